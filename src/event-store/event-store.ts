@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { DomainError, ErrorCode } from '../shared/domain/domain-error';
+import { Checkpoint, EventMetadata, ExpectedVersion, NewEvent, SqlExecutor, StoredEvent } from './stored-event';
+import { UpcasterRegistry } from './upcasters';
+
+export class ConcurrencyError extends DomainError {
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(ErrorCode.concurrency, `stream ${streamId} is at version ${actual}, the writer expected ${expected}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly expectedVersion: ExpectedVersion;
+  readonly events: readonly NewEvent[];
+  readonly metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  readonly nextExpectedVersion: number;
+  readonly globalPositions: readonly string[];
+}
+
+const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version,
+  type, schema_version, data, metadata, occurred_at, recorded_at`;
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Append-only event store on PostgreSQL. Every method takes an optional executor so callers can
+ * join an open transaction (a processor's read-model writes and checkpoint commit together).
+ */
+export class EventStore {
+  /** Emits `appended` after a successful append made outside a caller's transaction. */
+  readonly notifications = new EventEmitter();
+
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly upcasters = new UpcasterRegistry(),
+  ) {}
+
+  async append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: readonly NewEvent[],
+    metadata: EventMetadata,
+    tx?: SqlExecutor,
+  ): Promise<AppendResult> {
+    const [result] = await this.appendMany([{ streamId, expectedVersion, events, metadata }], tx);
+    return result!;
+  }
+
+  /** Appends to several streams atomically with one multi-row INSERT (the ingestion hot path). */
+  async appendMany(appends: readonly StreamAppend[], tx?: SqlExecutor): Promise<AppendResult[]> {
+    const work = appends.filter((a) => a.events.length > 0);
+    if (work.length === 0) return appends.map((a) => ({ streamId: a.streamId, nextExpectedVersion: numeric(a.expectedVersion), globalPositions: [] }));
+    if (new Set(work.map((a) => a.streamId)).size !== work.length) throw new Error('appendMany: a stream may appear once per call');
+    const db = tx ?? this.db;
+    const current = await this.currentVersions(work.map((a) => a.streamId), db);
+    const rows = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schema: [] as number[], data: [] as string[], metadata: [] as string[], occurredAt: [] as string[] };
+    for (const a of work) {
+      const actual = current.get(a.streamId) ?? 0;
+      if (a.expectedVersion !== 'any' && a.expectedVersion !== actual) throw new ConcurrencyError(a.streamId, a.expectedVersion, actual);
+      a.events.forEach((event, i) => {
+        rows.eventId.push(event.eventId ?? randomUUID());
+        rows.streamId.push(a.streamId);
+        rows.version.push(actual + i + 1);
+        rows.type.push(event.type);
+        rows.schema.push(event.schemaVersion ?? 1);
+        rows.data.push(JSON.stringify(event.data));
+        rows.metadata.push(JSON.stringify(a.metadata));
+        rows.occurredAt.push(a.metadata.occurredAt);
+      });
+    }
+    let inserted: { global_position: string; stream_id: string }[];
+    try {
+      inserted = await db.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
+         RETURNING global_position, stream_id`,
+        [rows.eventId, rows.streamId, rows.version, rows.type, rows.schema, rows.data, rows.metadata, rows.occurredAt],
+      );
+    } catch (error) {
+      // Another writer appended between our version check and insert.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && /stream_version/.test(String((error as Error).message) + String((error as { constraint?: string }).constraint))) {
+        const first = work[0]!;
+        throw new ConcurrencyError(first.streamId, numeric(first.expectedVersion), -1);
+      }
+      throw error;
+    }
+    if (!tx) this.notifications.emit('appended');
+    return appends.map((a) => ({
+      streamId: a.streamId,
+      nextExpectedVersion: (current.get(a.streamId) ?? 0) + a.events.length,
+      globalPositions: inserted.filter((r) => r.stream_id === a.streamId).map((r) => String(r.global_position)),
+    }));
+  }
+
+  /** Tells waiting processors that a transaction that appended has committed. */
+  notifyAppended(): void {
+    this.notifications.emit('appended');
+  }
+
+  async readStream<T = unknown>(streamId: string, options: { asOf?: Date; tx?: SqlExecutor } = {}): Promise<StoredEvent<T>[]> {
+    const params: unknown[] = [streamId];
+    let filter = '';
+    if (options.asOf) {
+      params.push(options.asOf.toISOString());
+      filter = `AND recorded_at <= $2`;
+    }
+    const rows = await (options.tx ?? this.db).query(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ${filter} ORDER BY stream_version`,
+      params,
+    );
+    return rows.map((r: EventRow) => this.toStored<T>(r));
+  }
+
+  /** Versions of the given streams (absent = 0). */
+  async currentVersions(streamIds: readonly string[], tx?: SqlExecutor): Promise<Map<string, number>> {
+    const rows: { stream_id: string; version: number }[] = await (tx ?? this.db).query(
+      `SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
+      [streamIds],
+    );
+    return new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
+  }
+
+  /**
+   * Events after `checkpoint` in commit order, from committed transactions only: a transaction
+   * still running (or one that started before it) holds back everything after it.
+   */
+  async readAllAfter(checkpoint: Checkpoint, limit: number, tx?: SqlExecutor): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await (tx ?? this.db).query(
+      `SELECT ${COLUMNS} FROM events
+        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [checkpoint.transactionId, checkpoint.globalPosition, limit],
+    );
+    return rows.map((r) => this.toStored(r));
+  }
+
+  async count(tx?: SqlExecutor): Promise<number> {
+    const [row] = await (tx ?? this.db).query(`SELECT count(*)::bigint AS n FROM events`);
+    return Number(row.n);
+  }
+
+  private toStored<T>(row: EventRow): StoredEvent<T> {
+    const { data, schemaVersion } = this.upcasters.upcast(row.type, row.schema_version, row.data);
+    return {
+      globalPosition: String(row.global_position),
+      transactionId: row.transaction_id,
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      type: row.type,
+      schemaVersion,
+      data: data as T,
+      metadata: row.metadata,
+      occurredAt: new Date(row.occurred_at),
+      recordedAt: new Date(row.recorded_at),
+    };
+  }
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  occurred_at: string | Date;
+  recorded_at: string | Date;
+}
+
+const numeric = (v: ExpectedVersion): number => (v === 'any' ? -1 : v);

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { projectRoot } from '../../config/config';
+
+export interface DatabaseTarget {
+  readonly url: string;
+  /** Embedded PGlite serves one session: the pool must never open a second connection. */
+  readonly embedded: boolean;
+}
+
+export function createDataSource(target: DatabaseTarget): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: target.url,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migrations',
+    migrations: [path.join(projectRoot(), 'dist', 'migrations', '*.js')],
+    extra: target.embedded ? { max: 1 } : { max: 10 },
+    logging: ['error'],
+  });
+}
+
+/** Connects and brings the schema up to date. */
+export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
+  const dataSource = createDataSource(target);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
