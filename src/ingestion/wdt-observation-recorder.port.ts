@@ -1,0 +1,32 @@
+import { WdtWarehouse } from './wdt-client/wdt-warehouse';
+
+/** Who ran the sync and why: becomes the events' metadata. */
+export interface ObservationContext {
+  readonly syncRunId: string;
+  readonly observedAt: Date;
+  readonly correlationId: string;
+  readonly actor: string;
+}
+
+export interface ObservationOutcome {
+  readonly warehouseNo: string;
+  readonly goldenId: string;
+  readonly outcome: 'created' | 'changed' | 'unchanged';
+  /** Source fields (snake_case, as WDT names them) whose value changed; empty when unchanged. */
+  readonly changedFields: readonly string[];
+}
+
+/**
+ * The port ingestion calls to turn WDT observations into events. Implemented by the warehouses
+ * feature (RecordWdtObservation through the warehouses decider). Unchanged content appends nothing.
+ */
+export interface WdtObservationRecorder {
+  recordObservations(observations: readonly WdtWarehouse[], context: ObservationContext): Promise<ObservationOutcome[]>;
+  /**
+   * Called only after a pull is known to be complete: flags every active WDT-sourced warehouse whose
+   * warehouse_no is not in `seen` (WarehouseMissingInWdt); never deletes. Returns the flagged warehouse_nos.
+   */
+  flagMissing(seen: ReadonlySet<string>, context: ObservationContext): Promise<string[]>;
+}
+
+export const WDT_OBSERVATION_RECORDER = Symbol('WdtObservationRecorder');
