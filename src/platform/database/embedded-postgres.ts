@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** A PGlite database served over the Postgres wire protocol, so the normal `pg` driver talks to it. */
@@ -14,7 +15,8 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string | undefined): Promise<EmbeddedPostgres> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir === undefined ? 'memory://' : dataDir);
+  // pg_trgm backs the stewards' substring search (Chinese names included), as on a real server.
+  const db = await PGlite.create(dataDir === undefined ? 'memory://' : dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
   await server.start();
   const [host, port] = server.getServerConn().split(':');
