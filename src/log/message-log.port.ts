@@ -1,0 +1,80 @@
+/**
+ * The golden-record log: the port behind which Kafka (kafkajs) and the embedded PostgreSQL log sit.
+ * Same semantics on both: per-key ordering (one key → one partition), at-least-once delivery,
+ * consumer-group offsets that survive restarts, partitions split across a group's members.
+ */
+export interface LogMessage {
+  readonly key: string;
+  readonly value: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ConsumedMessage extends LogMessage {
+  readonly topic: string;
+  readonly partition: number;
+  /** Decimal string, as Kafka offsets are. */
+  readonly offset: string;
+}
+
+export interface BatchContext {
+  readonly topic: string;
+  readonly partition: number;
+  /** Keeps group membership alive during long work. */
+  heartbeat(): Promise<void>;
+  /** False once the subscription is stopping or the partition moved to another member. */
+  isActive(): boolean;
+}
+
+export interface SubscribeOptions {
+  readonly groupId: string;
+  readonly topic: string;
+  /** Where a group with no committed offset starts. Default true. */
+  readonly fromBeginning?: boolean;
+  readonly maxBatchSize?: number;
+  /**
+   * Handles one batch of one partition. Resolving commits the batch's offsets; throwing commits
+   * nothing and the same messages come again after a backoff (so handlers must be idempotent).
+   */
+  readonly handleBatch: (messages: readonly ConsumedMessage[], context: BatchContext) => Promise<void>;
+  readonly onError?: (error: unknown) => void;
+  /** Backoff before a failed batch is retried. Default 1 s, doubling to 10 s. */
+  readonly retryBackoffMs?: number;
+  /** Told which partitions this member owns after every (re)assignment. */
+  readonly onAssignment?: (partitions: readonly number[]) => void;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface PartitionLag {
+  readonly partition: number;
+  readonly committed: string;
+  readonly end: string;
+  readonly lag: number;
+}
+
+export interface MessageLog {
+  readonly kind: 'kafka' | 'embedded';
+  /** Creates the topic if missing (compacted when asked). */
+  ensureTopic(topic: string, options: { partitions: number; compact?: boolean }): Promise<void>;
+  /** Resolves once the log has durably acknowledged every message. */
+  publish(topic: string, messages: readonly LogMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  consumerLag(groupId: string, topic: string): Promise<PartitionLag[]>;
+  /** Throws when the log cannot be reached (health checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Kafka's default partitioner is murmur2; the embedded log only needs a stable spread. */
+export function partitionForKey(key: string, partitions: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return (hash >>> 0) % partitions;
+}
+
+export async function retryDelay(attempt: number, baseMs: number): Promise<void> {
+  const ms = Math.min(10_000, baseMs * 2 ** Math.min(attempt, 10));
+  await new Promise((resolve) => setTimeout(resolve, ms * (0.75 + Math.random() * 0.5)));
+}
