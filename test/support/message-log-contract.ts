@@ -61,17 +61,17 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       const groupId = uniqueName('g');
       await under.log.publish(topic, messagesFor(5, 2));
       const takenByCrashed: ConsumedMessage[] = [];
-      let crashed!: Subscription;
-      crashed = await consume(under.log, {
+      const crashed: { subscription?: Subscription } = {};
+      crashed.subscription = await consume(under.log, {
         groupId, topic,
         handleBatch: async (messages) => {
           takenByCrashed.push(...messages);
-          void crashed.stop(); // the process dies mid-batch: nothing is committed
+          void crashed.subscription?.stop(); // the process dies mid-batch: nothing is committed
           throw new Error('crash before commit');
         },
       }, []);
       await waitFor(() => takenByCrashed.length > 0, 'the first member to take a batch');
-      await crashed.stop();
+      await crashed.subscription.stop();
       const seen: ConsumedMessage[] = [];
       await consume(under.otherInstance, { groupId, topic }, seen);
       await waitFor(() => seen.length >= 10, 'redelivery to the next member');
