@@ -1,0 +1,128 @@
+import { CallBudget } from './call-budget';
+import { FetchFn, postForm } from './http-call';
+import { DEFAULT_PAGE_SIZE, checkPageSize, isLastPage } from './paging';
+import { WdtPage, readPage } from './read-page';
+import { DEFAULT_RETRY_POLICY, RetryNotice, RetryPolicy, Sleep, realSleep, withRetry } from './retry';
+import { WdtError, WdtErrorCode, scrubError } from './wdt-error';
+import { WdtProtocol } from './wdt-protocol';
+import { WdtWarehouse } from './wdt-warehouse';
+
+/** warehouse_query's filters (spec §4.1). Without `isDisabled` WDT returns enabled warehouses only. */
+export interface WdtWarehouseQuery {
+  readonly warehouseNo?: string;
+  readonly type?: number;
+  readonly subType?: number;
+  readonly isDisabled?: boolean;
+}
+
+export interface WdtClientOptions {
+  readonly pageSize?: number;
+  readonly timeoutMs?: number;
+  /** Client-side quota; undefined = 60 calls a minute. */
+  readonly budget?: CallBudget;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Injectable so tests don't wait out real back-off delays. */
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+  readonly now?: () => Date;
+  readonly fetch?: FetchFn;
+  readonly onRetry?: (notice: RetryNotice & { readonly page: number }) => void;
+  /** Refuses to page past this: a server that ignores page_no would otherwise be read forever. */
+  readonly maxPages?: number;
+}
+
+export interface WdtPullResult {
+  readonly warehouses: readonly WdtWarehouse[];
+  readonly totalCount: number | undefined;
+  readonly pages: number;
+  readonly invalidRows: readonly WdtError[];
+}
+
+/** Reads warehouse_query (企业版 or 企业奇门, by protocol) page by page with quota, retries and lenient decoding. */
+export class WdtClient {
+  readonly pageSize: number;
+  private readonly budget: CallBudget;
+  private readonly policy: RetryPolicy;
+
+  constructor(
+    readonly protocol: WdtProtocol,
+    private readonly options: WdtClientOptions = {},
+  ) {
+    this.pageSize = checkPageSize(options.pageSize ?? DEFAULT_PAGE_SIZE);
+    this.budget = options.budget ?? new CallBudget(60, Date.now, options.sleep ?? realSleep);
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  }
+
+  get variant(): 'openapi' | 'qimen' {
+    return this.protocol.variant;
+  }
+
+  /** One page (0-based), retried on rate limits and outages; other failures throw at once. */
+  async fetchPage(pageNo: number, query: WdtWarehouseQuery = {}, pageSize = this.pageSize): Promise<WdtPage> {
+    checkPageSize(pageSize);
+    const business = businessParams(query, pageNo, pageSize);
+    try {
+      return await withRetry(() => this.callOnce(business, pageNo, pageSize), {
+        policy: this.policy,
+        sleep: this.options.sleep ?? realSleep,
+        random: this.options.random ?? Math.random,
+        onRetry: (notice) => this.options.onRetry?.({ ...notice, page: pageNo }),
+      });
+    } catch (error) {
+      throw error instanceof WdtError ? scrubError(error, this.protocol.secrets) : error;
+    }
+  }
+
+  /** Every page of one pull, in order: page 0's total_count decides the end together with short pages. */
+  async *pages(query: WdtWarehouseQuery = {}): AsyncGenerator<WdtPage> {
+    const maxPages = this.options.maxPages ?? 10_000;
+    let totalCount: number | undefined;
+    let rowsSoFar = 0;
+    for (let pageNo = 0; ; pageNo++) {
+      if (pageNo >= maxPages) {
+        throw new WdtError(WdtErrorCode.malformedResponse, `WDT kept returning full pages up to page ${pageNo}: it may be ignoring page_no`, { page: pageNo });
+      }
+      const page = await this.fetchPage(pageNo, query);
+      if (pageNo === 0) totalCount = page.totalCount;
+      rowsSoFar += page.rowCount;
+      yield page;
+      if (isLastPage({ pageSize: page.pageSize, rowsOnPage: page.rowCount, rowsSoFar, totalCount })) return;
+    }
+  }
+
+  /** A whole pull in memory (for tools and tests; the sync runner streams pages instead). */
+  async fetchAll(query: WdtWarehouseQuery = {}): Promise<WdtPullResult> {
+    const warehouses: WdtWarehouse[] = [];
+    const invalidRows: WdtError[] = [];
+    let totalCount: number | undefined;
+    let pages = 0;
+    for await (const page of this.pages(query)) {
+      if (page.pageNo === 0) totalCount = page.totalCount;
+      warehouses.push(...page.warehouses);
+      invalidRows.push(...page.invalidRows);
+      pages++;
+    }
+    return { warehouses, totalCount, pages, invalidRows };
+  }
+
+  private async callOnce(business: Record<string, string>, pageNo: number, pageSize: number): Promise<WdtPage> {
+    await this.budget.take();
+    const form = this.protocol.signedForm(business, (this.options.now ?? (() => new Date()))());
+    const reply = await postForm(this.protocol.url, form, {
+      timeoutMs: this.options.timeoutMs ?? 30_000,
+      fetch: this.options.fetch ?? fetch,
+      page: pageNo,
+    });
+    return readPage(reply, this.protocol, pageNo, pageSize);
+  }
+}
+
+/** Only params with a value are sent, so we sign exactly what we send (spec §2.4). */
+export function businessParams(query: WdtWarehouseQuery, pageNo: number, pageSize: number): Record<string, string> {
+  const params: Record<string, string> = { page_no: String(pageNo), page_size: String(pageSize) };
+  if (query.warehouseNo !== undefined && query.warehouseNo !== '') params.warehouse_no = query.warehouseNo;
+  if (query.type !== undefined && query.type !== 0) params.type = String(query.type);
+  if (query.subType !== undefined) params.sub_type = String(query.subType);
+  if (query.isDisabled !== undefined) params.is_disabled = query.isDisabled ? '1' : '0';
+  return params;
+}
