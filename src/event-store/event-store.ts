@@ -121,6 +121,17 @@ export class EventStore {
     return rows.map((r: EventRow) => this.toStored<T>(r));
   }
 
+  /** Several whole streams in one query, each in version order. */
+  async readStreams(streamIds: readonly string[], tx?: SqlExecutor): Promise<Map<string, StoredEvent[]>> {
+    const rows: EventRow[] = await (tx ?? this.db).query(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [streamIds],
+    );
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) streams.get(row.stream_id)!.push(this.toStored(row));
+    return streams;
+  }
+
   /** Versions of the given streams (absent = 0). */
   async currentVersions(streamIds: readonly string[], tx?: SqlExecutor): Promise<Map<string, number>> {
     const rows: { stream_id: string; version: number }[] = await (tx ?? this.db).query(

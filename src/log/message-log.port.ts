@@ -1,3 +1,5 @@
+import { SqlExecutor } from '../event-store/stored-event';
+
 /**
  * The golden-record log: the port behind which Kafka (kafkajs) and the embedded PostgreSQL log sit.
  * Same semantics on both: per-key ordering (one key → one partition), at-least-once delivery,
@@ -58,8 +60,11 @@ export interface MessageLog {
   readonly kind: 'kafka' | 'embedded';
   /** Creates the topic if missing (compacted when asked). */
   ensureTopic(topic: string, options: { partitions: number; compact?: boolean }): Promise<void>;
-  /** Resolves once the log has durably acknowledged every message. */
-  publish(topic: string, messages: readonly LogMessage[]): Promise<void>;
+  /**
+   * Resolves once the log has durably acknowledged every message. The embedded log writes through
+   * `tx` when given, so a processor's publish and checkpoint commit together; Kafka ignores it.
+   */
+  publish(topic: string, messages: readonly LogMessage[], tx?: SqlExecutor): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   consumerLag(groupId: string, topic: string): Promise<PartitionLag[]>;
   /** Throws when the log cannot be reached (health checks). */

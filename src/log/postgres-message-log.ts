@@ -26,7 +26,11 @@ export class PostgresMessageLog implements MessageLog {
 
   async ensureTopic(topic: string, options: { partitions: number; compact?: boolean }): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`INSERT INTO log_topics (topic, partitions, compact) VALUES ($1, $2, $3) ON CONFLICT (topic) DO NOTHING`, [topic, options.partitions, options.compact ?? false]);
+      await tx.query(`INSERT INTO log_topics (topic, partitions, compact) VALUES ($1, $2, $3) ON CONFLICT (topic) DO NOTHING`, [
+        topic,
+        options.partitions,
+        options.compact ?? false,
+      ]);
       await tx.query(
         `INSERT INTO log_partitions (topic, partition) SELECT $1, p FROM generate_series(0, (SELECT partitions FROM log_topics WHERE topic = $1) - 1) p ON CONFLICT DO NOTHING`,
         [topic],
@@ -34,32 +38,41 @@ export class PostgresMessageLog implements MessageLog {
     });
   }
 
-  async publish(topic: string, messages: readonly LogMessage[]): Promise<void> {
+  async publish(topic: string, messages: readonly LogMessage[], tx?: SqlExecutor): Promise<void> {
     if (messages.length === 0) return;
-    const partitions = await this.partitionCount(topic, this.dataSource);
+    // PGlite has one connection: a caller's open transaction must be used, never a second one.
+    if (tx) return this.append(topic, messages, tx);
+    await this.dataSource.transaction((own) => this.append(topic, messages, own));
+  }
+
+  private async append(topic: string, messages: readonly LogMessage[], tx: SqlExecutor): Promise<void> {
+    const partitions = await this.partitionCount(topic, tx);
     const byPartition = new Map<number, LogMessage[]>();
     for (const m of messages) {
       const p = partitionForKey(m.key, partitions);
       byPartition.set(p, [...(byPartition.get(p) ?? []), m]);
     }
-    await this.dataSource.transaction(async (tx) => {
-      for (const [partition, batch] of [...byPartition].sort(([a], [b]) => a - b)) {
-        const result = await tx.query(
-          `UPDATE log_partitions SET next_offset = next_offset + $3 WHERE topic = $1 AND partition = $2 RETURNING next_offset`,
-          [topic, partition, batch.length],
-        );
-        const first = Number(returningRows(result)[0].next_offset) - batch.length;
-        await tx.query(
-          `INSERT INTO log_messages (topic, partition, "offset", key, value, headers)
+    for (const [partition, batch] of [...byPartition].sort(([a], [b]) => a - b)) {
+      const result = await tx.query(
+        `UPDATE log_partitions SET next_offset = next_offset + $3 WHERE topic = $1 AND partition = $2 RETURNING next_offset`,
+        [topic, partition, batch.length],
+      );
+      const first = Number(returningRows(result)[0].next_offset) - batch.length;
+      await tx.query(
+        `INSERT INTO log_messages (topic, partition, "offset", key, value, headers)
            SELECT $1, $2, $3::bigint + ord - 1, k, v, h FROM unnest($4::text[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS m(k, v, h, ord)`,
-          [topic, partition, first, batch.map((m) => m.key), batch.map((m) => m.value), batch.map((m) => JSON.stringify(m.headers ?? {}))],
-        );
-      }
-    });
+        [topic, partition, first, batch.map((m) => m.key), batch.map((m) => m.value), batch.map((m) => JSON.stringify(m.headers ?? {}))],
+      );
+    }
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const consumer = new PostgresConsumer(this.dataSource, options, await this.partitionCount(options.topic, this.dataSource), this.options);
+    const consumer = new PostgresConsumer(
+      this.dataSource,
+      options,
+      await this.partitionCount(options.topic, this.dataSource),
+      this.options,
+    );
     await consumer.start();
     const subscription: Subscription = {
       stop: async () => {
@@ -78,7 +91,12 @@ export class PostgresMessageLog implements MessageLog {
         WHERE p.topic = $2 ORDER BY p.partition`,
       [groupId, topic],
     );
-    return rows.map((r) => ({ partition: r.partition, committed: r.committed ?? '-1', end: r.end, lag: Number(r.end) - Number(r.committed ?? 0) }));
+    return rows.map((r) => ({
+      partition: r.partition,
+      committed: r.committed ?? '-1',
+      end: r.end,
+      lag: Number(r.end) - Number(r.committed ?? 0),
+    }));
   }
 
   async ping(): Promise<void> {

@@ -1,0 +1,55 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/config';
+import { EventStore } from '../../event-store/event-store';
+import { AdvisoryLeaderLocks, alwaysLeader, LeaderLocks } from '../../event-store/leader-lock';
+import { LOGGER, Logger } from '../logging/logging.module';
+import { APP_CONFIG, DATA_SOURCE, EVENT_STORE, LEADER_LOCKS } from '../tokens';
+import { openDatabase } from './data-source';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+
+export const DATABASE = Symbol('Database');
+
+/** The open database: embedded PGlite (no DATABASE_URL) or a PostgreSQL server. */
+export interface Database {
+  readonly dataSource: DataSource;
+  readonly url: string;
+  readonly embedded: boolean;
+  readonly embeddedServer?: EmbeddedPostgres;
+}
+
+async function open(config: AppConfig, logger: Logger): Promise<Database> {
+  if (config.database.url) {
+    const dataSource = await openDatabase({ url: config.database.url, embedded: false });
+    return { dataSource, url: config.database.url, embedded: false };
+  }
+  const embeddedServer = await startEmbeddedPostgres(config.database.dataDir);
+  logger.info({ dataDir: config.database.dataDir }, 'no DATABASE_URL: using the embedded PostgreSQL (PGlite)');
+  const dataSource = await openDatabase({ url: embeddedServer.url, embedded: true });
+  return { dataSource, url: embeddedServer.url, embedded: true, embeddedServer };
+}
+
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.dataSource.destroy().catch(() => undefined);
+    await this.database.embeddedServer?.stop();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: DATABASE, inject: [APP_CONFIG, LOGGER], useFactory: open },
+    { provide: DATA_SOURCE, inject: [DATABASE], useFactory: (db: Database) => db.dataSource },
+    { provide: EVENT_STORE, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+    {
+      provide: LEADER_LOCKS,
+      inject: [DATABASE],
+      useFactory: (db: Database): LeaderLocks => (db.embedded ? alwaysLeader : new AdvisoryLeaderLocks(db.url)),
+    },
+    DatabaseLifecycle,
+  ],
+  exports: [DATABASE, DATA_SOURCE, EVENT_STORE, LEADER_LOCKS],
+})
+export class DatabaseModule {}

@@ -1,0 +1,73 @@
+import { EventStore } from '../event-store/event-store';
+import { Projection } from '../event-store/processor';
+import { SqlExecutor, StoredEvent } from '../event-store/stored-event';
+import { LogMessage, MessageLog } from '../log/message-log.port';
+import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from './golden-record-changed.v1';
+import { GoldenRecordFold } from './golden-record-fold';
+
+export const PUBLISHER_NAME = 'publisher.golden.v1';
+
+/**
+ * Publishes every golden-record change to the golden topic, in commit order. Runs as a
+ * checkpointed processor: the checkpoint moves only after the log acknowledged, so a crash means
+ * republishing (consumers dedupe by goldenId + version), never losing. Read-model rebuilds reset
+ * other checkpoints, never this one, so a replay never republishes.
+ */
+export class GoldenRecordPublisher implements Projection {
+  readonly name = PUBLISHER_NAME;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly log: MessageLog,
+    private readonly fold: GoldenRecordFold,
+    private readonly topic: string,
+  ) {}
+
+  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+    const golden = events.filter((e) => this.fold.isGoldenStream(e.streamId));
+    if (golden.length === 0) return;
+    const streams = await this.store.readStreams([...new Set(golden.map((e) => e.streamId))], tx);
+    const messages = golden.flatMap((event) => {
+      const history = streams.get(event.streamId)!.filter((e) => e.streamVersion <= event.streamVersion);
+      const message = goldenMessageFor(event, history, this.fold);
+      return message ? [toLogMessage(message)] : [];
+    });
+    await this.log.publish(this.topic, messages, tx);
+  }
+}
+
+/** The message for `event`, given its stream up to and including it; null if nothing published changed. */
+export function goldenMessageFor(event: StoredEvent, history: readonly StoredEvent[], fold: GoldenRecordFold): GoldenRecordChangedV1 | null {
+  const before = history.slice(0, -1).reduce((state, e) => fold.evolve(state, e), fold.initialState());
+  const after = fold.evolve(before, event);
+  const change = fold.goldenChangeOf(event, before, after);
+  if (!change) return null;
+  const wdt = fold.wdtSource(after);
+  return {
+    schema: GOLDEN_SCHEMA_ID,
+    eventId: event.eventId,
+    goldenId: fold.goldenId(after),
+    version: event.streamVersion,
+    position: event.globalPosition,
+    occurredAt: event.occurredAt.toISOString(),
+    change: change.change,
+    changedFields: change.changedFields,
+    record: fold.publishedRecord(after),
+    sources: wdt ? { wdt } : {},
+    correlationId: event.metadata.correlationId,
+  };
+}
+
+export function toLogMessage(message: GoldenRecordChangedV1): LogMessage {
+  return {
+    key: message.goldenId,
+    value: JSON.stringify(message),
+    headers: {
+      'content-type': 'application/json',
+      schema: message.schema,
+      'event-id': message.eventId,
+      version: String(message.version),
+      ...(message.correlationId ? { 'correlation-id': message.correlationId } : {}),
+    },
+  };
+}
