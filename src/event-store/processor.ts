@@ -28,6 +28,16 @@ export async function loadCheckpoint(db: SqlExecutor, name: string): Promise<Che
   return row ? { transactionId: row.transaction_id, globalPosition: row.global_position } : START;
 }
 
+/** Loads the checkpoint and holds its row until the transaction ends, so two runners never race. */
+async function lockCheckpoint(tx: SqlExecutor, name: string): Promise<Checkpoint> {
+  await tx.query(
+    `INSERT INTO processor_checkpoints (name, transaction_id, global_position) VALUES ($1, '0'::xid8, 0) ON CONFLICT (name) DO NOTHING`,
+    [name],
+  );
+  await tx.query(`SELECT 1 FROM processor_checkpoints WHERE name = $1 FOR UPDATE`, [name]);
+  return loadCheckpoint(tx, name);
+}
+
 export async function saveCheckpoint(db: SqlExecutor, name: string, checkpoint: Checkpoint): Promise<void> {
   await db.query(
     `INSERT INTO processor_checkpoints (name, transaction_id, global_position, updated_at)
@@ -44,6 +54,7 @@ export async function saveCheckpoint(db: SqlExecutor, name: string, checkpoint: 
  */
 export class CheckpointedProcessor {
   private running = false;
+  private serial: Promise<unknown> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly onAppended = () => this.wake?.();
@@ -61,9 +72,16 @@ export class CheckpointedProcessor {
   }
 
   /** Processes one batch; returns how many events it applied (0 = caught up). */
-  async runOnce(): Promise<number> {
+  runOnce(): Promise<number> {
+    // The background loop and an on-demand catchUp() must not apply the same batch side by side.
+    const run = this.serial.then(() => this.applyNextBatch());
+    this.serial = run.catch(() => undefined);
+    return run;
+  }
+
+  private applyNextBatch(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const checkpoint = await loadCheckpoint(tx, this.name);
+      const checkpoint = await lockCheckpoint(tx, this.name);
       const events = await this.store.readAllAfter(checkpoint, this.options.batchSize ?? 500, tx);
       const last = events.at(-1);
       if (!last) return 0;

@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { HealthModule } from './platform/health/health.module';
+import { HttpPlatformModule } from './platform/http/http.module';
+import { LoggingModule, Logger } from './platform/logging/logging.module';
+import { MessagingModule } from './platform/messaging/messaging.module';
+import { ProcessorSupervisor, PROJECTIONS, RUN_PROCESSORS } from './processors/processor-supervisor';
+
+export interface AppOptions {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  /** false: no background workers (one-shot CLI commands, some tests). Default true. */
+  readonly runWorkers?: boolean;
+}
+
+/** Composition root: platform modules, then the features. Bootstrap only; no logic here. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.logger),
+        DatabaseModule,
+        MessagingModule,
+        HttpPlatformModule,
+        HealthModule,
+      ],
+      providers: [
+        ProcessorSupervisor,
+        { provide: RUN_PROCESSORS, useValue: options.runWorkers ?? true },
+        { provide: PROJECTIONS, useValue: [] },
+      ],
+      exports: [ProcessorSupervisor],
+    };
+  }
+}

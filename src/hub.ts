@@ -1,0 +1,47 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AppConfig, loadConfig, redactConfig } from './config/config';
+import { API_KEYS } from './platform/http/api-key.guard';
+import { ApiKeys } from './platform/http/api-keys';
+import { createValidationPipe } from './platform/http/validation';
+import { LoggingModule } from './platform/logging/logging.module';
+import { NestPinoLogger } from './platform/logging/logger';
+
+export interface RunningHub {
+  readonly app: INestApplication;
+  readonly url: string;
+  readonly config: AppConfig;
+  stop(): Promise<void>;
+}
+
+/** `mdm start`: the API, the console and every worker, on the configured (or embedded) infrastructure. */
+export async function startHub(config: AppConfig = loadConfig(), options: { runWorkers?: boolean } = {}): Promise<RunningHub> {
+  const logger = LoggingModule.loggerFor(config);
+  logger.info({ config: redactConfig(config) }, 'starting mdm-hub');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, logger, runWorkers: options.runWorkers }), {
+    logger: new NestPinoLogger(logger),
+  });
+  app.enableShutdownHooks();
+  app.useGlobalPipes(createValidationPipe());
+  const openApi = new DocumentBuilder()
+    .setTitle('mdm-hub')
+    .setDescription('Golden warehouse records between 旺店通 WDT and 金蝶云星空 Kingdee')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  await app.listen(config.http.port, config.http.host);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.http.host}:${address.port}`;
+  const keys = app.get<ApiKeys>(API_KEYS);
+  if (keys.generated) {
+    logger.info({ file: keys.generated.file }, 'no MDM_API_KEYS: generated an admin API key (kept in the data dir)');
+    // The one deliberate print of a key: the operator needs it to sign in.
+    process.stdout.write(`\nAdmin API key: ${keys.generated.key}\n\n`);
+  }
+  logger.info({ url, docs: `${url}/api/docs` }, 'mdm-hub is listening');
+  return { app, url, config, stop: () => app.close() };
+}
