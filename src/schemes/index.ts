@@ -1,0 +1,14 @@
+/** The schemes feature's public surface (DESIGN.md 2.5). */
+export type { IntegrationScheme, SchemeSource, SourceFilter, SchemeTarget, BatchSaveOptions, UpdatePolicy, FieldMapping, MappingValue } from './scheme';
+export { loadSchemeFile, parseScheme } from './scheme-loader';
+export { SchemeValidationError, SchemeRenderError, formatIssue, type SchemeIssue } from './scheme-errors';
+export {
+  renderBatchSaveBodies, renderBatchSaveBody,
+  type BatchSaveBody, type BatchSaveData, type ExistingStock, type RenderedBatch, type RenderedBatches, type RenderedEntry,
+} from './render-batch-save';
+export { renderModel, type KingdeeModel } from './render-model';
+export { applySourceFilter, sourceFilterRejection } from './source-filter';
+export { BD_STOCK_FIELDS, lookupField, primaryKeyField, type FieldType, type FieldSpec } from './field-catalogue';
+export { parseTemplate, renderTemplate, templateVariables, type Template } from './template';
+export { isKnownVariable, knownVariableNames, resolveVariable, WDT_WAREHOUSE_FIELDS } from './template-variables';
+export type { KingdeeValue } from './field-value';
