@@ -1,0 +1,10 @@
+export type { WdtSimulatorAdmin } from './admin';
+export type { SimCall } from './answer-query';
+export { describeSimulator, runWdtSimulatorCli } from './cli';
+export type { FaultSettings } from './faults';
+export { DEFAULT_SIMULATOR_CREDENTIALS, startWdtSimulator } from './server';
+export type { WdtSimulator, WdtSimulatorCredentials, WdtSimulatorOptions } from './server';
+export { DEFAULT_ERROR_REPLIES } from './sim-errors';
+export type { SimErrorReplies } from './sim-errors';
+export { WAREHOUSE_TYPES } from './sim-warehouse';
+export type { SimWarehouse } from './sim-warehouse';
