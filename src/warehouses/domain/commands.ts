@@ -1,0 +1,71 @@
+import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
+import { MatchProfile } from './matching';
+import { WarehouseState } from './state';
+
+/** Golden id assigned by the handler (reservation table), never by the domain. */
+export interface RecordWdtObservation {
+  readonly type: 'RecordWdtObservation';
+  readonly goldenId: string;
+  readonly warehouse: WdtWarehouse;
+  readonly syncRunId: string;
+  /** Source system instance; `wdt` unless a second WDT account is configured. */
+  readonly system?: string;
+  /** Golden records in the same 省/市 (read model, eventually consistent): matching candidates. */
+  readonly candidates?: readonly MatchProfile[];
+}
+
+export interface OverrideField {
+  readonly type: 'OverrideField';
+  readonly field: string;
+  readonly value: unknown;
+  readonly reason: string;
+}
+
+export interface RemoveOverride {
+  readonly type: 'RemoveOverride';
+  readonly field: string;
+  readonly reason?: string;
+}
+
+/** Decided on both records of the pair; `other` is the other record's folded state. */
+export interface ResolveDuplicate {
+  readonly type: 'ResolveDuplicate';
+  readonly taskId: string;
+  readonly action: 'merge' | 'dismiss';
+  readonly survivorId?: string;
+  readonly reason?: string;
+  readonly other: WarehouseState;
+}
+
+export type RecordKingdeeSyncResult =
+  | { readonly type: 'RecordKingdeeSyncResult'; readonly outcome: 'success'; readonly version: number; readonly fStockId: string; readonly fNumber: string; readonly operation: 'created' | 'updated' }
+  | { readonly type: 'RecordKingdeeSyncResult'; readonly outcome: 'failure'; readonly version: number; readonly code: string; readonly message: string };
+
+export interface RetireGoldenRecord {
+  readonly type: 'RetireGoldenRecord';
+  readonly reason: string;
+}
+
+export interface RequestKingdeeResync {
+  readonly type: 'RequestKingdeeResync';
+  readonly reason: string;
+  /** A sync-failure task this resync resolves. */
+  readonly taskId?: string;
+}
+
+export interface FlagMissingInWdt {
+  readonly type: 'FlagMissingInWdt';
+  readonly warehouseNo: string;
+  readonly syncRunId: string;
+  readonly system?: string;
+}
+
+export type WarehouseCommand =
+  | RecordWdtObservation
+  | OverrideField
+  | RemoveOverride
+  | ResolveDuplicate
+  | RecordKingdeeSyncResult
+  | RetireGoldenRecord
+  | RequestKingdeeResync
+  | FlagMissingInWdt;

@@ -1,0 +1,42 @@
+import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
+import { RecordKingdeeSyncResult, RequestKingdeeResync } from './commands';
+import { deterministicId } from './content-hash';
+import { WarehouseEvent } from './events';
+import { requireActive, requireExisting } from './guards';
+import { WarehouseState } from './state';
+import { cleanText } from './text';
+
+/**
+ * Results arrive at least once and possibly out of order (the sink retries, partitions rebalance):
+ * anything at or below the version already synced is old news and records nothing.
+ */
+export function decideSyncResult(cmd: RecordKingdeeSyncResult, state: WarehouseState): WarehouseEvent[] {
+  const goldenId = requireExisting(state);
+  const synced = state.kingdee.syncedVersion;
+  if (synced !== null && cmd.version <= synced) return [];
+  if (cmd.outcome === 'success') {
+    const closedTaskIds = Object.values(state.kingdee.failures).filter((f) => f.open && f.version <= cmd.version).map((f) => f.taskId);
+    const { version, fStockId, fNumber, operation } = cmd;
+    return [{ type: 'KingdeeSyncSucceeded', data: { goldenId, version, fStockId, fNumber, operation, closedTaskIds } }];
+  }
+  const taskId = syncFailureTaskId(goldenId, cmd.version);
+  const known = state.kingdee.failures[taskId];
+  if (known && (!known.open || (known.code === cmd.code && known.message === cmd.message))) return [];
+  return [{ type: 'KingdeeSyncFailed', data: { goldenId, version: cmd.version, code: cmd.code, message: cmd.message, taskId } }];
+}
+
+export function syncFailureTaskId(goldenId: string, version: number): string {
+  return deterministicId('task_sync', goldenId, version);
+}
+
+/** A resync makes a new version (KingdeeResyncRequested) that the sink writes again; it may resolve a failure task. */
+export function decideResync(cmd: RequestKingdeeResync, state: WarehouseState): WarehouseEvent[] {
+  const goldenId = requireActive(state);
+  const taskId = cmd.taskId ?? null;
+  if (taskId !== null) {
+    const failure = state.kingdee.failures[taskId];
+    if (!failure) throw new DomainError(ErrorCode.notFound, `no sync failure task ${taskId} on ${goldenId}`);
+    if (!failure.open) throw new DomainError(ErrorCode.invalidState, `task ${taskId} is already resolved`);
+  }
+  return [{ type: 'KingdeeResyncRequested', data: { goldenId, reason: cleanText(cmd.reason) ?? 'resync requested', taskId } }];
+}

@@ -1,0 +1,74 @@
+import { CommandMetadata } from '../../shared/domain/decider';
+import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
+import { normaliseWdtWarehouse } from './canonical-warehouse';
+import { FlagMissingInWdt, RecordWdtObservation } from './commands';
+import { contentHash, deterministicId } from './content-hash';
+import { GoldenFieldChange, WarehouseEvent, WarehouseObservedInWdt } from './events';
+import { applyGoldenChanges, goldenChangesFor } from './golden-changes';
+import { GoldenField } from './golden-fields';
+import { requireExisting } from './guards';
+import { MatchProfile, suspectDuplicates } from './matching';
+import { sourceId, WDT_SYSTEM } from './source-keys';
+import { diffSource } from './source-diff';
+import { SourceRecord, WarehouseState, isRetired } from './state';
+import { SurvivorshipPolicy } from './survivorship';
+import { cleanText } from './text';
+
+/** Fields that can turn a record into (or out of) a suspected duplicate. */
+const MATCH_FIELDS: readonly GoldenField[] = ['name', 'address', 'province', 'city', 'district'];
+
+export function decideObservation(cmd: RecordWdtObservation, state: WarehouseState, meta: CommandMetadata, policy: SurvivorshipPolicy): WarehouseEvent[] {
+  if (state.goldenId !== null && state.goldenId !== cmd.goldenId) throw new DomainError(ErrorCode.invalidState, `observation for ${cmd.goldenId} sent to ${state.goldenId}`);
+  if (state.mergedInto) throw new DomainError(ErrorCode.invalidState, `golden record ${state.goldenId} was merged into ${state.mergedInto}`);
+  const warehouseNo = cleanText(cmd.warehouse.warehouseNo);
+  if (warehouseNo === null) throw new DomainError(ErrorCode.validation, 'a WDT warehouse without warehouse_no cannot be recorded');
+  const source = { system: cmd.system ?? WDT_SYSTEM, key: warehouseNo };
+  const normalised = normaliseWdtWarehouse(cmd.warehouse);
+  const hash = contentHash(normalised);
+  const previous = state.sources[sourceId(source)];
+  if (previous && previous.contentHash === hash && !previous.missing) return [];
+
+  const observedAt = meta.now.toISOString();
+  const record: SourceRecord = {
+    source, externalId: normalised.warehouseId, raw: cmd.warehouse.raw, normalised, contentHash: hash,
+    firstObservedAt: previous?.firstObservedAt ?? observedAt, lastObservedAt: observedAt, missing: false,
+  };
+  const sources = { ...state.sources, [sourceId(source)]: record };
+  const goldenChanges = isRetired(state) ? [] : goldenChangesFor(state, { sources, overrides: state.overrides, primarySource: state.primarySource ?? source }, policy);
+  const observation: WarehouseObservedInWdt = {
+    type: 'WarehouseObservedInWdt',
+    data: {
+      goldenId: cmd.goldenId, source, warehouseNo, warehouseId: normalised.warehouseId, observedAt, raw: cmd.warehouse.raw,
+      normalised, contentHash: hash, sourceChanges: diffSource(previous?.normalised, normalised), goldenChanges, syncRunId: cmd.syncRunId,
+    },
+  };
+  return [observation, ...suspicions(cmd, state, goldenChanges)];
+}
+
+/** New or re-described records are compared with their 省/市 neighbours; each suspicion opens a task. */
+function suspicions(cmd: RecordWdtObservation, state: WarehouseState, changes: readonly GoldenFieldChange[]): WarehouseEvent[] {
+  const relevant = state.golden === null || changes.some((c) => MATCH_FIELDS.includes(c.field));
+  if (!relevant || !cmd.candidates?.length) return [];
+  const after = applyGoldenChanges({ ...state, goldenId: cmd.goldenId }, changes).golden!;
+  const subject: MatchProfile = { goldenId: cmd.goldenId, ...after };
+  const known = new Set(Object.values(state.duplicateTasks).map((t) => t.otherGoldenId));
+  return suspectDuplicates(subject, cmd.candidates, known).map((s) => ({
+    type: 'SuspectedDuplicateDetected',
+    data: {
+      goldenId: cmd.goldenId, otherGoldenId: s.other.goldenId, otherWarehouseNo: s.other.warehouseNo, score: s.score,
+      reasons: s.reasons, taskId: duplicateTaskId(cmd.goldenId, s.other.goldenId),
+    },
+  }));
+}
+
+/** The same pair always gets the same task id, whichever record noticed it. */
+export function duplicateTaskId(a: string, b: string): string {
+  return deterministicId('task_dup', ...[a, b].sort());
+}
+
+export function decideFlagMissing(cmd: FlagMissingInWdt, state: WarehouseState): WarehouseEvent[] {
+  const goldenId = requireExisting(state);
+  const source = state.sources[sourceId({ system: cmd.system ?? WDT_SYSTEM, key: cmd.warehouseNo })];
+  if (!source || source.missing || isRetired(state)) return [];
+  return [{ type: 'WarehouseMissingInWdt', data: { goldenId, source: source.source, warehouseNo: cmd.warehouseNo, syncRunId: cmd.syncRunId } }];
+}

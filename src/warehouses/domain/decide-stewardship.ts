@@ -1,0 +1,55 @@
+import { CommandMetadata } from '../../shared/domain/decider';
+import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
+import { OverrideField, RemoveOverride, RetireGoldenRecord } from './commands';
+import { GoldenFieldChange, WarehouseEvent } from './events';
+import { goldenChangesFor } from './golden-changes';
+import { GoldenField, sameValue } from './golden-fields';
+import { requireActive } from './guards';
+import { invalid, parseOverrideValue, requireOverridableField } from './override-values';
+import { STEWARD_SYSTEM } from './source-keys';
+import { WarehouseState } from './state';
+import { FieldOverride, SurvivorshipPolicy } from './survivorship';
+import { cleanText } from './text';
+
+export function decideOverride(cmd: OverrideField, state: WarehouseState, meta: CommandMetadata, policy: SurvivorshipPolicy): WarehouseEvent[] {
+  const field = requireOverridableField(cmd.field);
+  const reason = requireReason(cmd.reason);
+  const value = parseOverrideValue(field, cmd.value);
+  const goldenId = requireActive(state);
+  const current = state.overrides[field];
+  if (current && sameValue(current.value, value) && current.reason === reason) return [];
+  const overrides = { ...state.overrides, [field]: { value, reason, actor: meta.actor } };
+  const goldenChange = changeOfField(state, field, overrides, policy);
+  return [{ type: 'FieldOverridden', data: { goldenId, field, value, reason, actor: meta.actor, goldenChange } }];
+}
+
+export function decideRemoveOverride(cmd: RemoveOverride, state: WarehouseState, policy: SurvivorshipPolicy): WarehouseEvent[] {
+  const field = requireOverridableField(cmd.field);
+  const goldenId = requireActive(state);
+  if (!state.overrides[field]) throw new DomainError(ErrorCode.notFound, `there is no override on ${field}`, [{ field: 'field', message: `no override on ${field}` }]);
+  const { [field]: _removed, ...overrides } = state.overrides;
+  const goldenChange = changeOfField(state, field, overrides, policy);
+  return [{ type: 'FieldOverrideRemoved', data: { goldenId, field, reason: cleanText(cmd.reason) ?? null, goldenChange } }];
+}
+
+export function decideRetire(cmd: RetireGoldenRecord, state: WarehouseState, meta: CommandMetadata): WarehouseEvent[] {
+  const reason = requireReason(cmd.reason);
+  const goldenId = requireActive(state);
+  return [{ type: 'GoldenRecordRetired', data: { goldenId, reason, mergedInto: null, taskId: null, goldenChanges: [retirementChange(state, meta)] } }];
+}
+
+export function retirementChange(state: WarehouseState, meta: CommandMetadata): GoldenFieldChange {
+  return { field: 'status', old: state.golden?.status ?? null, new: 'retired', source: { system: STEWARD_SYSTEM, key: meta.actor }, rule: 'retirement' };
+}
+
+export function requireReason(reason: unknown): string {
+  const text = typeof reason === 'string' ? cleanText(reason) : null;
+  if (text === null) throw invalid('reason', 'must not be empty: say why, for the audit trail');
+  return text;
+}
+
+/** The change survivorship makes to one field with these overrides (null if none). */
+function changeOfField(state: WarehouseState, field: GoldenField, overrides: Partial<Record<GoldenField, FieldOverride>>, policy: SurvivorshipPolicy): GoldenFieldChange | null {
+  const input = { sources: state.sources, overrides, primarySource: state.primarySource };
+  return goldenChangesFor(state, input, policy).find((c) => c.field === field) ?? null;
+}

@@ -1,0 +1,97 @@
+import { CanonicalWarehouse } from './canonical-warehouse';
+import { GoldenField, GoldenValue } from './golden-fields';
+import { SourceKey } from './source-keys';
+import { SourceRecord } from './state';
+import { RuleKind } from './survivorship';
+
+/** A source field whose (normalised) value changed; named as the source names it (`telno`, `is_disabled`). */
+export interface SourceFieldChange {
+  readonly field: string;
+  readonly old: unknown;
+  readonly new: unknown;
+}
+
+/** A golden field that changed value or provenance, with the source and rule that decided it. */
+export interface GoldenFieldChange {
+  readonly field: GoldenField;
+  readonly old: GoldenValue | null;
+  readonly new: GoldenValue;
+  readonly source: SourceKey;
+  readonly rule: RuleKind;
+}
+
+type Event<T extends string, D> = { readonly type: T; readonly data: Readonly<D> & { readonly goldenId: string } };
+
+export type WarehouseObservedInWdt = Event<'WarehouseObservedInWdt', {
+  source: SourceKey; warehouseNo: string; warehouseId: string | null; observedAt: string;
+  raw: Readonly<Record<string, unknown>>; normalised: CanonicalWarehouse; contentHash: string;
+  sourceChanges: readonly SourceFieldChange[]; goldenChanges: readonly GoldenFieldChange[]; syncRunId: string;
+}>;
+export type WarehouseMissingInWdt = Event<'WarehouseMissingInWdt', { source: SourceKey; warehouseNo: string; syncRunId: string }>;
+export type FieldOverridden = Event<'FieldOverridden', {
+  field: GoldenField; value: GoldenValue; reason: string; actor: string; goldenChange: GoldenFieldChange | null;
+}>;
+export type FieldOverrideRemoved = Event<'FieldOverrideRemoved', { field: GoldenField; reason: string | null; goldenChange: GoldenFieldChange | null }>;
+export type SuspectedDuplicateDetected = Event<'SuspectedDuplicateDetected', {
+  otherGoldenId: string; otherWarehouseNo: string; score: number; reasons: readonly string[]; taskId: string;
+}>;
+export type DuplicateDismissed = Event<'DuplicateDismissed', { otherGoldenId: string; taskId: string; reason: string | null }>;
+/** On the survivor: it takes over the merged record's source keys and their latest values. */
+export type GoldenRecordMerged = Event<'GoldenRecordMerged', {
+  mergedGoldenId: string; taskId: string | null; sourceKeys: readonly SourceKey[]; sources: readonly SourceRecord[];
+  goldenChanges: readonly GoldenFieldChange[];
+}>;
+/** On the merged-away or withdrawn record; `mergedInto` points at the survivor. */
+export type GoldenRecordRetired = Event<'GoldenRecordRetired', {
+  reason: string; mergedInto: string | null; taskId: string | null; goldenChanges: readonly GoldenFieldChange[];
+}>;
+export type KingdeeSyncSucceeded = Event<'KingdeeSyncSucceeded', {
+  version: number; fStockId: string; fNumber: string; operation: 'created' | 'updated'; closedTaskIds: readonly string[];
+}>;
+export type KingdeeSyncFailed = Event<'KingdeeSyncFailed', { version: number; code: string; message: string; taskId: string }>;
+export type KingdeeResyncRequested = Event<'KingdeeResyncRequested', { reason: string; taskId: string | null }>;
+
+export type WarehouseEvent =
+  | WarehouseObservedInWdt
+  | WarehouseMissingInWdt
+  | FieldOverridden
+  | FieldOverrideRemoved
+  | SuspectedDuplicateDetected
+  | DuplicateDismissed
+  | GoldenRecordMerged
+  | GoldenRecordRetired
+  | KingdeeSyncSucceeded
+  | KingdeeSyncFailed
+  | KingdeeResyncRequested;
+
+export type WarehouseEventType = WarehouseEvent['type'];
+
+export const WAREHOUSE_EVENT_TYPES: readonly WarehouseEventType[] = [
+  'WarehouseObservedInWdt', 'WarehouseMissingInWdt', 'FieldOverridden', 'FieldOverrideRemoved',
+  'SuspectedDuplicateDetected', 'DuplicateDismissed', 'GoldenRecordMerged', 'GoldenRecordRetired',
+  'KingdeeSyncSucceeded', 'KingdeeSyncFailed', 'KingdeeResyncRequested',
+];
+
+export function isWarehouseEvent(event: { type: string }): event is WarehouseEvent {
+  return (WAREHOUSE_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+/** Every golden-field change an event carries, whatever its type. */
+export function goldenChangesOf(event: WarehouseEvent): readonly GoldenFieldChange[] {
+  switch (event.type) {
+    case 'WarehouseObservedInWdt':
+    case 'GoldenRecordMerged':
+    case 'GoldenRecordRetired':
+      return event.data.goldenChanges;
+    case 'FieldOverridden':
+    case 'FieldOverrideRemoved':
+      return event.data.goldenChange ? [event.data.goldenChange] : [];
+    default:
+      return [];
+  }
+}
+
+export const WAREHOUSE_STREAM_PREFIX = 'warehouse-';
+export const streamIdOf = (goldenId: string): string => `${WAREHOUSE_STREAM_PREFIX}${goldenId}`;
+export const goldenIdOfStream = (streamId: string): string | null =>
+  streamId.startsWith(WAREHOUSE_STREAM_PREFIX) ? streamId.slice(WAREHOUSE_STREAM_PREFIX.length) : null;

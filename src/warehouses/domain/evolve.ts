@@ -1,0 +1,75 @@
+import { EMPTY_GOLDEN, applyGoldenChanges } from './golden-changes';
+import { GoldenRecordMerged, WarehouseEvent, WarehouseObservedInWdt } from './events';
+import { sourceId } from './source-keys';
+import { DuplicateTask, WarehouseState } from './state';
+
+/** Applies one event. Golden values come from the event's recorded changes, so a policy change never rewrites history. */
+export function evolve(state: WarehouseState, event: WarehouseEvent): WarehouseState {
+  switch (event.type) {
+    case 'WarehouseObservedInWdt':
+      return observed(state, event);
+    case 'WarehouseMissingInWdt': {
+      const source = state.sources[sourceId(event.data.source)];
+      return source ? { ...state, sources: { ...state.sources, [sourceId(source.source)]: { ...source, missing: true } } } : state;
+    }
+    case 'FieldOverridden':
+      return applyGoldenChanges({ ...state, overrides: { ...state.overrides, [event.data.field]: { value: event.data.value, reason: event.data.reason, actor: event.data.actor } } }, optional(event.data.goldenChange));
+    case 'FieldOverrideRemoved': {
+      const { [event.data.field]: _removed, ...overrides } = state.overrides;
+      return applyGoldenChanges({ ...state, overrides }, optional(event.data.goldenChange));
+    }
+    case 'SuspectedDuplicateDetected':
+      return withTask(state, { taskId: event.data.taskId, otherGoldenId: event.data.otherGoldenId, score: event.data.score, status: 'open' });
+    case 'DuplicateDismissed':
+      return withTask(state, { taskId: event.data.taskId, otherGoldenId: event.data.otherGoldenId, score: state.duplicateTasks[event.data.taskId]?.score ?? 0, status: 'dismissed' });
+    case 'GoldenRecordMerged':
+      return merged(state, event);
+    case 'GoldenRecordRetired': {
+      const retired = applyGoldenChanges({ ...state, mergedInto: event.data.mergedInto, retiredReason: event.data.reason }, event.data.goldenChanges);
+      return closeTask(retired, event.data.taskId, event.data.mergedInto ? 'merged' : 'dismissed');
+    }
+    case 'KingdeeSyncSucceeded': {
+      const closed = new Set(event.data.closedTaskIds);
+      const failures = Object.fromEntries(Object.entries(state.kingdee.failures).map(([id, f]) => [id, closed.has(id) ? { ...f, open: false } : f]));
+      return { ...state, kingdee: { syncedVersion: event.data.version, fStockId: event.data.fStockId, fNumber: event.data.fNumber, failures } };
+    }
+    case 'KingdeeSyncFailed': {
+      const { taskId, version, code, message } = event.data;
+      return { ...state, kingdee: { ...state.kingdee, failures: { ...state.kingdee.failures, [taskId]: { taskId, version, code, message, open: true } } } };
+    }
+    case 'KingdeeResyncRequested': {
+      const failure = event.data.taskId ? state.kingdee.failures[event.data.taskId] : undefined;
+      if (!failure) return state;
+      return { ...state, kingdee: { ...state.kingdee, failures: { ...state.kingdee.failures, [failure.taskId]: { ...failure, open: false } } } };
+    }
+  }
+}
+
+function observed(state: WarehouseState, event: WarehouseObservedInWdt): WarehouseState {
+  const d = event.data;
+  const previous = state.sources[sourceId(d.source)];
+  const record = {
+    source: d.source, externalId: d.warehouseId, raw: d.raw, normalised: d.normalised, contentHash: d.contentHash,
+    firstObservedAt: previous?.firstObservedAt ?? d.observedAt, lastObservedAt: d.observedAt, missing: false,
+  };
+  const base = state.goldenId === null ? { ...state, goldenId: d.goldenId, primarySource: d.source, golden: EMPTY_GOLDEN } : state;
+  return applyGoldenChanges({ ...base, sources: { ...base.sources, [sourceId(d.source)]: record } }, d.goldenChanges);
+}
+
+function merged(state: WarehouseState, event: GoldenRecordMerged): WarehouseState {
+  const sources = { ...state.sources };
+  for (const record of event.data.sources) sources[sourceId(record.source)] = record;
+  const next = applyGoldenChanges({ ...state, sources }, event.data.goldenChanges);
+  return closeTask(next, event.data.taskId, 'merged');
+}
+
+function withTask(state: WarehouseState, task: DuplicateTask): WarehouseState {
+  return { ...state, duplicateTasks: { ...state.duplicateTasks, [task.taskId]: task } };
+}
+
+function closeTask(state: WarehouseState, taskId: string | null, status: DuplicateTask['status']): WarehouseState {
+  const task = taskId ? state.duplicateTasks[taskId] : undefined;
+  return task ? withTask(state, { ...task, status }) : state;
+}
+
+const optional = <T>(value: T | null): T[] => (value === null ? [] : [value]);

@@ -1,0 +1,55 @@
+import { compactForMatching } from './text';
+
+/**
+ * Sørensen–Dice coefficient over character bigrams (as multisets). Chinese has no word breaks and
+ * most meaning sits in two-character words (浦东, 仓库, 川沙), so bigrams of the compacted text are
+ * a robust, dependency-free similarity: 1 = same text, 0 = no bigram in common.
+ */
+export function bigramDice(a: string | null | undefined, b: string | null | undefined): number {
+  const left = compactForMatching(a);
+  const right = compactForMatching(b);
+  if (left === '' || right === '') return 0;
+  if (left === right) return 1;
+  const leftGrams = bigrams(left);
+  const rightGrams = bigrams(right);
+  const counts = new Map<string, number>();
+  for (const gram of leftGrams) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  let shared = 0;
+  for (const gram of rightGrams) {
+    const n = counts.get(gram) ?? 0;
+    if (n > 0) {
+      shared += 1;
+      counts.set(gram, n - 1);
+    }
+  }
+  return (2 * shared) / (leftGrams.length + rightGrams.length);
+}
+
+/** Code-point bigrams; a one-character text is its own single gram. */
+function bigrams(text: string): string[] {
+  const chars = [...text];
+  if (chars.length === 1) return chars;
+  return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+}
+
+/**
+ * Addresses often repeat 省/市/区 (`上海市浦东新区川沙路…`) and often don't (`川沙路…`). Strip the
+ * leading region names so only the street part is compared.
+ */
+export function addressCore(address: string | null, regionNames: readonly (string | null)[]): string {
+  let core = compactForMatching(address);
+  const prefixes = regionNames.flatMap((name) => {
+    const compact = compactForMatching(name);
+    return compact === '' ? [] : [compact, compact.replace(/[省市区县]$/, '')];
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of prefixes) {
+      if (prefix !== '' && core.startsWith(prefix) && core.length > prefix.length) {
+        core = core.slice(prefix.length).replace(/^[省市区县]/, '');
+        changed = true;
+      }
+    }
+  }
+  return core;
+}

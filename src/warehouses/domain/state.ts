@@ -1,0 +1,77 @@
+import { CanonicalWarehouse } from './canonical-warehouse';
+import { GoldenField, GoldenValues } from './golden-fields';
+import { SourceKey } from './source-keys';
+import { FieldOverride, RuleKind } from './survivorship';
+
+/** The latest observation of one source key. */
+export interface SourceRecord {
+  readonly source: SourceKey;
+  /** The source's own internal id (WDT warehouse_id). */
+  readonly externalId: string | null;
+  readonly raw: Readonly<Record<string, unknown>>;
+  readonly normalised: CanonicalWarehouse;
+  readonly contentHash: string;
+  readonly firstObservedAt: string;
+  readonly lastObservedAt: string;
+  readonly missing: boolean;
+}
+
+export interface LineageEntry {
+  readonly source: SourceKey;
+  readonly rule: RuleKind;
+}
+
+export interface DuplicateTask {
+  readonly taskId: string;
+  readonly otherGoldenId: string;
+  readonly score: number;
+  readonly status: 'open' | 'dismissed' | 'merged';
+}
+
+export interface SyncFailureTask {
+  readonly taskId: string;
+  readonly version: number;
+  readonly code: string;
+  readonly message: string;
+  readonly open: boolean;
+}
+
+export interface KingdeeState {
+  readonly syncedVersion: number | null;
+  readonly fStockId: string | null;
+  readonly fNumber: string | null;
+  readonly failures: Readonly<Record<string, SyncFailureTask>>;
+}
+
+/** One golden record folded from its stream `warehouse-<goldenId>`. */
+export interface WarehouseState {
+  readonly goldenId: string | null;
+  /** The source key the record was created from; it keeps precedence after merges. */
+  readonly primarySource: SourceKey | null;
+  readonly sources: Readonly<Record<string, SourceRecord>>;
+  readonly overrides: Readonly<Partial<Record<GoldenField, FieldOverride>>>;
+  readonly golden: GoldenValues | null;
+  readonly lineage: Readonly<Partial<Record<GoldenField, LineageEntry>>>;
+  readonly mergedInto: string | null;
+  readonly retiredReason: string | null;
+  readonly duplicateTasks: Readonly<Record<string, DuplicateTask>>;
+  readonly kingdee: KingdeeState;
+}
+
+export function initialState(): WarehouseState {
+  return {
+    goldenId: null,
+    primarySource: null,
+    sources: {},
+    overrides: {},
+    golden: null,
+    lineage: {},
+    mergedInto: null,
+    retiredReason: null,
+    duplicateTasks: {},
+    kingdee: { syncedVersion: null, fStockId: null, fNumber: null, failures: {} },
+  };
+}
+
+export const exists = (state: WarehouseState): boolean => state.goldenId !== null && state.golden !== null;
+export const isRetired = (state: WarehouseState): boolean => state.golden?.status === 'retired';
