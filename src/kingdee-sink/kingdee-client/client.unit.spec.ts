@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { describe, it } from 'node:test';
+import { batchSaveWithRecovery, type SaveChannel, type SendResult } from './batch-save';
+import { filterFor, findStocks } from './find-stocks';
+import { KingdeeClient } from './kingdee-client';
+import { KingdeeError } from './kingdee-error';
+import { readLoginReply } from './login';
+import { findResponseStatus } from './response-status';
+
+const PASSWORD = 'Pa$$-secret-42';
+const APP_SECRET = 'app-secret-9f8e7d';
+type Call = { url: string; body: any; headers: Record<string, string> };
+
+/** A fetch that answers each call with the next scripted reply and records what was sent. */
+function scriptedFetch(replies: (string | { body: string; status?: number; cookies?: string[] })[]) {
+  const calls: Call[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    calls.push({ url, body: JSON.parse(String(init.body)), headers: init.headers as Record<string, string> });
+    const next = replies.shift() ?? '{}';
+    const r = typeof next === 'string' ? { body: next } : next;
+    const headers = new Headers([['content-type', 'text/plain'], ...(r.cookies ?? []).map((c): [string, string] => ['set-cookie', c])]);
+    return new Response(r.body, { status: r.status ?? 200, headers });
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const LOGIN_OK = { body: JSON.stringify({ LoginResultType: 1, KDSVCSessionId: 'sid-1', Message: null }), cookies: ['kdservice-sessionid=sid-1; path=/', 'ASP.NET_SessionId=asp-1; path=/; HttpOnly'] };
+const client = (fetch: typeof globalThis.fetch, logs: string[] = []) =>
+  new KingdeeClient({
+    baseUrl: 'http://kd.test/k3cloud',
+    credentials: { acctId: 'acct', username: 'api', lcid: 2052, password: PASSWORD },
+    fetch,
+    logger: { info: (o, m) => logs.push(JSON.stringify(o) + m), warn: (o, m) => logs.push(JSON.stringify(o) + m) },
+  });
+
+describe('KingdeeClient (scripted server)', () => {
+  it('logs in once with ValidateUser and reuses the session by cookie and header', async () => {
+    const { fetch, calls } = scriptedFetch([LOGIN_OK, '[[1,"CK001","100.02"]]', '[]']);
+    const kd = client(fetch);
+    await kd.executeBillQuery({ FormId: 'BD_STOCK', FieldKeys: ['FStockId', 'FNumber'] });
+    await kd.executeBillQuery({ FormId: 'BD_STOCK', FieldKeys: 'FStockId' });
+    assert.equal(calls.length, 3);
+    assert.equal(calls[0]!.url, 'http://kd.test/k3cloud/Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc');
+    assert.deepEqual(calls[0]!.body, { acctID: 'acct', username: 'api', password: PASSWORD, lcid: 2052 });
+    assert.equal(calls[1]!.url, 'http://kd.test/k3cloud/Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery.common.kdsvc');
+    assert.deepEqual(calls[1]!.body, { data: { FormId: 'BD_STOCK', FieldKeys: 'FStockId,FNumber' } });
+    assert.equal(calls[2]!.headers.cookie, 'kdservice-sessionid=sid-1; ASP.NET_SessionId=asp-1');
+    assert.equal(calls[2]!.headers['kdservice-sessionid'], 'sid-1');
+  });
+
+  it('never puts the password in errors or logs, even when the server echoes it', async () => {
+    const logs: string[] = [];
+    const echo = JSON.stringify({ LoginResultType: 0, Message: `用户名或密码错误: ${PASSWORD}` });
+    const { fetch } = scriptedFetch([echo, { body: `response_error:{"Message":"bad ${PASSWORD}"}`, status: 500 }]);
+    const kd = client(fetch, logs);
+    const first = await kd.login().catch((e: unknown) => e);
+    assert.ok(first instanceof KingdeeError && first.reason === 'kingdee_login_failed' && !first.retryable, String(first));
+    const second = await kd.login().catch((e: unknown) => e);
+    assert.ok(second instanceof KingdeeError && second.reason === 'kingdee_server_exception');
+    for (const text of [first.message, second.message, JSON.stringify(first), inspect(first), inspect(second), inspect(kd, { depth: 5 }), ...logs]) {
+      assert.ok(!text.includes(PASSWORD), `leaked in: ${text}`);
+    }
+    assert.match(first.message, /LoginResultType 0: 用户名或密码错误: \*\*\*/);
+  });
+
+  it('accepts LoginResultType -5 and "1", takes the id from the cookie when the body lacks it', () => {
+    assert.equal(readLoginReply({ LoginResultType: -5, KDSVCSessionId: 's' }, [], 'x').sessionId, 's');
+    assert.equal(readLoginReply({ LoginResultType: '1' }, ['kdservice-sessionid=c1; path=/'], 'x').sessionId, 'c1');
+    assert.throws(() => readLoginReply({ LoginResultType: 1 }, [], 'x'), /no session id/);
+    assert.throws(() => readLoginReply({ LoginResultType: -3, Message: '密码已过期' }, [], 'x'), /LoginResultType -3: 密码已过期/);
+  });
+
+  it('logs in with LoginByAppSecret when there is no password, keeping the secret out of errors', async () => {
+    const { fetch, calls } = scriptedFetch([{ body: JSON.stringify({ LoginResultType: -1, Message: `签名错误 ${APP_SECRET}` }) }]);
+    const kd = new KingdeeClient({ baseUrl: 'http://kd.test/k3cloud/', credentials: { acctId: 'a', username: 'u', lcid: 2052, appId: 'id_1', appSecret: APP_SECRET }, fetch });
+    const error = (await kd.login().catch((e: unknown) => e)) as Error;
+    assert.match(calls[0]!.url, /AuthService\.LoginByAppSecret\.common\.kdsvc$/);
+    assert.deepEqual(calls[0]!.body, { acctId: 'a', username: 'u', appId: 'id_1', appSecret: APP_SECRET, lcid: 2052 });
+    assert.ok(!error.message.includes(APP_SECRET) && !inspect(error).includes(APP_SECRET));
+  });
+
+  it('times out with a retryable error that says a write may have happened', async () => {
+    const fetch = ((_u: string, init: RequestInit) =>
+      new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof globalThis.fetch;
+    const kd = new KingdeeClient({ baseUrl: 'http://kd.test/k3cloud/', credentials: { acctId: 'a', username: 'u', lcid: 2052, password: PASSWORD }, fetch, timeoutMs: 30 });
+    const error = await kd.login().catch((e: unknown) => e);
+    assert.ok(error instanceof KingdeeError && error.reason === 'kingdee_timeout' && error.retryable);
+    assert.match(error.message, /ValidateUser at http:\/\/kd\.test did not answer within 30 ms/);
+  });
+});
+
+describe('existing-record lookup', () => {
+  it('builds equality filters with quotes escaped, or in-lists', () => {
+    assert.equal(filterFor(["O'Neil"], '100.02'), "FNumber='O''Neil' and FUseOrgId.FNumber='100.02'");
+    assert.equal(filterFor(['A', 'B'], undefined), "FNumber in ('A','B')");
+  });
+
+  it('checks rows itself, so a lenient server cannot point an update at another record', async () => {
+    const queries: string[] = [];
+    const found = await findStocks(async (q) => {
+      queries.push(q.FilterString!);
+      return [[100001, 'ck001', '100.02'], [100002, 'OTHER', '100.02'], ['100003', 'CK002', '100.01']];
+    }, ['CK001', 'CK002'], '100.02', { strategy: 'per-number', concurrency: 2, chunkSize: 50 });
+    assert.equal(queries.length, 2);
+    assert.deepEqual([...found], [['CK001', { fStockId: '100001', number: 'ck001', useOrg: '100.02' }]]);
+  });
+});
+
+describe('BatchSave session-loss recovery', () => {
+  const answered = (raw: object): SendResult => ({ kind: 'answered', status: findResponseStatus({ Result: { ResponseStatus: raw } })! });
+  const ticket = { sessionId: 'old', cookies: new Map<string, string>() };
+
+  it('re-logs in, reports creates that now exist, and re-sends only the rest', async () => {
+    const sent: any[] = [];
+    const replies: SendResult[] = [{ kind: 'session-lost', ticket }, answered({ IsSuccess: true, SuccessEntitys: [{ Id: 7, Number: 'C', DIndex: 0 }, { Id: 5, Number: 'U', DIndex: 1 }] })];
+    let renewed = 0;
+    const channel: SaveChannel = {
+      send: async (r) => (sent.push(r), replies.shift()!),
+      renew: async () => void renewed++,
+      findStocks: async (numbers) => new Map(numbers.filter((n) => n === 'A').map((n) => [n, { fStockId: '9', number: n, useOrg: '100.02' }])),
+    };
+    const model = [{ FStockId: 0, FNumber: 'A', FUseOrgId: { FNumber: '100.02' } }, { FStockId: 0, FNumber: 'C', FUseOrgId: { FNumber: '100.02' } }, { FStockId: 5, FNumber: 'U' }];
+    const outcome = await batchSaveWithRecovery(channel, { formid: 'BD_STOCK', data: { Model: model } });
+    assert.equal(renewed, 1);
+    assert.deepEqual(sent[1].data.Model.map((m: any) => m.FNumber), ['C', 'U']);
+    assert.deepEqual(outcome.records, [
+      { index: 0, number: 'A', status: 'exists', id: '9' },
+      { index: 1, number: 'C', status: 'saved', id: '7' },
+      { index: 2, number: 'U', status: 'saved', id: '5' },
+    ]);
+    assert.equal(outcome.sessionRenewed, true);
+  });
+
+  it('gives up without another write when the session is lost again after re-login', async () => {
+    const channel: SaveChannel = { send: async () => ({ kind: 'session-lost', ticket }), renew: async () => undefined, findStocks: async () => new Map() };
+    await assert.rejects(batchSaveWithRecovery(channel, { formid: 'BD_STOCK', data: { Model: [{ FNumber: 'A' }] } }), (e: unknown) => e instanceof KingdeeError && e.reason === 'kingdee_session_lost' && !e.retryable);
+  });
+});

@@ -1,0 +1,78 @@
+import { quote, type BillQuery } from './bill-query';
+import { text } from './lenient';
+
+/** A BD_STOCK record found in Kingdee. */
+export interface ExistingKingdeeStock {
+  readonly fStockId: string;
+  readonly number: string;
+  readonly useOrg: string | undefined;
+}
+
+/**
+ * How lookups are batched. 'per-number' sends `FNumber='X' and FUseOrgId.FNumber='…'` per number:
+ * only `=` and `and`, the filter subset every server and simulator supports (kingdee-api.md §8.4).
+ * 'in-list' sends `FNumber in ('A','B',…)` per chunk: fewer calls on a real tenant, whose
+ * FilterString is SQL-like, but not promised by the spec.
+ */
+export type LookupStrategy = 'per-number' | 'in-list';
+
+export interface FindStocksOptions {
+  readonly strategy: LookupStrategy;
+  readonly concurrency: number;
+  readonly chunkSize: number;
+}
+
+const FIELD_KEYS = ['FStockId', 'FNumber', 'FUseOrgId.FNumber'];
+
+/** Existing warehouses by number (as requested) within `useOrg` (all orgs when undefined). */
+export async function findStocks(
+  query: (q: BillQuery) => Promise<unknown[][]>,
+  numbers: readonly string[],
+  useOrg: string | undefined,
+  options: FindStocksOptions,
+): Promise<Map<string, ExistingKingdeeStock>> {
+  const wanted = [...new Set(numbers.filter((n) => n.length > 0))];
+  const groups = options.strategy === 'per-number' ? wanted.map((n) => [n]) : chunk(wanted, options.chunkSize);
+  const found = new Map<string, ExistingKingdeeStock>();
+  await inParallel(groups, options.concurrency, async (group) => {
+    const rows = await query({ FormId: 'BD_STOCK', FieldKeys: FIELD_KEYS, FilterString: filterFor(group, useOrg) });
+    for (const stock of rows.map(toStock)) {
+      // Check each row ourselves: a server with a weaker filter parser must not make us update the wrong record.
+      const requested = group.find((n) => sameNumber(n, stock?.number));
+      if (stock && requested !== undefined && orgMatches(stock.useOrg, useOrg) && !found.has(requested)) found.set(requested, stock);
+    }
+  });
+  return found;
+}
+
+export function filterFor(numbers: readonly string[], useOrg: string | undefined): string {
+  const byNumber = numbers.length === 1 ? `FNumber=${quote(numbers[0]!)}` : `FNumber in (${numbers.map(quote).join(',')})`;
+  return useOrg === undefined ? byNumber : `${byNumber} and FUseOrgId.FNumber=${quote(useOrg)}`;
+}
+
+function toStock(row: unknown[]): ExistingKingdeeStock | undefined {
+  const [id, number, org] = row;
+  const fStockId = text(id);
+  const fNumber = text(number);
+  if (fStockId === undefined || fNumber === undefined) return undefined;
+  return { fStockId, number: fNumber, useOrg: text(org) || undefined };
+}
+
+// Kingdee compares numbers case-insensitively (SQL Server collation), so the uniqueness rule does too.
+const sameNumber = (a: string, b: string | undefined): boolean => b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+// A server that cannot project FUseOrgId.FNumber returns nothing there; the filter already checked it.
+const orgMatches = (found: string | undefined, wanted: string | undefined): boolean => found === undefined || wanted === undefined || found === wanted;
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
