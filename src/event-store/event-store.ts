@@ -28,8 +28,10 @@ export interface AppendResult {
   readonly globalPositions: readonly string[];
 }
 
+// Times as epoch milliseconds: a float parses much faster than pg's timestamptz text.
 const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version,
-  type, schema_version, data, metadata, occurred_at, recorded_at`;
+  type, schema_version, data, metadata, date_part('epoch', occurred_at) * 1000 AS occurred_at,
+  date_part('epoch', recorded_at) * 1000 AS recorded_at`;
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -62,7 +64,9 @@ export class EventStore {
     if (work.length === 0) return appends.map((a) => ({ streamId: a.streamId, nextExpectedVersion: numeric(a.expectedVersion), globalPositions: [] }));
     if (new Set(work.map((a) => a.streamId)).size !== work.length) throw new Error('appendMany: a stream may appear once per call');
     const db = tx ?? this.db;
-    const current = await this.currentVersions(work.map((a) => a.streamId), db);
+    // A new stream needs no read: the unique (stream_id, stream_version) rejects version 1 if it exists.
+    const existing = work.filter((a) => a.expectedVersion !== 0).map((a) => a.streamId);
+    const current = existing.length > 0 ? await this.currentVersions(existing, db) : new Map<string, number>();
     const rows = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schema: [] as number[], data: [] as string[], metadata: [] as string[], occurredAt: [] as string[] };
     for (const a of work) {
       const actual = current.get(a.streamId) ?? 0;
@@ -163,7 +167,7 @@ export class EventStore {
   }
 
   private toStored<T>(row: EventRow): StoredEvent<T> {
-    const { data, schemaVersion } = this.upcasters.upcast(row.type, row.schema_version, row.data);
+    const { data, schemaVersion } = this.upcasters.isEmpty ? { data: row.data, schemaVersion: row.schema_version } : this.upcasters.upcast(row.type, row.schema_version, row.data);
     return {
       globalPosition: String(row.global_position),
       transactionId: row.transaction_id,
@@ -190,8 +194,8 @@ interface EventRow {
   schema_version: number;
   data: unknown;
   metadata: EventMetadata;
-  occurred_at: string | Date;
-  recorded_at: string | Date;
+  occurred_at: number;
+  recorded_at: number;
 }
 
 const numeric = (v: ExpectedVersion): number => (v === 'any' ? -1 : v);

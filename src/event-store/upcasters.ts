@@ -12,6 +12,10 @@ export class UpcasterRegistry {
     upcasters.forEach((u) => this.register(u));
   }
 
+  get isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+
   register(upcaster: Upcaster): void {
     const key = `${upcaster.type}@${upcaster.fromVersion}`;
     if (this.byKey.has(key)) throw new Error(`two upcasters for ${key}`);
