@@ -12,7 +12,7 @@ export async function medianMs(rounds: number, work: () => Promise<void>): Promi
 }
 
 /** Runs the contenders in turn, round after round; returns each one's median time. */
-export async function alternating(rounds: number, contenders: readonly (() => Promise<void>)[]): Promise<number[]> {
+export async function alternating(rounds: number, contenders: readonly [() => Promise<void>, () => Promise<void>]): Promise<[number, number]> {
   const times: number[][] = contenders.map(() => []);
   for (let r = 0; r < rounds; r++) {
     for (const [i, work] of contenders.entries()) {
@@ -21,7 +21,7 @@ export async function alternating(rounds: number, contenders: readonly (() => Pr
       times[i]!.push(performance.now() - start);
     }
   }
-  return times.map((t) => percentile(t, 50));
+  return [percentile(times[0]!, 50), percentile(times[1]!, 50)];
 }
 
 export function percentile(values: readonly number[], p: number): number {
