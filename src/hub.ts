@@ -9,6 +9,7 @@ import { ApiKeys } from './platform/http/api-keys';
 import { createValidationPipe } from './platform/http/validation';
 import { LoggingModule } from './platform/logging/logging.module';
 import { NestPinoLogger } from './platform/logging/logger';
+import { startDemoSimulators } from './runtime/demo-simulators';
 
 export interface RunningHub {
   readonly app: INestApplication;
@@ -18,9 +19,11 @@ export interface RunningHub {
 }
 
 /** `mdm start`: the API, the console and every worker, on the configured (or embedded) infrastructure. */
-export async function startHub(config: AppConfig = loadConfig(), options: { runWorkers?: boolean } = {}): Promise<RunningHub> {
-  const logger = LoggingModule.loggerFor(config);
-  logger.info({ config: redactConfig(config) }, 'starting mdm-hub');
+export async function startHub(configured: AppConfig = loadConfig(), options: { runWorkers?: boolean } = {}): Promise<RunningHub> {
+  const logger = LoggingModule.loggerFor(configured);
+  logger.info({ config: redactConfig(configured) }, 'starting mdm-hub');
+  const demo = await startDemoSimulators(configured, logger);
+  const config = demo.config;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, logger, runWorkers: options.runWorkers }), {
     logger: new NestPinoLogger(logger),
   });
@@ -43,5 +46,13 @@ export async function startHub(config: AppConfig = loadConfig(), options: { runW
     process.stdout.write(`\nAdmin API key: ${keys.generated.key}\n\n`);
   }
   logger.info({ url, docs: `${url}/api/docs` }, 'mdm-hub is listening');
-  return { app, url, config, stop: () => app.close() };
+  return {
+    app,
+    url,
+    config,
+    async stop() {
+      await app.close();
+      await demo.stop();
+    },
+  };
 }
