@@ -1,0 +1,58 @@
+import { ObservationOutcome } from '../wdt-observation-recorder.port';
+import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
+import { SyncCounts, ZERO_COUNTS } from './sync-run';
+
+/**
+ * What one sync run has seen and recorded so far (pure bookkeeping). A warehouse is handed to the
+ * recorder once per run — again only if WDT sends different content for it later in the same run —
+ * so re-read pages (rows sliding across page boundaries, re-pulls) never produce duplicate observations.
+ */
+export class RunTally {
+  private readonly recorded = new Map<string, string>();
+  private readonly seenNos = new Set<string>();
+  private counts: { -readonly [K in keyof SyncCounts]: SyncCounts[K] } = { ...ZERO_COUNTS };
+
+  /** The rows of a page still to record; marks every row seen. */
+  fresh(warehouses: readonly WdtWarehouse[]): WdtWarehouse[] {
+    const batch = new Map<string, WdtWarehouse>();
+    for (const warehouse of warehouses) {
+      this.seenNos.add(warehouse.warehouseNo);
+      if (this.recorded.get(warehouse.warehouseNo) !== fingerprint(warehouse)) batch.set(warehouse.warehouseNo, warehouse);
+    }
+    return [...batch.values()];
+  }
+
+  /** After the recorder accepted `warehouses`. */
+  markRecorded(warehouses: readonly WdtWarehouse[], outcomes: readonly ObservationOutcome[]): void {
+    for (const warehouse of warehouses) this.recorded.set(warehouse.warehouseNo, fingerprint(warehouse));
+    for (const outcome of outcomes) this.counts[outcome.outcome] += 1;
+  }
+
+  addPage(): void {
+    this.counts.pages += 1;
+  }
+
+  addPass(): void {
+    this.counts.passes += 1;
+  }
+
+  addFailed(rows: number): void {
+    this.counts.failed += rows;
+  }
+
+  setMissing(count: number): void {
+    this.counts.missing = count;
+  }
+
+  get seen(): ReadonlySet<string> {
+    return this.seenNos;
+  }
+
+  summary(): SyncCounts {
+    return { ...this.counts, seen: this.seenNos.size };
+  }
+}
+
+function fingerprint(warehouse: WdtWarehouse): string {
+  return JSON.stringify(warehouse.raw);
+}

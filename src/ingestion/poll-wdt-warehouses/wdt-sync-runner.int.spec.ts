@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { startWdtSimulator, WdtSimulator } from '../../simulators/wdt';
+import { CallBudget } from '../wdt-client/call-budget';
+import { openapiProtocol } from '../wdt-client/openapi-protocol';
+import { WdtClient } from '../wdt-client/wdt-client';
+import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
+import { ObservationOutcome, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { SyncProgress } from './sync-run';
+import { WdtSyncAlreadyRunningError } from './sync-run-repository';
+import { WdtSyncRunner, WdtSyncRunnerOptions } from './wdt-sync-runner';
+
+/** Remembers what it was given; "created" the first time a warehouse_no is seen, else "changed". */
+class MemoryRecorder implements WdtObservationRecorder {
+  readonly observed: WdtWarehouse[] = [];
+  readonly flagCalls: ReadonlySet<string>[] = [];
+  async recordObservations(observations: readonly WdtWarehouse[]): Promise<ObservationOutcome[]> {
+    return observations.map((o) => {
+      const known = this.observed.some((x) => x.warehouseNo === o.warehouseNo);
+      this.observed.push(o);
+      return { warehouseNo: o.warehouseNo, goldenId: o.warehouseNo, outcome: known ? 'changed' : 'created', changedFields: [] };
+    });
+  }
+  async flagMissing(seen: ReadonlySet<string>): Promise<string[]> {
+    this.flagCalls.push(new Set(seen));
+    return [];
+  }
+  count(no: string) {
+    return this.observed.filter((o) => o.warehouseNo === no).length;
+  }
+}
+
+let db: TestDatabase;
+let sim: WdtSimulator;
+let recorder: MemoryRecorder;
+
+function runner(options: WdtSyncRunnerOptions = {}, secret = sim.credentials.appsecret, onProgress?: (p: SyncProgress) => void) {
+  const client = new WdtClient(openapiProtocol({ baseUrl: sim.openapiBaseUrl, sid: sim.credentials.sid, appkey: sim.credentials.appkey, appsecret: secret }), {
+    pageSize: 20,
+    budget: new CallBudget(100_000),
+    sleep: async () => undefined,
+  });
+  return new WdtSyncRunner({ client, recorder, db: db.dataSource, onProgress, options });
+}
+const allNos = () => sim.admin.listWarehouses().map((w) => w.warehouse_no).sort();
+
+describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
+  before(async () => {
+    db = await createTestDatabase('wdt_sync_runner');
+    sim = await startWdtSimulator({ warehouses: 95, seed: 5 });
+  });
+  after(async () => {
+    await sim.stop();
+    await db.close();
+  });
+  beforeEach(async () => {
+    sim.admin.reset();
+    recorder = new MemoryRecorder();
+    await db.dataSource.query(`DELETE FROM wdt_sync_runs`);
+    await db.dataSource.query(`DELETE FROM wdt_last_seen`);
+  });
+
+  it('records every warehouse once, enabled and disabled, then flags against all of them', async () => {
+    const progress: SyncProgress[] = [];
+    const summary = await runner({}, undefined, (p) => progress.push(p)).run('cli');
+    assert.equal(summary.status, 'succeeded', summary.error);
+    assert.deepEqual(recorder.observed.map((o) => o.warehouseNo).sort(), allNos());
+    assert.deepEqual([...recorder.flagCalls[0]!].sort(), allNos());
+    assert.equal(summary.seen, 95);
+    assert.equal(summary.created, 95);
+    assert.equal(summary.passes, 2);
+    assert.equal(summary.trigger, 'cli');
+    assert.ok(summary.finishedAt);
+    assert.ok(progress.at(-1)!.page === summary.pages && progress.some((p) => p.pages !== undefined));
+    assert.deepEqual((await runner().latestRuns(5)).map((r) => r.id), [summary.id]);
+  });
+
+  it('survives a row inserted on page 0 while later pages are read: each warehouse once, no false flags', async () => {
+    sim.admin.shiftRowsDuringPull(1);
+    const summary = await runner().run('schedule');
+    assert.equal(summary.status, 'succeeded', summary.error);
+    assert.equal(summary.passes, 3, 'the enabled listing was read twice');
+    assert.deepEqual(recorder.observed.map((o) => o.warehouseNo).sort(), allNos());
+    assert.ok(allNos().every((no) => recorder.count(no) === 1));
+    assert.deepEqual([...recorder.flagCalls[0]!].sort(), allNos());
+  });
+
+  it('finds a row that slid past a pull whose counts still added up, before flagging', async () => {
+    assert.equal((await runner().run('cli')).status, 'succeeded');
+    recorder = new MemoryRecorder();
+    const enabled = sim.admin.listWarehouses().filter((w) => w.is_disabled === 0);
+    const deleted = enabled[0]!.warehouse_no;
+    const slid = enabled[20]!.warehouse_no;
+    let done = false;
+    const summary = await runner({}, undefined, (p) => {
+      if (p.page !== 1 || done) return;
+      done = true;
+      sim.admin.deleteWarehouse(deleted); // already read: rows slide forward, `slid` onto page 0
+      sim.admin.addWarehouse({ warehouse_no: 'LATE-1' }); // not yet read: keeps the total unchanged
+    }).run('cli');
+    assert.equal(summary.status, 'succeeded', summary.error);
+    assert.equal(recorder.count(slid), 1, 'looked up by warehouse_no');
+    const seen = recorder.flagCalls[0]!;
+    assert.ok(seen.has(slid) && seen.has('LATE-1'));
+    // Read on page 0 before it went: seen this run, so flagged by the next one, never falsely.
+    assert.ok(seen.has(deleted));
+  });
+
+  it('gives up on a list that keeps moving, records what it read and flags nothing', async () => {
+    // Every pass: a warehouse already read is deleted, so the next row slides onto a read page.
+    const summary = await runner({ maxPasses: 2 }, undefined, (p) => {
+      const first = sim.admin.listWarehouses().find((w) => w.is_disabled === 0)!;
+      if (p.page === 1 || p.page === 6) sim.admin.deleteWarehouse(first.warehouse_no);
+    }).run('cli');
+    assert.equal(summary.status, 'failed');
+    assert.equal(summary.errorCode, 'wdt_pull_incomplete');
+    assert.ok(recorder.observed.length > 0);
+    assert.equal(recorder.flagCalls.length, 0);
+  });
+
+  it('fails with one clear line on a wrong secret and records nothing', async () => {
+    const summary = await runner({}, 'not-the-secret').run('api', { actor: 'api:ops' });
+    assert.equal(summary.status, 'failed');
+    assert.equal(summary.errorCode, 'wdt_credentials_rejected');
+    assert.match(summary.error!, /^WDT rejected the credentials or signature on page 0 \(code 2030: 签名错误\): check WDT_SID, WDT_APPKEY and WDT_APPSECRET$/);
+    assert.equal(summary.actor, 'api:ops');
+    assert.deepEqual(recorder.observed, []);
+    assert.equal(recorder.flagCalls.length, 0);
+  });
+
+  it('fails on a malformed page, keeping the pages before it and flagging nothing', async () => {
+    sim.admin.malformedPage(2);
+    const summary = await runner().run('cli');
+    assert.equal(summary.status, 'failed');
+    assert.equal(summary.errorCode, 'wdt_malformed_response');
+    assert.match(summary.error!, /page 2/);
+    assert.equal(recorder.observed.length, 40);
+    assert.equal(summary.pages, 2);
+    assert.equal(recorder.flagCalls.length, 0);
+  });
+
+  it('fails a run with undecodable rows after recording the rest, flagging nothing', async () => {
+    sim.admin.addWarehouse({ warehouse_no: '', is_disabled: 0 });
+    const summary = await runner().run('cli');
+    assert.equal(summary.status, 'failed');
+    assert.equal(summary.errorCode, 'wdt_invalid_row');
+    assert.equal(summary.failed, 1);
+    assert.equal(recorder.observed.length, 95);
+    assert.equal(recorder.flagCalls.length, 0);
+  });
+
+  it('allows one run at a time and closes runs abandoned by a dead hub', async () => {
+    sim.admin.slowPages(100);
+    const first = await runner().start('schedule');
+    await assert.rejects(runner().start('api'), (e: unknown) => e instanceof WdtSyncAlreadyRunningError && e.runningId === first.runId);
+    sim.admin.slowPages(0);
+    await first.completion;
+    await db.dataSource.query(`INSERT INTO wdt_sync_runs (id, trigger, status, started_at, heartbeat_at, correlation_id, actor)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'cli', 'running', now() - interval '1 hour', now() - interval '1 hour', 'c', 'cli')`);
+    assert.equal((await runner().run('cli')).status, 'succeeded');
+    const abandoned = await runner().findRun('00000000-0000-4000-8000-000000000001');
+    assert.equal(abandoned?.status, 'failed');
+    assert.equal(abandoned?.errorCode, 'wdt_sync_abandoned');
+  });
+
+  it('stops between pages when aborted, flagging nothing', async () => {
+    const controller = new AbortController();
+    const summary = await runner({}, undefined, (p) => p.page === 1 && controller.abort()).run('cli', { signal: controller.signal });
+    assert.equal(summary.status, 'failed');
+    assert.equal(summary.errorCode, 'wdt_sync_cancelled');
+    assert.equal(recorder.flagCalls.length, 0);
+  });
+});
