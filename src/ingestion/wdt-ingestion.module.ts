@@ -1,0 +1,67 @@
+import { DynamicModule, Inject, Injectable, Module, ModuleMetadata, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { LOGGER, Logger } from '../platform/logging/logging.module';
+import { APP_CONFIG, DATA_SOURCE } from '../platform/tokens';
+import { WdtSyncRunner } from './poll-wdt-warehouses/wdt-sync-runner';
+import { createWdtClient } from './wdt-client/create-wdt-client';
+import { WdtClient } from './wdt-client/wdt-client';
+import { WdtConnection, openWdtConnection } from './wdt-connection';
+import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from './wdt-observation-recorder.port';
+import { WdtSyncController } from './wdt-sync.controller';
+import { WDT_SCHEDULE_ENABLED, WdtSyncScheduler } from './wdt-sync.scheduler';
+
+export const WDT_CONNECTION = Symbol('WdtConnection');
+
+export interface WdtIngestionOptions {
+  /** Modules that provide WDT_OBSERVATION_RECORDER, unless a global module already does. */
+  readonly imports?: ModuleMetadata['imports'];
+  /** Run the poll schedule (default true; false for one-shot CLI commands and tests). */
+  readonly schedule?: boolean;
+}
+
+@Injectable()
+class WdtConnectionLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(WDT_CONNECTION) private readonly connection: WdtConnection) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.simulator?.stop();
+  }
+}
+
+async function connect(config: AppConfig, logger: Logger): Promise<WdtConnection> {
+  const connection = await openWdtConnection(config.wdt);
+  if (connection.simulator) {
+    logger.warn({ url: connection.simulator.url, mode: config.wdt.mode }, 'no WDT credentials: DEMO MODE, pulling from the built-in WDT simulator');
+  }
+  return connection;
+}
+
+/**
+ * WDT ingestion: the client (企业版 or 企业奇门 by WDT_MODE; the simulator in demo mode), the sync
+ * runner, its schedule and `POST /api/v1/sync/wdt`. Needs APP_CONFIG, DATA_SOURCE, LEADER_LOCKS,
+ * LOGGER and WDT_OBSERVATION_RECORDER from the app.
+ */
+@Module({})
+export class WdtIngestionModule {
+  static forRoot(options: WdtIngestionOptions = {}): DynamicModule {
+    return {
+      module: WdtIngestionModule,
+      imports: options.imports ?? [],
+      controllers: [WdtSyncController],
+      providers: [
+        { provide: WDT_SCHEDULE_ENABLED, useValue: options.schedule ?? true },
+        { provide: WDT_CONNECTION, inject: [APP_CONFIG, LOGGER], useFactory: connect },
+        WdtConnectionLifecycle,
+        { provide: WdtClient, inject: [WDT_CONNECTION], useFactory: (c: WdtConnection) => createWdtClient(c.config) },
+        {
+          provide: WdtSyncRunner,
+          inject: [WdtClient, WDT_OBSERVATION_RECORDER, DATA_SOURCE, LOGGER],
+          useFactory: (client: WdtClient, recorder: WdtObservationRecorder, dataSource: DataSource, logger: Logger) =>
+            new WdtSyncRunner({ client, recorder, db: dataSource, log: (level, message, fields) => logger[level](fields ?? {}, message) }),
+        },
+        WdtSyncScheduler,
+      ],
+      exports: [WdtSyncRunner, WdtClient, WDT_CONNECTION],
+    };
+  }
+}
