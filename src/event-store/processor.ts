@@ -7,6 +7,13 @@ import { Checkpoint, SqlExecutor, START, StoredEvent } from './stored-event';
 export interface Projection {
   readonly name: string;
   /**
+   * Every table this projection writes (unqualified, in `public`), for rebuilds without downtime:
+   * replay builds copies of them in a shadow schema from position 0 and swaps them in when caught
+   * up. The projection must use unqualified table names (replay points `search_path` at the shadow).
+   * Without it the projection cannot be replayed (publishers never are).
+   */
+  readonly tables?: readonly string[];
+  /**
    * Applies a batch inside the transaction that also moves the checkpoint. Must be idempotent by
    * stream version: after a crash the batch since the last checkpoint is applied again.
    */
