@@ -10,9 +10,10 @@ export interface WdtConnection {
 /**
  * No WDT credentials configured (`config.simulated`) → demo mode: the built-in simulator starts on an
  * ephemeral port with its seeded warehouses and the client is pointed at it, in either WDT_MODE.
+ * If the bootstrap already started one and filled in its settings, those are used as they are.
  */
 export async function openWdtConnection(config: WdtConfig): Promise<WdtConnection> {
-  if (!config.simulated) return { config, simulator: undefined };
+  if (!config.simulated || isComplete(config)) return { config, simulator: undefined };
   const simulator = await startWdtSimulator({ port: 0 });
   return { config: pointedAt(config, simulator), simulator };
 }
@@ -30,4 +31,9 @@ export function pointedAt(config: WdtConfig, simulator: WdtSimulator): WdtConfig
     qimenSecret: c.qimenSecret,
     qimenTargetAppKey: c.qimenTargetAppKey,
   };
+}
+
+function isComplete(c: WdtConfig): boolean {
+  const needed = c.mode === 'qimen' ? [c.qimenUrl, c.qimenAppKey, c.qimenSecret, c.sid] : [c.baseUrl, c.sid, c.appkey, c.appsecret];
+  return needed.every((value) => value !== undefined && value !== '');
 }
