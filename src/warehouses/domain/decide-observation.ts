@@ -47,8 +47,7 @@ export function decideObservation(cmd: RecordWdtObservation, state: WarehouseSta
 
 /** New or re-described records are compared with their 省/市 neighbours; each suspicion opens a task. */
 function suspicions(cmd: RecordWdtObservation, state: WarehouseState, changes: readonly GoldenFieldChange[]): WarehouseEvent[] {
-  const relevant = state.golden === null || changes.some((c) => MATCH_FIELDS.includes(c.field));
-  if (!relevant || !cmd.candidates?.length) return [];
+  if (!matchingRelevant(state, changes) || !cmd.candidates?.length) return [];
   const after = applyGoldenChanges({ ...state, goldenId: cmd.goldenId }, changes).golden!;
   const subject: MatchProfile = { goldenId: cmd.goldenId, ...after };
   const known = new Set(Object.values(state.duplicateTasks).map((t) => t.otherGoldenId));
@@ -59,6 +58,11 @@ function suspicions(cmd: RecordWdtObservation, state: WarehouseState, changes: r
       reasons: s.reasons, taskId: duplicateTaskId(cmd.goldenId, s.other.goldenId),
     },
   }));
+}
+
+/** Whether these changes make a record worth comparing with its neighbours (handlers fetch candidates only then). */
+export function matchingRelevant(state: WarehouseState, changes: readonly GoldenFieldChange[]): boolean {
+  return state.golden === null || changes.some((c) => MATCH_FIELDS.includes(c.field));
 }
 
 /** The same pair always gets the same task id, whichever record noticed it. */

@@ -1,5 +1,5 @@
 import { findProvince, sameCity } from './regions';
-import { addressCore, bigramDice } from './similarity';
+import { addressCore, bigramDice, numbersConflict } from './similarity';
 
 /** What matching needs to know about a golden record. */
 export interface MatchProfile {
@@ -23,7 +23,8 @@ export interface SuspectedDuplicate {
  * 0.89, `华东一号仓` vs `华东二号仓` (two real warehouses in one park) 0.5, `北京朝阳仓` vs `北京顺义仓` 0.25.
  * - both have a street address: name ≥ 0.6 and address ≥ 0.6 and their mean ≥ 0.7;
  * - one has none: only a near-identical name (≥ 0.85) is suspicious.
- * Always within the same 省 and 市. A suspicion opens a stewardship task; nothing merges automatically.
+ * Always within the same 省 and 市, and never when numbers in the names or addresses disagree
+ * (`3号仓` vs `8号仓`). A suspicion opens a stewardship task; nothing merges automatically.
  */
 export const MATCH_THRESHOLDS = { name: 0.6, address: 0.6, combined: 0.7, nameWithoutAddress: 0.85 } as const;
 const MAX_SUSPECTS = 5;
@@ -38,7 +39,7 @@ export function suspectDuplicates(subject: MatchProfile, candidates: readonly Ma
 }
 
 function compare(a: MatchProfile, b: MatchProfile): SuspectedDuplicate | null {
-  if (!sameRegion(a, b)) return null;
+  if (!sameRegion(a, b) || numbersConflict(a.name, b.name) || numbersConflict(a.address, b.address)) return null;
   const name = round(bigramDice(a.name, b.name));
   const coreA = addressCore(a.address, [a.province, a.city, a.district]);
   const coreB = addressCore(b.address, [b.province, b.city, b.district]);

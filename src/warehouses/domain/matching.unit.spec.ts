@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MatchProfile, suspectDuplicates } from './matching';
-import { addressCore, bigramDice } from './similarity';
+import { addressCore, bigramDice, numbersConflict, numbersOf } from './similarity';
 
 const profile = (goldenId: string, warehouseNo: string, name: string, address: string | null, province = '上海市', city = '上海市', district: string | null = '浦东新区'): MatchProfile =>
   ({ goldenId, warehouseNo, name, address, province, city, district });
@@ -20,6 +20,13 @@ describe('bigram Dice similarity', () => {
   });
 
   it('is 0 for empty text', () => assert.equal(bigramDice('', '上海'), 0));
+
+  it('reads the numbers that tell records apart', () => {
+    assert.deepEqual([...numbersOf('华东二号仓（０３）')], ['2', '3']);
+    assert.equal(numbersConflict('川沙路5188号', '川沙路5188号1号门'), false);
+    assert.equal(numbersConflict('物流园路100号', '物流园路108号'), true);
+    assert.equal(numbersConflict('上海浦东仓', '上海浦东1号仓'), false);
+  });
 
   it('compares addresses without the repeated 省/市/区', () => {
     assert.equal(addressCore('上海市浦东新区川沙路5188号', ['上海市', '上海市', '浦东新区']), '川沙路5188号');
@@ -44,6 +51,13 @@ describe('suspected duplicates', () => {
     const a = profile('wh_a', 'HD-01', '华东一号仓', '嘉定区兴贤路1368号', '上海市', '上海市', '嘉定区');
     const b = profile('wh_b', 'HD-02', '华东二号仓', '嘉定区兴贤路1368号', '上海市', '上海市', '嘉定区');
     assert.deepEqual(suspectDuplicates(a, [b], new Set()), []);
+  });
+
+  it('never suspects records whose names or house numbers disagree', () => {
+    const third = profile('wh_b', 'X', '上海浦东3号仓', '川沙路5188号');
+    assert.deepEqual(suspectDuplicates({ ...subject, name: '上海浦东8号仓' }, [third], new Set()), []);
+    assert.deepEqual(suspectDuplicates({ ...subject, name: '上海浦东二号仓' }, [{ ...third, name: '上海浦东2号仓' }], new Set()).length, 1);
+    assert.deepEqual(suspectDuplicates(subject, [profile('wh_c', 'Y', '上海浦东仓库', '川沙路5180号')], new Set()), []);
   });
 
   it('requires the same 省 and 市 (spelled either way)', () => {

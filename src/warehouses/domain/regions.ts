@@ -43,3 +43,9 @@ export function sameCity(a: string | null, b: string | null): boolean {
   const strip = (city: string) => (city.length > 2 ? city.replace(/市$/, '') : city);
   return strip(a) === strip(b);
 }
+
+/** A key equal for records in the same 省/市 however they spell it; null when either is unknown. */
+export function regionKey(province: string | null, city: string | null): string | null {
+  if (province === null || city === null) return null;
+  return `${findProvince(province)?.name ?? province}|${city.length > 2 ? city.replace(/市$/, '') : city}`;
+}

@@ -53,3 +53,23 @@ export function addressCore(address: string | null, regionNames: readonly (strin
   }
   return core;
 }
+
+const CHINESE_DIGITS: Readonly<Record<string, string>> = { 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+
+/** The numbers in a text (`2号仓`, `二号仓`, `5188号`), without leading zeros. */
+export function numbersOf(text: string | null | undefined): Set<string> {
+  const arabic = compactForMatching(text).replace(/[〇一二三四五六七八九十](?=[号期仓库栋座区])/g, (c) => CHINESE_DIGITS[c]!);
+  return new Set((arabic.match(/\d+/g) ?? []).map((n) => n.replace(/^0+(?=\d)/, '')));
+}
+
+/**
+ * Numbers tell otherwise identical names and addresses apart (`3号仓` / `8号仓`, `物流园路100号` /
+ * `物流园路108号`). They conflict when neither text's numbers include the other's: `5188号` and
+ * `5188号1号门` agree, `100号` and `108号` do not, a text without numbers agrees with anything.
+ */
+export function numbersConflict(a: string | null | undefined, b: string | null | undefined): boolean {
+  const left = numbersOf(a);
+  const right = numbersOf(b);
+  const within = (x: Set<string>, y: Set<string>) => [...x].every((n) => y.has(n));
+  return !within(left, right) && !within(right, left);
+}

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
+import { ObservationContext } from '../../../ingestion/wdt-observation-recorder.port';
+import { WDT_SYSTEM } from '../../domain/source-keys';
+import { WarehouseDecider, warehouseDecider } from '../../domain/warehouse-decider';
+import { decideBatch } from '../batch-decision';
+import { commandMetadata } from '../metadata';
+import { SourceKeyReservations } from '../source-key-reservations';
+import { MAX_ATTEMPTS } from '../stream-command-runner';
+import { WarehouseStreams } from '../warehouse-streams';
+
+/**
+ * After a complete pull: every reserved WDT key the pull did not see is flagged missing on its
+ * golden record (never deleted; a steward decides). Returns the warehouse_nos flagged now.
+ */
+export class FlagMissingInWdtHandler {
+  private readonly reservations: SourceKeyReservations;
+  private readonly streams: WarehouseStreams;
+
+  constructor(private readonly dataSource: DataSource, private readonly store: EventStore, private readonly decider: WarehouseDecider = warehouseDecider) {
+    this.reservations = new SourceKeyReservations(dataSource);
+    this.streams = new WarehouseStreams(dataSource);
+  }
+
+  async execute(seen: ReadonlySet<string>, context: ObservationContext): Promise<string[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(seen, context);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async attempt(seen: ReadonlySet<string>, context: ObservationContext): Promise<string[]> {
+    const unseen = [...(await this.reservations.keysNotIn(WDT_SYSTEM, [...seen]))];
+    if (unseen.length === 0) return [];
+    const streams = await this.streams.load(unseen.map(([, goldenId]) => goldenId));
+    const metadata = commandMetadata(context.actor, { now: context.observedAt, correlationId: context.correlationId });
+    const items = unseen.map(([warehouseNo, goldenId]) => ({ goldenId, metadata, command: { type: 'FlagMissingInWdt' as const, warehouseNo, syncRunId: context.syncRunId } }));
+    const batch = decideBatch(this.decider, streams, items, { syncRunId: context.syncRunId });
+    if (batch.appends.length === 0) return [];
+    await this.store.appendMany(batch.appends);
+    return unseen.filter((_, i) => batch.decided[i]!.length > 0).map(([warehouseNo]) => warehouseNo);
+  }
+}

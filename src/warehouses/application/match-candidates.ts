@@ -1,0 +1,46 @@
+import { SqlExecutor } from '../../event-store/stored-event';
+import { MatchProfile } from '../domain/matching';
+import { findProvince } from '../domain/regions';
+
+/**
+ * Matching candidates from the golden-records read model: active records in the same 省/市. The
+ * read model lags the event store a little, which is fine for raising a suspicion.
+ */
+export class MatchCandidates {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async inRegions(regions: readonly { province: string | null; city: string | null }[]): Promise<MatchProfile[]> {
+    const pairs = uniqueRegions(regions);
+    if (pairs.length === 0) return [];
+    const rows: CandidateRow[] = await this.db.query(
+      `SELECT g.golden_id, g.warehouse_no, g.name, g.address, g.province, g.city, g.district
+         FROM golden_warehouses g JOIN unnest($1::text[], $2::text[]) AS r(province, city)
+           ON g.province = r.province AND regexp_replace(g.city, '市$', '') = r.city
+        WHERE g.status <> 'retired'`,
+      [pairs.map((p) => p.province), pairs.map((p) => p.city)],
+    );
+    return rows.map((r) => ({ goldenId: r.golden_id, warehouseNo: r.warehouse_no, name: r.name, address: r.address, province: r.province, city: r.city, district: r.district }));
+  }
+}
+
+/** Provinces as the read model stores them (canonical); cities without 市, as sameCity compares them. */
+function uniqueRegions(regions: readonly { province: string | null; city: string | null }[]): { province: string; city: string }[] {
+  const seen = new Map<string, { province: string; city: string }>();
+  for (const r of regions) {
+    if (r.province === null || r.city === null) continue;
+    const province = findProvince(r.province)?.name ?? r.province;
+    const city = r.city.replace(/市$/, '');
+    seen.set(`${province}|${city}`, { province, city });
+  }
+  return [...seen.values()];
+}
+
+interface CandidateRow {
+  golden_id: string;
+  warehouse_no: string;
+  name: string;
+  address: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+}

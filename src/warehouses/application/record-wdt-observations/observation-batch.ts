@@ -1,0 +1,67 @@
+import { ObservationContext, ObservationOutcome } from '../../../ingestion/wdt-observation-recorder.port';
+import { WdtWarehouse } from '../../../ingestion/wdt-client/wdt-warehouse';
+import { matchingRelevant } from '../../domain/decide-observation';
+import { WarehouseEvent } from '../../domain/events';
+import { MatchProfile } from '../../domain/matching';
+import { regionKey } from '../../domain/regions';
+import { WarehouseState } from '../../domain/state';
+import { cleanText } from '../../domain/text';
+import { BatchItem } from '../batch-decision';
+import { commandMetadata } from '../metadata';
+
+export interface KeyedObservation {
+  readonly key: string;
+  readonly warehouse: WdtWarehouse;
+}
+
+/** One observation per warehouse_no (the last wins: WDT pages can repeat a row); no key, no record. */
+export function latestPerWarehouse(observations: readonly WdtWarehouse[]): KeyedObservation[] {
+  const byKey = new Map<string, WdtWarehouse>();
+  for (const w of observations) {
+    const key = cleanText(w.warehouseNo);
+    if (key !== null) byKey.set(key, w);
+  }
+  return [...byKey].map(([key, warehouse]) => ({ key, warehouse }));
+}
+
+export function observationItems(observations: readonly KeyedObservation[], goldenIdOf: (key: string) => string, context: ObservationContext, candidates: ReadonlyMap<string, MatchProfile[]> = new Map()): BatchItem[] {
+  const metadata = commandMetadata(context.actor, { now: context.observedAt, correlationId: context.correlationId });
+  return observations.map((o) => {
+    const goldenId = goldenIdOf(o.key);
+    return { goldenId, metadata, command: { type: 'RecordWdtObservation', goldenId, warehouse: o.warehouse, syncRunId: context.syncRunId, candidates: candidates.get(o.key) ?? [] } };
+  });
+}
+
+/** Whether the dry-run decision for an observation calls for matching candidates. */
+export function wantsCandidates(before: WarehouseState, events: readonly WarehouseEvent[]): boolean {
+  const [first] = events;
+  return first?.type === 'WarehouseObservedInWdt' && matchingRelevant(before, first.data.goldenChanges);
+}
+
+/**
+ * Candidates per observation key: read-model records of the same 省/市, plus records earlier in this
+ * batch (an initial load brings both duplicates at once, and the read model has neither yet).
+ */
+export function candidatesByKey(subjects: readonly { key: string; profile: MatchProfile }[], readModel: readonly MatchProfile[]): Map<string, MatchProfile[]> {
+  const byRegion = new Map<string, MatchProfile[]>();
+  const bucket = (p: MatchProfile) => regionKey(p.province, p.city);
+  for (const p of readModel) {
+    const region = bucket(p);
+    if (region !== null) byRegion.set(region, [...(byRegion.get(region) ?? []), p]);
+  }
+  const result = new Map<string, MatchProfile[]>();
+  for (const { key, profile } of subjects) {
+    const region = bucket(profile);
+    if (region === null) continue;
+    const neighbours = byRegion.get(region) ?? [];
+    result.set(key, neighbours.filter((n) => n.goldenId !== profile.goldenId));
+    byRegion.set(region, [...neighbours.filter((n) => n.goldenId !== profile.goldenId), profile]);
+  }
+  return result;
+}
+
+export function outcomeOf(key: string, goldenId: string, versionBefore: number, events: readonly WarehouseEvent[]): ObservationOutcome {
+  const [first] = events;
+  if (first?.type !== 'WarehouseObservedInWdt') return { warehouseNo: key, goldenId, outcome: 'unchanged', changedFields: [] };
+  return { warehouseNo: key, goldenId, outcome: versionBefore === 0 ? 'created' : 'changed', changedFields: first.data.sourceChanges.map((c) => c.field) };
+}

@@ -1,0 +1,61 @@
+import { ConcurrencyError, EventStore } from '../../event-store/event-store';
+import { CommandMetadata } from '../../shared/domain/decider';
+import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
+import { WarehouseCommand } from '../domain/commands';
+import { WarehouseEvent, streamIdOf } from '../domain/events';
+import { evolve } from '../domain/evolve';
+import { WarehouseState } from '../domain/state';
+import { WarehouseDecider, warehouseDecider } from '../domain/warehouse-decider';
+import { SqlExecutor } from '../../event-store/stored-event';
+import { eventMetadata } from './metadata';
+import { WarehouseStreams } from './warehouse-streams';
+
+export const MAX_ATTEMPTS = 4;
+
+export interface CommandResult {
+  readonly goldenId: string;
+  readonly events: readonly WarehouseEvent[];
+  /** The stream version after the command (ETag). */
+  readonly version: number;
+  readonly state: WarehouseState;
+}
+
+/**
+ * load → fold → decide → append with the expected version; a concurrent writer makes it start
+ * over (a few times). With `ifMatch` (a steward's If-Match) a stale version is the caller's to
+ * resolve, so it fails with `version_mismatch` instead of retrying.
+ */
+export class StreamCommandRunner {
+  private readonly streams: WarehouseStreams;
+
+  constructor(
+    db: SqlExecutor,
+    private readonly store: EventStore,
+    private readonly decider: WarehouseDecider = warehouseDecider,
+  ) {
+    this.streams = new WarehouseStreams(db);
+  }
+
+  async run(goldenId: string, command: WarehouseCommand, meta: CommandMetadata, ifMatch?: number): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await this.streams.loadOne(goldenId);
+      if (version === 0) throw new DomainError(ErrorCode.notFound, `no golden record ${goldenId}`);
+      if (ifMatch !== undefined && ifMatch !== version) throw versionMismatch(goldenId, ifMatch, version);
+      const events = this.decider.decide(command, state, meta);
+      if (events.length === 0) return { goldenId, events, version, state };
+      try {
+        await this.store.append(streamIdOf(goldenId), version, events.map((e) => ({ type: e.type, data: e.data })), eventMetadata(meta));
+        return { goldenId, events, version: version + events.length, state: events.reduce(evolve, state) };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (ifMatch !== undefined) throw versionMismatch(goldenId, ifMatch, -1);
+        if (attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
+
+export function versionMismatch(goldenId: string, expected: number, actual: number): DomainError {
+  const now = actual >= 0 ? ` it is at version ${actual}` : ' it changed meanwhile';
+  return new DomainError(ErrorCode.versionMismatch, `golden record ${goldenId} is not at version ${expected} (If-Match):${now}; reload and retry`, { expected, actual: actual >= 0 ? actual : undefined });
+}

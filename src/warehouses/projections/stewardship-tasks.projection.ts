@@ -1,0 +1,61 @@
+import { Projection } from '../../event-store/processor';
+import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
+import { WarehouseFact, warehouseFacts } from './warehouse-batch';
+
+/**
+ * Open and resolved stewardship tasks: suspected duplicates and Kingdee sync failures. A duplicate
+ * task concerns two streams, so rows are idempotent by their nature rather than by one stream
+ * version: opening inserts if absent, closing only touches an open task.
+ */
+export class StewardshipTasksProjection implements Projection {
+  readonly name = 'warehouses.stewardship-tasks';
+
+  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+    for (const fact of warehouseFacts(events)) await this.applyOne(fact, tx);
+  }
+
+  private async applyOne({ goldenId, event, stored }: WarehouseFact, tx: SqlExecutor): Promise<void> {
+    const by = stored.metadata.actor;
+    const at = stored.recordedAt;
+    switch (event.type) {
+      case 'SuspectedDuplicateDetected': {
+        const d = event.data;
+        const title = `Suspected duplicate of ${d.otherWarehouseNo} (score ${d.score})`;
+        return open(tx, d.taskId, 'duplicate', goldenId, d.otherGoldenId, title, { score: d.score, reasons: d.reasons, otherWarehouseNo: d.otherWarehouseNo }, at);
+      }
+      case 'KingdeeSyncFailed': {
+        const d = event.data;
+        return open(tx, d.taskId, 'sync_failure', goldenId, null, `Kingdee rejected version ${d.version}: ${d.code}`, { version: d.version, code: d.code, message: d.message }, at);
+      }
+      case 'DuplicateDismissed':
+        return close(tx, [event.data.taskId], 'dismissed', at, by);
+      case 'GoldenRecordMerged':
+      case 'GoldenRecordRetired':
+        return event.data.taskId ? close(tx, [event.data.taskId], 'merged', at, by) : undefined;
+      case 'KingdeeSyncSucceeded':
+        return close(tx, event.data.closedTaskIds, 'synced', at, by);
+      case 'KingdeeResyncRequested':
+        return event.data.taskId ? close(tx, [event.data.taskId], 'retried', at, by) : undefined;
+    }
+  }
+}
+
+async function open(tx: SqlExecutor, taskId: string, type: string, goldenId: string, other: string | null, title: string, details: object, at: Date): Promise<void> {
+  // The same failure reported again with a new message refreshes an open task's details.
+  await tx.query(
+    `INSERT INTO stewardship_tasks (task_id, type, status, golden_id, other_golden_id, title, details, opened_at)
+     VALUES ($1, $2, 'open', $3, $4, $5, $6, $7)
+     ON CONFLICT (task_id) DO UPDATE SET title = EXCLUDED.title, details = EXCLUDED.details
+       WHERE stewardship_tasks.status = 'open' AND stewardship_tasks.type = 'sync_failure'`,
+    [taskId, type, goldenId, other, title, JSON.stringify(details), at],
+  );
+}
+
+async function close(tx: SqlExecutor, taskIds: readonly string[], resolution: string, at: Date, by: string): Promise<void> {
+  if (taskIds.length === 0) return;
+  await tx.query(
+    `UPDATE stewardship_tasks SET status = 'resolved', resolution = $2, resolved_at = $3, resolved_by = $4
+      WHERE task_id = ANY($1::text[]) AND status = 'open'`,
+    [taskIds, resolution, at, by],
+  );
+}

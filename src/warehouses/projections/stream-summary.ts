@@ -1,0 +1,45 @@
+import { StoredEvent } from '../../event-store/stored-event';
+import { evolve } from '../domain/evolve';
+import { goldenChangeOf } from '../domain/published-record';
+import { WarehouseState, initialState } from '../domain/state';
+import { toDomainEvent } from '../application/warehouse-streams';
+import { isWarehouseEvent } from '../domain/events';
+
+/** A folded stream plus the facts read models need beyond the state itself. */
+export interface StreamSummary {
+  readonly state: WarehouseState;
+  readonly version: number;
+  /** The last version that changed the published record (what Kingdee should be at). */
+  readonly publishedVersion: number;
+  readonly createdAt: Date | null;
+  readonly updatedAt: Date | null;
+  readonly lastSyncAttemptAt: Date | null;
+  readonly lastError: { readonly code: string; readonly message: string } | null;
+}
+
+export function summarise(events: readonly StoredEvent[]): StreamSummary {
+  let summary: StreamSummary = { state: initialState(), version: 0, publishedVersion: 0, createdAt: null, updatedAt: null, lastSyncAttemptAt: null, lastError: null };
+  for (const stored of events) {
+    const event = toDomainEvent(stored);
+    if (!isWarehouseEvent(event)) continue;
+    const state = evolve(summary.state, event);
+    const published = goldenChangeOf(event, summary.state, state) !== null;
+    summary = {
+      state,
+      version: stored.streamVersion,
+      publishedVersion: published ? stored.streamVersion : summary.publishedVersion,
+      createdAt: summary.createdAt ?? stored.recordedAt,
+      updatedAt: stored.recordedAt,
+      lastSyncAttemptAt: event.type.startsWith('KingdeeSync') ? stored.recordedAt : summary.lastSyncAttemptAt,
+      lastError: event.type === 'KingdeeSyncFailed' ? { code: event.data.code, message: event.data.message } : summary.lastError,
+    };
+  }
+  return summary;
+}
+
+/** pending until Kingdee has the published version; failed while a sync-failure task is open. */
+export function syncStatusOf(summary: StreamSummary): 'pending' | 'synced' | 'failed' {
+  const { kingdee } = summary.state;
+  if (Object.values(kingdee.failures).some((f) => f.open)) return 'failed';
+  return kingdee.syncedVersion !== null && kingdee.syncedVersion >= summary.publishedVersion ? 'synced' : 'pending';
+}

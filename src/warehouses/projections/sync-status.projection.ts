@@ -1,0 +1,34 @@
+import { Projection } from '../../event-store/processor';
+import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
+import { WarehouseStreams } from '../application/warehouse-streams';
+import { summarise, syncStatusOf } from './stream-summary';
+import { latestVersions, warehouseFacts, writeRecordset } from './warehouse-batch';
+
+/** Kingdee sync status per golden record: published vs synced version, pending|synced|failed, last error. */
+export class SyncStatusProjection implements Projection {
+  readonly name = 'warehouses.sync-status';
+
+  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+    const upTo = latestVersions(warehouseFacts(events));
+    if (upTo.size === 0) return;
+    const streams = await new WarehouseStreams(tx).load([...upTo.keys()], { tx, upTo });
+    const rows = [...streams.values()].map((s) => {
+      const summary = summarise(s.events);
+      const { kingdee } = summary.state;
+      return {
+        golden_id: s.goldenId, version: summary.version, published_version: summary.publishedVersion, synced_version: kingdee.syncedVersion,
+        status: syncStatusOf(summary), f_stock_id: kingdee.fStockId, f_number: kingdee.fNumber, last_error_code: summary.lastError?.code ?? null,
+        last_error_message: summary.lastError?.message ?? null, last_attempt_at: summary.lastSyncAttemptAt,
+      };
+    });
+    await writeRecordset(tx, UPSERT, rows);
+  }
+}
+
+const COLUMNS = 'golden_id, version, published_version, synced_version, status, f_stock_id, f_number, last_error_code, last_error_message, last_attempt_at';
+const UPSERT = `
+  INSERT INTO warehouse_sync_status (${COLUMNS})
+  SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, published_version int, synced_version int,
+    status text, f_stock_id text, f_number text, last_error_code text, last_error_message text, last_attempt_at timestamptz)
+  ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(', ').slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+  WHERE warehouse_sync_status.version < EXCLUDED.version`;

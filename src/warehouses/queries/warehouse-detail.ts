@@ -1,0 +1,42 @@
+import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import { QualityFlag } from '../domain/quality';
+import { SourceKey } from '../domain/source-keys';
+import { FieldOverride, RuleKind } from '../domain/survivorship';
+
+/** Where a golden field's current value came from. */
+export interface LineageView {
+  readonly value: unknown;
+  readonly source: SourceKey;
+  readonly rule: RuleKind;
+  readonly eventId: string;
+  readonly at: string;
+}
+
+export interface SyncStatusView {
+  readonly status: 'pending' | 'synced' | 'failed';
+  readonly publishedVersion: number;
+  readonly syncedVersion: number | null;
+  readonly lastError: { readonly code: string; readonly message: string } | null;
+  readonly lastAttemptAt: string | null;
+}
+
+export interface CrossReferenceView {
+  readonly wdt: readonly { readonly system: string; readonly warehouseNo: string; readonly warehouseId: string | null; readonly active: boolean }[];
+  readonly kingdee: { readonly fNumber: string; readonly fStockId: string | null } | null;
+}
+
+/** GET /warehouses/{id}: the same shape whether read from the read models or folded `asOf` a time. */
+export interface WarehouseDetail {
+  readonly goldenId: string;
+  readonly version: number;
+  readonly asOf: string | null;
+  readonly record: GoldenWarehouseRecord;
+  readonly lineage: Readonly<Record<string, LineageView>>;
+  readonly overrides: Readonly<Record<string, FieldOverride>>;
+  readonly crossReference: CrossReferenceView;
+  readonly kingdeeSync: SyncStatusView;
+  readonly dataQuality: { readonly missingInWdt: boolean; readonly flags: readonly QualityFlag[] };
+  readonly openTasks: readonly { readonly taskId: string; readonly type: 'duplicate' | 'sync_failure' }[];
+}
+
+export const iso = (value: Date | string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventStore } from '../event-store/event-store';
+import { WDT_OBSERVATION_RECORDER } from '../ingestion/wdt-observation-recorder.port';
+import { KINGDEE_SYNC_RESULT_RECORDER } from '../kingdee-sink/kingdee-sync-result-recorder.port';
+import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
+import { WAREHOUSES, WAREHOUSE_PROJECTIONS } from './warehouses.tokens';
+import { Warehouses, createWarehouses } from './warehouses.factory';
+
+/**
+ * Golden warehouse records: the ingestion and Kingdee-sink ports, the stewards' API and the read
+ * models. Needs DATA_SOURCE and EVENT_STORE from the platform (global) modules.
+ */
+@Module({
+  controllers: [],
+  providers: [
+    { provide: WAREHOUSES, inject: [DATA_SOURCE, EVENT_STORE], useFactory: (dataSource: DataSource, store: EventStore) => createWarehouses(dataSource, store) },
+    { provide: WDT_OBSERVATION_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.observationRecorder },
+    { provide: KINGDEE_SYNC_RESULT_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.syncResultRecorder },
+    { provide: WAREHOUSE_PROJECTIONS, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.projections },
+  ],
+  exports: [WAREHOUSES, WDT_OBSERVATION_RECORDER, KINGDEE_SYNC_RESULT_RECORDER, WAREHOUSE_PROJECTIONS],
+})
+export class WarehousesModule {}
