@@ -1,0 +1,29 @@
+import { Projection } from '../event-store/processor';
+import { SqlExecutor, StoredEvent } from '../event-store/stored-event';
+
+/** The checkpoint name of a projection's shadow rebuild. */
+export const shadowCheckpointName = (projection: string): string => `replay:${projection}`;
+
+/**
+ * Runs a projection's own code against its shadow tables: inside the batch transaction the search
+ * path puts the shadow schema first, so the projection's unqualified table names land there while
+ * `events`, `processor_checkpoints` and every other table still resolve to `public`.
+ */
+export class ShadowProjection implements Projection {
+  readonly name: string;
+
+  constructor(
+    readonly target: Projection,
+    readonly schema: string,
+  ) {
+    this.name = shadowCheckpointName(target.name);
+  }
+
+  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+    const [{ path }] = await tx.query(`SELECT current_setting('search_path') AS path`);
+    await tx.query(`SELECT set_config('search_path', $1, true)`, [`${this.schema}, ${path}`]);
+    await this.target.apply(events, tx);
+    // The checkpoint written next in this transaction must go to public.processor_checkpoints.
+    await tx.query(`SELECT set_config('search_path', $1, true)`, [path]);
+  }
+}
