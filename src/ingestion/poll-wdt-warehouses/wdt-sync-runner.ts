@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { SqlExecutor } from '../../event-store/stored-event';
-import { WdtClient, WdtWarehouseQuery } from '../wdt-client/wdt-client';
+import { WdtClient } from '../wdt-client/wdt-client';
 import { WdtError } from '../wdt-client/wdt-error';
-import { WdtPage } from '../wdt-client/read-page';
-import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
 import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-recorder.port';
-import { LastSeenWarehouses, lookUpAbsentees } from './confirm-missing';
-import { DEFAULT_MAX_PASSES } from './pass-verdict';
-import { pullListing } from './pull-listing';
-import { RunTally } from './run-tally';
-import { SyncProgress, SyncRunSummary, SyncTrigger } from './sync-run';
+import { LastSeenWarehouses } from './confirm-missing';
+import { AttemptSettings, SyncAttempt, SyncLog } from './sync-attempt';
+import { SyncCounts, SyncProgress, SyncRunSummary, SyncTrigger } from './sync-run';
 import { SyncRunRepository } from './sync-run-repository';
 
-export type SyncLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+export type { SyncLog };
 
 export interface WdtSyncRunnerOptions {
   /** Passes per listing before a moving list is given up on (default 3). */
@@ -93,80 +89,45 @@ export class WdtSyncRunner {
   }
 
   private async execute(runId: string, context: ObservationContext, request: RunRequest): Promise<void> {
-    const tally = new RunTally();
+    const attempt = new SyncAttempt(runId, context, this.attemptSettings(request));
+    const counts = () => attempt.tally.summary();
     try {
-      const complete = await this.pullEverything(runId, context, request, tally);
-      if (!complete) return await this.fail(runId, tally, 'wdt_pull_incomplete', `WDT's warehouse list kept moving for ${tally.summary().passes} passes; what was read is recorded, nothing was flagged missing`);
-      if (tally.summary().failed > 0) return await this.fail(runId, tally, 'wdt_invalid_row', `${tally.summary().failed} WDT row(s) could not be used (see the log); nothing was flagged missing`);
-      await this.flagMissing(runId, context, tally);
-      await this.runs.finish(runId, 'succeeded', tally.summary(), this.clock());
-      this.log('info', 'WDT sync succeeded', { runId, ...tally.summary() });
+      if (!(await attempt.pullEverything())) {
+        return await this.fail(runId, counts(), 'wdt_pull_incomplete', `WDT's warehouse list kept moving for ${counts().passes} passes; what was read is recorded, nothing was flagged missing`);
+      }
+      if (counts().failed > 0) return await this.fail(runId, counts(), 'wdt_invalid_row', `${counts().failed} WDT row(s) could not be used (see the log); nothing was flagged missing`);
+      await attempt.flagMissing();
+      await this.runs.finish(runId, 'succeeded', counts(), this.clock());
+      this.log('info', 'WDT sync succeeded', { runId, ...counts() });
     } catch (error) {
       const code = error instanceof WdtError ? error.reason : ((error as { code?: string }).code ?? 'internal_error');
-      await this.fail(runId, tally, String(code), error instanceof Error ? error.message : String(error)).catch((e: unknown) =>
+      await this.fail(runId, counts(), String(code), error instanceof Error ? error.message : String(error)).catch((e: unknown) =>
         this.log('error', 'could not record the end of a WDT sync run', { runId, err: String(e) }),
       );
     }
   }
 
-  private async pullEverything(runId: string, context: ObservationContext, request: RunRequest, tally: RunTally): Promise<boolean> {
-    const listings: WdtWarehouseQuery[] = this.deps.options?.includeDisabled === false ? [{}] : [{ isDisabled: false }, { isDisabled: true }];
-    let complete = true;
-    let pagesBeforePass = 0;
-    for (const query of listings) {
-      const result = await pullListing(this.deps.client, query, this.deps.options?.maxPasses ?? DEFAULT_MAX_PASSES, {
-        onPage: async (page, expected) => {
-          if (page.pageNo === 0) pagesBeforePass = tally.summary().pages;
-          await this.takePage(runId, context, request, tally, page);
-          this.report(runId, request, tally, expected === undefined ? undefined : pagesBeforePass + expected);
-        },
-        onRepeat: (pass, reason, count) => this.log('warn', 'WDT list moved during the pull: reading it again from page 0', { runId, pass, reason, ...count }),
-      });
-      for (let i = 0; i < result.passes; i++) tally.addPass();
-      complete &&= result.complete;
-    }
-    return complete;
+  private attemptSettings(request: RunRequest): AttemptSettings {
+    const { client, recorder, options } = this.deps;
+    return {
+      client,
+      recorder,
+      runs: this.runs,
+      lastSeen: this.lastSeen,
+      clock: this.clock,
+      log: (level, message, fields) => this.log(level, message, fields),
+      progress: (progress) => {
+        this.deps.onProgress?.(progress);
+        request.onProgress?.(progress);
+      },
+      signal: request.signal,
+      ...options,
+    };
   }
 
-  private async takePage(runId: string, context: ObservationContext, request: RunRequest, tally: RunTally, page: WdtPage): Promise<void> {
-    if (request.signal?.aborted) throw Object.assign(new Error('the WDT sync was stopped before it finished'), { code: 'wdt_sync_cancelled' });
-    tally.addPage();
-    tally.addFailed(page.invalidRows.length);
-    for (const invalid of page.invalidRows) this.log('warn', invalid.message, { runId });
-    await this.record(context, tally, page.warehouses);
-    await this.runs.progress(runId, tally.summary(), this.clock());
-  }
-
-  private async record(context: ObservationContext, tally: RunTally, warehouses: readonly WdtWarehouse[]): Promise<void> {
-    const fresh = tally.fresh(warehouses);
-    if (fresh.length === 0) return;
-    const outcomes = await this.deps.recorder.recordObservations(fresh, { ...context, observedAt: this.clock() });
-    tally.markRecorded(fresh, outcomes);
-  }
-
-  /** Only after a complete pull: absentees WDT still has are recorded, the rest flagged missing. */
-  private async flagMissing(runId: string, context: ObservationContext, tally: RunTally): Promise<void> {
-    const absent = await this.lastSeen.absentFrom(tally.seen);
-    if (absent.length > 0) {
-      const found = await lookUpAbsentees(this.deps.client, absent, this.deps.options?.maxAbsenteeLookups ?? 20);
-      if (found.length > 0) this.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', { runId, warehouseNos: found.map((w) => w.warehouseNo) });
-      await this.record(context, tally, found);
-    }
-    const flagged = await this.deps.recorder.flagMissing(tally.seen, { ...context, observedAt: this.clock() });
-    tally.setMissing(flagged.length);
-    await this.lastSeen.replace(tally.seen);
-  }
-
-  private async fail(runId: string, tally: RunTally, code: string, message: string): Promise<void> {
-    await this.runs.finish(runId, 'failed', tally.summary(), this.clock(), { code, message });
-    this.log('error', `WDT sync failed: ${message}`, { runId, code, ...tally.summary() });
-  }
-
-  private report(runId: string, request: RunRequest, tally: RunTally, pages: number | undefined): void {
-    const counts = tally.summary();
-    const progress = { runId, page: counts.pages, pages: pages === undefined ? undefined : Math.max(pages, counts.pages), seen: counts.seen };
-    this.deps.onProgress?.(progress);
-    request.onProgress?.(progress);
+  private async fail(runId: string, counts: SyncCounts, code: string, message: string): Promise<void> {
+    await this.runs.finish(runId, 'failed', counts, this.clock(), { code, message });
+    this.log('error', `WDT sync failed: ${message}`, { runId, code, ...counts });
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void {

@@ -28,6 +28,8 @@ export function openapiProtocol(credentials: OpenapiCredentials): WdtProtocol {
     readEnvelope(body): Envelope {
       if (!isPlainObject(body)) return { kind: 'malformed', problem: 'the reply is not a JSON object' };
       const code = asCode(body.code);
+      // A list without a code is read as success (lenient); without either it is not a WDT reply.
+      if (code === undefined && Array.isArray(body.warehouses)) return listOf(body, body.total_count);
       if (code === undefined) return { kind: 'malformed', problem: 'the reply has no "code"' };
       if (code !== '0') return { kind: 'failure', failure: { code, message: asText(body.message) } };
       return listOf(body, body.total_count);

@@ -50,6 +50,9 @@ export function readQimenEnvelope(body: unknown): Envelope {
   const payload = body.response ?? body.error_response;
   if (!isPlainObject(payload)) return { kind: 'malformed', problem: 'the reply has no "response" object' };
   const errorcode = asCode(payload.errorcode);
+  if (errorcode === undefined && payload.flag !== 'failure' && payload.code === undefined && Array.isArray(payload.warehouses)) {
+    return listOf(payload, payload.total_count);
+  }
   if (payload.flag === 'failure' || errorcode === undefined) {
     const code = asCode(payload.code) ?? asCode(payload.sub_code);
     if (code === undefined) return { kind: 'malformed', problem: 'the reply has no "errorcode"' };

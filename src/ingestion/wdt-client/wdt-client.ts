@@ -1,6 +1,6 @@
 import { CallBudget } from './call-budget';
 import { FetchFn, postForm } from './http-call';
-import { DEFAULT_PAGE_SIZE, checkPageSize, isLastPage } from './paging';
+import { DEFAULT_PAGE_SIZE, QIMEN_SAFE_PAGE_SIZE, checkPageSize, isLastPage } from './paging';
 import { WdtPage, readPage } from './read-page';
 import { DEFAULT_RETRY_POLICY, RetryNotice, RetryPolicy, Sleep, realSleep, withRetry } from './retry';
 import { WdtError, WdtErrorCode, scrubError } from './wdt-error';
@@ -27,8 +27,10 @@ export interface WdtClientOptions {
   readonly now?: () => Date;
   readonly fetch?: FetchFn;
   readonly onRetry?: (notice: RetryNotice & { readonly page: number }) => void;
-  /** Refuses to page past this: a server that ignores page_no would otherwise be read forever. */
+  /** Refuses to page past this, whatever the server keeps sending. */
   readonly maxPages?: number;
+  /** WDT refused page_size on page 0 and the pull went on with a smaller one. */
+  readonly onPageSizeFallback?: (from: number, to: number, reason: string) => void;
 }
 
 export interface WdtPullResult {
@@ -73,20 +75,26 @@ export class WdtClient {
     }
   }
 
-  /** Every page of one pull, in order: page 0's total_count decides the end together with short pages. */
+  /**
+   * Every page of one pull, in order: page 0's total_count decides the end together with short and
+   * empty pages (paging.ts). If WDT refuses our page_size on page 0, the pull goes on at 30.
+   */
   async *pages(query: WdtWarehouseQuery = {}): AsyncGenerator<WdtPage> {
     const maxPages = this.options.maxPages ?? 10_000;
+    const returned = new Set<string>();
     let totalCount: number | undefined;
+    let pageSize = this.pageSize;
     let rowsSoFar = 0;
     for (let pageNo = 0; ; pageNo++) {
       if (pageNo >= maxPages) {
-        throw new WdtError(WdtErrorCode.malformedResponse, `WDT kept returning full pages up to page ${pageNo}: it may be ignoring page_no`, { page: pageNo });
+        throw new WdtError(WdtErrorCode.malformedResponse, `WDT kept returning new rows up to page ${pageNo}: giving up on a list that does not end`, { page: pageNo });
       }
-      const page = await this.fetchPage(pageNo, query);
-      if (pageNo === 0) totalCount = page.totalCount;
+      const page = pageNo === 0 ? await this.firstPage(query) : await this.fetchPage(pageNo, query, pageSize);
+      if (pageNo === 0) [totalCount, pageSize] = [page.totalCount, page.pageSize];
       rowsSoFar += page.rowCount;
+      const newRowsOnPage = page.invalidRows.length + countNew(page, returned);
       yield page;
-      if (isLastPage({ pageSize: page.pageSize, rowsOnPage: page.rowCount, rowsSoFar, totalCount })) return;
+      if (isLastPage({ pageSize, rowsOnPage: page.rowCount, newRowsOnPage, rowsSoFar, totalCount })) return;
     }
   }
 
@@ -105,6 +113,17 @@ export class WdtClient {
     return { warehouses, totalCount, pages, invalidRows };
   }
 
+  private async firstPage(query: WdtWarehouseQuery): Promise<WdtPage> {
+    try {
+      return await this.fetchPage(0, query);
+    } catch (error) {
+      const refusedSize = error instanceof WdtError && error.reason === WdtErrorCode.rejected && /page_size/i.test(error.message);
+      if (!refusedSize || this.pageSize <= QIMEN_SAFE_PAGE_SIZE) throw error;
+      this.options.onPageSizeFallback?.(this.pageSize, QIMEN_SAFE_PAGE_SIZE, error.message);
+      return this.fetchPage(0, query, QIMEN_SAFE_PAGE_SIZE);
+    }
+  }
+
   private async callOnce(business: Record<string, string>, pageNo: number, pageSize: number): Promise<WdtPage> {
     await this.budget.take();
     const form = this.protocol.signedForm(business, (this.options.now ?? (() => new Date()))());
@@ -115,6 +134,16 @@ export class WdtClient {
     });
     return readPage(reply, this.protocol, pageNo, pageSize);
   }
+}
+
+function countNew(page: WdtPage, returned: Set<string>): number {
+  let fresh = 0;
+  for (const { warehouseNo } of page.warehouses) {
+    if (returned.has(warehouseNo)) continue;
+    returned.add(warehouseNo);
+    fresh++;
+  }
+  return fresh;
 }
 
 /** Only params with a value are sent, so we sign exactly what we send (spec §2.4). */

@@ -88,9 +88,39 @@ describe('WdtClient paging', () => {
     assert.equal(forms.length, 3);
   });
 
-  it('stops at a short page', async () => {
-    const { fn, forms } = scriptedFetch([page(rows(50), 1000), page(rows(3, 50))]);
-    assert.equal((await client(fn).c.fetchAll()).warehouses.length, 53);
+  it('stops at a short page that reaches total_count, or when there is no total', async () => {
+    const reached = scriptedFetch([page(rows(50), 53), page(rows(3, 50))]);
+    assert.equal((await client(reached.fn).c.fetchAll()).warehouses.length, 53);
+    assert.equal(reached.forms.length, 2);
+    const noTotal = scriptedFetch([page(rows(50)), page(rows(3, 50))]);
+    assert.equal((await client(noTotal.fn).c.fetchAll()).warehouses.length, 53);
+    assert.equal(noTotal.forms.length, 2);
+  });
+
+  it('reads on past short pages while total_count promises more (a server capping page_size at 30)', async () => {
+    const { fn, forms } = scriptedFetch([page(rows(30), 75), page(rows(30, 30)), page(rows(15, 60))]);
+    assert.equal((await client(fn).c.fetchAll()).warehouses.length, 75);
+    assert.equal(forms.length, 3);
+  });
+
+  it('settles a short page below total_count with one more call (a row deleted mid-pull)', async () => {
+    const { fn, forms } = scriptedFetch([page(rows(50), 100), page(rows(49, 51)), page([])]);
+    assert.equal((await client(fn).c.fetchAll()).warehouses.length, 99);
+    assert.equal(forms.length, 3);
+  });
+
+  it('falls back to page_size 30 when WDT refuses the size on page 0', async () => {
+    const fallbacks: number[] = [];
+    const { fn, forms } = scriptedFetch([{ body: { code: 100, message: 'page_size超出范围，最大30' } }, page(rows(30), 40), page(rows(10, 30))]);
+    const result = await client(fn, { onPageSizeFallback: (_from, to) => fallbacks.push(to) }).c.fetchAll();
+    assert.equal(result.warehouses.length, 40);
+    assert.deepEqual(forms.map((f) => f.get('page_size')), ['50', '30', '30']);
+    assert.deepEqual(fallbacks, [30]);
+  });
+
+  it('stops when a page repeats rows already returned (a server ignoring page_no)', async () => {
+    const { fn, forms } = scriptedFetch([page(rows(50), 1000), page(rows(50))]);
+    assert.equal((await client(fn).c.fetchAll()).warehouses.length, 100);
     assert.equal(forms.length, 2);
   });
 
@@ -102,7 +132,7 @@ describe('WdtClient paging', () => {
   });
 
   it('gives up on a server that never ends the list', async () => {
-    const { fn } = scriptedFetch(Array.from({ length: 5 }, () => page(rows(50))));
+    const { fn } = scriptedFetch(Array.from({ length: 5 }, (_, i) => page(rows(50, i * 50))));
     const error = await failure(client(fn, { maxPages: 3 }).c.fetchAll());
     assert.match(error.message, /up to page 3/);
   });
@@ -137,6 +167,15 @@ describe('WdtClient requests', () => {
     assert.equal(signed.method, 'wdt.warehouse.query');
     assert.equal(signed.sign_method, 'md5');
     assert.equal(sign, signQimen(signed, SECRET));
+  });
+
+  it('reads plain TOP error_response and a Qimen reply with no response as malformed', async () => {
+    const qimen = qimenProtocol({ url: 'http://gw.test/router/qm', appKey: 'qk', secret: SECRET, targetAppKey: '21363512', sid: 'sid1' });
+    const top = scriptedFetch([{ body: { error_response: { code: 7, msg: 'App Call Limited', sub_code: 'accesscontrol.limited-by-app-access-count' } } }]);
+    const limited = await failure(client(top.fn, { retry: { rateLimitMaxAttempts: 1 } }, qimen).c.fetchPage(0));
+    assert.equal(limited.reason, WdtErrorCode.rateLimited);
+    const bare = scriptedFetch([{ body: { code: 0, warehouses: [] } }]);
+    assert.match((await failure(client(bare.fn, {}, qimen).c.fetchPage(0))).message, /no "response" object/);
   });
 
   it('classifies a Qimen gateway rejection', async () => {
@@ -194,8 +233,10 @@ describe('WdtClient errors and retries', () => {
     assert.equal(forms.length, 1);
   });
 
-  it('fails on an envelope without code or with a non-list', async () => {
-    const noCode = scriptedFetch([{ body: { warehouses: [] } }]);
+  it('reads a list without a code leniently, and fails on an envelope without either or with a non-list', async () => {
+    const listOnly = scriptedFetch([{ body: { total_count: '1', warehouses: rows(1) } }]);
+    assert.equal((await client(listOnly.fn).c.fetchPage(0)).totalCount, 1);
+    const noCode = scriptedFetch([{ body: { message: 'hello' } }]);
     assert.match((await failure(client(noCode.fn).c.fetchPage(1))).message, /page 1: the reply has no "code"/);
     const notList = scriptedFetch([{ body: { code: 0, warehouses: 'x' } }]);
     assert.match((await failure(client(notList.fn).c.fetchPage(1))).message, /"warehouses" is not a list/);

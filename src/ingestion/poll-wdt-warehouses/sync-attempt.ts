@@ -1,0 +1,101 @@
+import { WdtClient, WdtWarehouseQuery } from '../wdt-client/wdt-client';
+import { WdtPage } from '../wdt-client/read-page';
+import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
+import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { LastSeenWarehouses, lookUpAbsentees } from './confirm-missing';
+import { DEFAULT_MAX_PASSES } from './pass-verdict';
+import { pullListing } from './pull-listing';
+import { RunTally } from './run-tally';
+import { SyncProgress } from './sync-run';
+import { SyncRunRepository } from './sync-run-repository';
+
+export type SyncLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+
+export interface AttemptSettings {
+  readonly client: WdtClient;
+  readonly recorder: WdtObservationRecorder;
+  readonly runs: SyncRunRepository;
+  readonly lastSeen: LastSeenWarehouses;
+  readonly clock: () => Date;
+  readonly log: SyncLog;
+  readonly progress: (progress: SyncProgress) => void;
+  readonly signal: AbortSignal | undefined;
+  readonly maxPasses?: number;
+  readonly includeDisabled?: boolean;
+  readonly maxAbsenteeLookups?: number;
+}
+
+export class SyncCancelledError extends Error {
+  readonly code = 'wdt_sync_cancelled';
+  constructor() {
+    super('the WDT sync was stopped before it finished');
+  }
+}
+
+/** The work of one sync run: pull and record page by page, then (only if complete) flag missing. */
+export class SyncAttempt {
+  readonly tally = new RunTally();
+
+  constructor(
+    private readonly runId: string,
+    private readonly context: ObservationContext,
+    private readonly s: AttemptSettings,
+  ) {}
+
+  /**
+   * Enabled warehouses, then disabled ones: WDT returns only enabled ones unless asked (is_disabled
+   * defaults to 0), and a disabled warehouse is still a warehouse, not a missing one.
+   */
+  async pullEverything(): Promise<boolean> {
+    const listings: WdtWarehouseQuery[] = this.s.includeDisabled === false ? [{}] : [{ isDisabled: false }, { isDisabled: true }];
+    let complete = true;
+    let pagesBeforePass = 0;
+    for (const query of listings) {
+      const result = await pullListing(this.s.client, query, this.s.maxPasses ?? DEFAULT_MAX_PASSES, {
+        onPage: async (page, expected) => {
+          if (page.pageNo === 0) pagesBeforePass = this.tally.summary().pages;
+          await this.takePage(page);
+          this.report(expected === undefined ? undefined : pagesBeforePass + expected);
+        },
+        onRepeat: (pass, reason, count) => this.s.log('warn', 'WDT list moved during the pull: reading it again from page 0', { runId: this.runId, pass, reason, ...count }),
+      });
+      for (let i = 0; i < result.passes; i++) this.tally.addPass();
+      complete &&= result.complete;
+    }
+    return complete;
+  }
+
+  /** Only after a complete pull: absentees WDT still has are recorded, the rest flagged missing. */
+  async flagMissing(): Promise<void> {
+    const absent = await this.s.lastSeen.absentFrom(this.tally.seen);
+    if (absent.length > 0) {
+      const found = await lookUpAbsentees(this.s.client, absent, this.s.maxAbsenteeLookups ?? 20);
+      if (found.length > 0) this.s.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', { runId: this.runId, warehouseNos: found.map((w) => w.warehouseNo) });
+      await this.record(found);
+    }
+    const flagged = await this.s.recorder.flagMissing(this.tally.seen, { ...this.context, observedAt: this.s.clock() });
+    this.tally.setMissing(flagged.length);
+    await this.s.lastSeen.replace(this.tally.seen);
+  }
+
+  private async takePage(page: WdtPage): Promise<void> {
+    if (this.s.signal?.aborted) throw new SyncCancelledError();
+    this.tally.addPage();
+    this.tally.addFailed(page.invalidRows.length);
+    for (const invalid of page.invalidRows) this.s.log('warn', invalid.message, { runId: this.runId });
+    await this.record(page.warehouses);
+    await this.s.runs.progress(this.runId, this.tally.summary(), this.s.clock());
+  }
+
+  private async record(warehouses: readonly WdtWarehouse[]): Promise<void> {
+    const fresh = this.tally.fresh(warehouses);
+    if (fresh.length === 0) return;
+    const outcomes = await this.s.recorder.recordObservations(fresh, { ...this.context, observedAt: this.s.clock() });
+    this.tally.markRecorded(fresh, outcomes);
+  }
+
+  private report(pages: number | undefined): void {
+    const counts = this.tally.summary();
+    this.s.progress({ runId: this.runId, page: counts.pages, pages: pages === undefined ? undefined : Math.max(pages, counts.pages), seen: counts.seen });
+  }
+}
