@@ -7,6 +7,7 @@ export {
   type BatchSaveBody, type BatchSaveData, type ExistingStock, type RenderedBatch, type RenderedBatches, type RenderedEntry,
 } from './render-batch-save';
 export { renderModel, type KingdeeModel } from './render-model';
+export { matchKeys, type MatchKey } from './match-keys';
 export { applySourceFilter, sourceFilterRejection } from './source-filter';
 export { BD_STOCK_FIELDS, lookupField, primaryKeyField, type FieldType, type FieldSpec } from './field-catalogue';
 export { parseTemplate, renderTemplate, templateVariables, type Template } from './template';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { projectRoot } from '../config/config';
 import { sampleGoldenMessage } from './golden-message.fixture';
+import { matchKeys } from './match-keys';
 import { renderBatchSaveBodies, renderBatchSaveBody } from './render-batch-save';
 import type { IntegrationScheme } from './scheme';
 import { SchemeRenderError } from './scheme-errors';
@@ -76,6 +77,14 @@ describe('renderBatchSaveBody with the shipped market template', () => {
     assert.ok(failures[0] instanceof SchemeRenderError);
     assert.match(failures[0]!.message, /g-2 v3: mapping\.FSortingPriority: "华东" is not a number/);
     assert.throws(() => renderBatchSaveBody(custom, [bad], none), SchemeRenderError);
+  });
+
+  it('renders the lookup keys (number and use-org) the sink queries before choosing create or update', () => {
+    const messages = [sampleGoldenMessage({ goldenId: 'a' }), sampleGoldenMessage({ goldenId: 'b', record: { warehouseNo: 'CK777' } })];
+    assert.deepEqual(matchKeys(scheme, messages), [
+      { goldenId: 'a', fNumber: 'CK001', useOrg: '100.02' },
+      { goldenId: 'b', fNumber: 'CK777', useOrg: '100.02' },
+    ]);
   });
 
   it('can put creates and updates in one body when the scheme says so', () => {

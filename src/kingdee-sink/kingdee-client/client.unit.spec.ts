@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { describe, it } from 'node:test';
+import { loadConfig } from '../../config/config';
 import { batchSaveWithRecovery, type SaveChannel, type SendResult } from './batch-save';
 import { filterFor, findStocks } from './find-stocks';
+import { createKingdeeClient } from './create-kingdee-client';
 import { KingdeeClient } from './kingdee-client';
 import { KingdeeError } from './kingdee-error';
 import { readLoginReply } from './login';
@@ -87,6 +89,22 @@ describe('KingdeeClient (scripted server)', () => {
     const error = await kd.login().catch((e: unknown) => e);
     assert.ok(error instanceof KingdeeError && error.reason === 'kingdee_timeout' && error.retryable);
     assert.match(error.message, /ValidateUser at http:\/\/kd\.test did not answer within 30 ms/);
+  });
+});
+
+describe('createKingdeeClient', () => {
+  it('builds a client from AppConfig.kingdee, password or app login', async () => {
+    const { fetch, calls } = scriptedFetch([{ body: '{"LoginResultType":1,"KDSVCSessionId":"s"}' }, { body: '{"LoginResultType":1,"KDSVCSessionId":"s"}' }]);
+    const env = { KINGDEE_BASE_URL: 'http://kd.test/k3cloud', KINGDEE_ACCT_ID: 'a', KINGDEE_USERNAME: 'u' };
+    await createKingdeeClient(loadConfig({ ...env, KINGDEE_PASSWORD: PASSWORD }).kingdee, { fetch }).login();
+    await createKingdeeClient(loadConfig({ ...env, KINGDEE_APP_ID: 'id', KINGDEE_APP_SECRET: APP_SECRET }).kingdee, { fetch }).login();
+    assert.deepEqual(calls.map((c) => c.url.split('.').slice(-3)[0]), ['ValidateUser', 'LoginByAppSecret']);
+  });
+
+  it('needs the simulator URL and credentials in demo mode', () => {
+    assert.throws(() => createKingdeeClient(loadConfig({}).kingdee), /Kingdee is not configured/);
+    const client = createKingdeeClient(loadConfig({}).kingdee, { baseUrl: 'http://sim/k3cloud/', credentials: { acctId: 'a', username: 'u', lcid: 2052, password: 'p' } });
+    assert.ok(client instanceof KingdeeClient);
   });
 });
 

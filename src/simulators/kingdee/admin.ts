@@ -24,7 +24,8 @@ export interface KingdeeSimulatorAdmin {
   failNext(calls?: number, status?: number): void;
   exceptionNext(calls?: number, message?: string): void;
   rateLimitNext(calls?: number): void;
-  loseAnswerNext(calls?: number): void;
+  /** The next N calls (of `service` only, when given) run, then lose their answer. */
+  loseAnswerNext(calls?: number, service?: string): void;
   slowResponses(delayMs: number): void;
   rejectNumber(number: string, message?: string): void;
   clearFaults(): void;
@@ -57,7 +58,7 @@ export function createAdmin(ctx: SimContext, clock: { offsetMs: number }): Kingd
     failNext: (calls = 1, status = 500) => set({ httpErrorNext: calls, httpErrorStatus: status }),
     exceptionNext: (calls = 1, message) => set({ exceptionNext: calls, ...(message ? { exceptionMessage: message } : {}) }),
     rateLimitNext: (calls = 1) => set({ rateLimitNext: calls }),
-    loseAnswerNext: (calls = 1) => set({ loseAnswerNext: calls }),
+    loseAnswerNext: (calls = 1, service = '') => set({ loseAnswerNext: calls, loseAnswerService: service }),
     slowResponses: (delayMs) => set({ delayMs }),
     rejectNumber: (number, message) => set({ rejectNumbers: { ...ctx.faults.current().rejectNumbers, [number]: message ?? injectedRejection(number) } }),
     clearFaults: () => ctx.faults.clear(),

@@ -10,6 +10,8 @@ export interface FaultSettings {
   readonly rateLimitNext: number;
   /** The next N calls are carried out, then the connection is dropped before the answer: a write whose outcome the client cannot know. */
   readonly loseAnswerNext: number;
+  /** Only calls of this service (short name, e.g. BatchSave) lose their answer; empty = any. */
+  readonly loseAnswerService: string;
   /** Every call waits this long before answering. */
   readonly delayMs: number;
   /** BatchSave/Save records with these numbers fail validation (MsgCode 11) with the given message. */
@@ -23,6 +25,7 @@ export const NO_FAULTS: FaultSettings = {
   exceptionMessage: '服务端发生未处理的异常（模拟）',
   rateLimitNext: 0,
   loseAnswerNext: 0,
+  loseAnswerService: '',
   delayMs: 0,
   rejectNumbers: {},
 };
@@ -62,8 +65,9 @@ export class Faults {
   }
 
   /** True (once per armed shot) when this call's answer should be lost after it ran. */
-  takeLoseAnswer(): boolean {
+  takeLoseAnswer(service: string): boolean {
     if (this.settings.loseAnswerNext <= 0) return false;
+    if (this.settings.loseAnswerService && this.settings.loseAnswerService.toLowerCase() !== service.toLowerCase()) return false;
     this.settings = { ...this.settings, loseAnswerNext: this.settings.loseAnswerNext - 1 };
     return true;
   }

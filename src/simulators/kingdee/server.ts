@@ -91,8 +91,9 @@ async function handle(ctx: SimContext, admin: KingdeeSimulatorAdmin, req: Incomi
   const { delayMs } = ctx.faults.current();
   if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
   const answer = injectedFault(ctx, service) ?? answerCall(ctx, service, req, body);
-  ctx.calls.push({ at: new Date(ctx.now()).toISOString(), service: shortServiceName(service), httpStatus: answer.status, outcome: answer.outcome, formId: answer.formId, records: answer.records });
-  if (ctx.faults.takeLoseAnswer()) return void res.destroy();
+  const name = shortServiceName(service);
+  ctx.calls.push({ at: new Date(ctx.now()).toISOString(), service: name, httpStatus: answer.status, outcome: answer.outcome, formId: answer.formId, records: answer.records });
+  if (ctx.faults.takeLoseAnswer(name)) return void res.destroy();
   if (answer.cookies?.length) res.setHeader('set-cookie', [...answer.cookies]);
   if (typeof answer.json === 'string' && answer.json.startsWith('response_error:')) return send(res, answer.status, 'text/plain; charset=utf-8', answer.json);
   if (answer.status !== 200) return send(res, answer.status, 'text/html; charset=utf-8', String(answer.json));
