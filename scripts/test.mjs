@@ -9,6 +9,7 @@ import path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { fileURLToPath } from 'node:url';
+import { buildConsole } from './build-console.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const filters = process.argv.slice(2);
@@ -59,6 +60,8 @@ function specFiles(dir) {
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+// The console's browser tests need dist/console; rebuilt only when console/ changed, never for unit runs.
+if (filters.length === 0 || !filters.every((f) => f.includes('unit'))) buildConsole({ ifStale: true });
 console.log(`database: ${await provisionPostgres()}`);
 const wantsKafka = filters.length === 0 || !filters.every((f) => f.includes('unit'));
 if (wantsKafka) console.log(`kafka: ${await provisionKafka()}`);

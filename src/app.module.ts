@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { HealthModule } from './platform/health/health.module';
 import { HttpPlatformModule } from './platform/http/http.module';
@@ -28,6 +29,7 @@ export class AppModule {
         MessagingModule,
         HttpPlatformModule,
         HealthModule,
+        ConsoleModule,
       ],
       providers: [
         ProcessorSupervisor,

@@ -1,6 +1,7 @@
 import { EventStore } from '../../event-store/event-store';
 import { alwaysLeader } from '../../event-store/leader-lock';
-import { CheckpointedProcessor } from '../../event-store/processor';
+import { CheckpointedProcessor, loadCheckpoint } from '../../event-store/processor';
+import { waitFor } from '../../../test/support/wait-for';
 import { ObservationContext } from '../../ingestion/wdt-observation-recorder.port';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { Warehouses, createWarehouses } from '../warehouses.factory';
@@ -23,7 +24,18 @@ export async function createWarehousesTestKit(label: string): Promise<Warehouses
   return {
     db, store, warehouses,
     async catchUp() {
-      for (const processor of processors) await processor.catchUp();
+      const [head] = await db.dataSource.query(`SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
+        FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`);
+      if (!head) return;
+      // Readers only take transactions older than every running one (cluster-wide: other test
+      // databases on the server count too), so "caught up" can lag for a moment: wait for the head.
+      for (const processor of processors) {
+        await waitFor(async () => {
+          await processor.catchUp();
+          const at = await loadCheckpoint(db.dataSource, processor.name);
+          return at.transactionId === head.transaction_id && at.globalPosition === head.global_position;
+        }, `${processor.name} to reach the head of the event store`);
+      }
     },
     close: () => db.close(),
   };

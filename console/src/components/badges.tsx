@@ -1,0 +1,39 @@
+import { SyncInfo } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+
+type Tone = 'green' | 'amber' | 'red' | 'grey' | 'blue' | 'violet';
+
+export function Badge({ tone, children, title }: { tone: Tone; children: React.ReactNode; title?: string }) {
+  return (
+    <span className={`badge badge-${tone}`} title={title}>
+      {children}
+    </span>
+  );
+}
+
+const SYNC_TONE: Record<string, Tone> = { synced: 'green', pending: 'amber', failed: 'red' };
+
+/** Kingdee sync at a glance: synced / pending (a newer version is on its way) / failed (with the error as a tooltip). */
+export function SyncBadge({ sync, version }: { sync: SyncInfo; version?: number }) {
+  const { t } = useI18n();
+  const status = sync.status ?? 'unknown';
+  const title = [
+    sync.fNumber ? `FNumber ${sync.fNumber}` : null,
+    sync.syncedVersion !== null && version !== undefined ? `v${sync.syncedVersion}/${version}` : null,
+    sync.lastErrorMessage,
+  ].filter(Boolean).join(' · ');
+  return (
+    <Badge tone={SYNC_TONE[status] ?? 'grey'} title={title || undefined}>
+      <span className="dot" />
+      {t(`sync.${status}` as 'sync.synced')}
+    </Badge>
+  );
+}
+
+const STATUS_TONE: Record<string, Tone> = { active: 'blue', disabled: 'grey', retired: 'violet' };
+
+export function StatusBadge({ status }: { status: unknown }) {
+  const { tx } = useI18n();
+  const name = typeof status === 'string' ? status : '?';
+  return <Badge tone={STATUS_TONE[name] ?? 'grey'}>{tx(`status.${name}`, name)}</Badge>;
+}

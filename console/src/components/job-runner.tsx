@@ -1,0 +1,96 @@
+import { ReactNode, useState } from 'react';
+import { Job } from '../api/types';
+import { useSession } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { Badge } from './badges';
+import { DataView } from './data-view';
+import { ErrorBox } from './ui';
+import { useInterval } from './use-async';
+
+const RUNNING = ['queued', 'running', 'pending', 'started'];
+
+/** One operator action: a form, a run button, then live progress polled from GET /jobs/{id} until it ends. */
+export function JobRunner({ kind, title, hint, children, body, testId }: {
+  kind: 'sync-wdt' | 'replay' | 'resync-kingdee';
+  title: string;
+  hint: string;
+  children?: ReactNode;
+  body(): Record<string, unknown>;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [starting, setStarting] = useState(false);
+  const running = job !== null && RUNNING.includes(job.status);
+
+  useInterval(() => {
+    if (!job || !job.id) return;
+    api.job(job.id, kind).then(setJob, setError);
+  }, running && job?.id ? 1000 : null);
+
+  const start = async () => {
+    if (!window.confirm(t('ops.confirm', { action: title }))) return;
+    setStarting(true);
+    setError(null);
+    try {
+      setJob(await api.startJob(kind, body()));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  return (
+    <section className="panel job" data-testid={testId}>
+      <header className="panel-header">
+        <h2>{title}</h2>
+        {job ? <JobBadge job={job} /> : null}
+      </header>
+      <div className="panel-body">
+        <p className="muted">{hint}</p>
+        {children}
+        <button className="btn btn-primary" onClick={start} disabled={starting || running}>
+          {running || starting ? t('ops.running') : t('ops.run')}
+        </button>
+        <ErrorBox error={error} />
+        {job ? <JobProgress job={job} /> : null}
+      </div>
+    </section>
+  );
+}
+
+function JobBadge({ job }: { job: Job }) {
+  const { t } = useI18n();
+  if (job.status === 'succeeded') return <Badge tone="green">{t('ops.succeeded')}</Badge>;
+  if (job.status === 'failed') return <Badge tone="red">{t('ops.failed')}</Badge>;
+  if (job.status === 'queued') return <Badge tone="grey">{t('ops.queued')}</Badge>;
+  return <Badge tone="amber">{t('ops.running')}</Badge>;
+}
+
+function JobProgress({ job }: { job: Job }) {
+  const { t, dateTime } = useI18n();
+  const fraction = job.total ? Math.min(1, (job.done ?? 0) / job.total) : job.status === 'succeeded' ? 1 : null;
+  return (
+    <div className="job-progress" data-status={job.status}>
+      <div className={`progress ${fraction === null ? 'indeterminate' : ''} ${job.status}`}>
+        <div className="progress-bar" style={{ width: fraction === null ? undefined : `${Math.round(fraction * 100)}%` }} />
+      </div>
+      <div className="job-meta muted">
+        {job.done !== null ? <span className="mono">{job.done}{job.total !== null ? ` / ${job.total}` : ''}</span> : null}
+        {job.message ? <span>{job.message}</span> : null}
+        {job.startedAt ? <span>{t('ops.started', { time: dateTime(job.startedAt) })}</span> : null}
+        {job.id ? <span className="mono">#{job.id}</span> : null}
+      </div>
+      {job.error ? <div className="notice notice-error">{job.error}</div> : null}
+      {job.summary && Object.keys(job.summary).length > 0 ? (
+        <div className="job-summary">
+          <h3>{t('ops.summary')}</h3>
+          <DataView value={job.summary} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

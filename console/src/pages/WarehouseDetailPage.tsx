@@ -1,0 +1,199 @@
+import { useCallback, useState } from 'react';
+import { ApiError } from '../api/client';
+import { FieldValue, GOLDEN_FIELDS, OVERRIDABLE_FIELDS, WarehouseDetail } from '../api/types';
+import { useSession } from '../auth/session';
+import { StatusBadge, SyncBadge, Badge } from '../components/badges';
+import { HistoryTimeline } from '../components/history';
+import { OverrideDialog, OverrideRequest } from '../components/override-dialog';
+import { ErrorBox, KeyValues, Notice, Panel, Spinner } from '../components/ui';
+import { useAsync } from '../components/use-async';
+import { FieldValueText, SourceText } from '../components/values';
+import { useI18n } from '../i18n/i18n';
+import { MessageKey } from '../i18n/messages';
+import { Link, navigate, useLocation, withQuery } from '../router';
+import { AsOfPicker } from './AsOfPicker';
+
+type Flash = { tone: 'success' | 'warn'; text: string } | null;
+
+export function WarehouseDetailPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const { params } = useLocation();
+  const asOf = params.get('asOf') ?? undefined;
+  const detail = useAsync(() => api.warehouse(id, asOf), [api, id, asOf]);
+  const history = useAsync(() => api.history(id), [api, id]);
+  const [flash, setFlash] = useState<Flash>(null);
+  const reloadAll = useCallback(() => {
+    detail.reload();
+    history.reload();
+  }, [detail.reload, history.reload]);
+
+  const notFound = detail.error instanceof ApiError && detail.error.status === 404 && !detail.data;
+  return (
+    <div className="page">
+      <div className="breadcrumbs">
+        <Link to="/warehouses">{t('nav.warehouses')}</Link> <span className="muted">/</span> <span className="mono">{id}</span>
+      </div>
+      {notFound ? <Notice tone="warn">{t('detail.notFound')}</Notice> : <ErrorBox error={detail.error} onRetry={detail.reload} />}
+      {flash ? <Notice tone={flash.tone} onClose={() => setFlash(null)}>{flash.text}</Notice> : null}
+      {detail.data ? (
+        <DetailBody record={detail.data} asOf={asOf} loading={detail.loading} onChanged={reloadAll} setFlash={setFlash} />
+      ) : detail.loading ? <Spinner /> : null}
+      <Panel title={t('detail.history')} actions={history.loading ? <Spinner /> : null}>
+        <ErrorBox error={history.error} onRetry={history.reload} />
+        {history.data ? <HistoryTimeline events={history.data} /> : null}
+      </Panel>
+    </div>
+  );
+}
+
+function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
+  record: WarehouseDetail; asOf: string | undefined; loading: boolean; onChanged(): void; setFlash(flash: Flash): void;
+}) {
+  const { t, dateTime } = useI18n();
+  const { api, can } = useSession();
+  const [editing, setEditing] = useState<OverrideRequest | null>(null);
+  const editable = can('steward') && !asOf && record.record.status !== 'retired';
+
+  const submit = async (value: FieldValue, reason: string) => {
+    if (!editing) return;
+    if (editing.mode === 'set') await api.putOverride(record.goldenId, editing.field, value, reason, record.etag);
+    else await api.removeOverride(record.goldenId, editing.field, reason, record.etag);
+    setFlash({ tone: 'success', text: t(editing.mode === 'set' ? 'detail.overrideSaved' : 'detail.overrideRemoved') });
+    setEditing(null);
+    onChanged();
+  };
+  const conflict = () => {
+    setEditing(null);
+    setFlash({ tone: 'warn', text: t('detail.conflict') });
+    onChanged();
+  };
+
+  return (
+    <>
+      <div className="page-header detail-header">
+        <div>
+          <h1>
+            {String(record.record.name ?? '')}
+            <span className="mono subtle">{String(record.record.warehouseNo ?? '')}</span>
+          </h1>
+          <div className="header-badges">
+            <StatusBadge status={record.record.status} />
+            <SyncBadge sync={record.sync} version={record.version} />
+            <span className="chip" data-testid="record-version">{t('common.version')} {record.version}</span>
+            {loading ? <Spinner /> : null}
+          </div>
+        </div>
+        <AsOfPicker asOf={asOf} onChange={(next) => navigate(withQuery(`/warehouses/${encodeURIComponent(record.goldenId)}`, { asOf: next }))} />
+      </div>
+      {asOf ? <Notice tone="info">{t('detail.asOfBanner', { time: dateTime(asOf) })}</Notice> : null}
+      {record.record.mergedInto ? (
+        <Notice tone="warn">
+          {t('detail.mergedInto', { id: '' })}
+          <Link to={`/warehouses/${encodeURIComponent(record.record.mergedInto)}`} className="mono">{record.record.mergedInto}</Link>
+        </Notice>
+      ) : null}
+      <div className="detail-grid">
+        <Panel title={t('detail.fields')} className="span-2">
+          <FieldsTable record={record} editable={editable} onEdit={setEditing} />
+        </Panel>
+        <div className="stack">
+          <Panel title={t('detail.xref')}><XrefPanel record={record} /></Panel>
+          <Panel title={t('detail.kingdee')}><KingdeePanel record={record} /></Panel>
+        </div>
+      </div>
+      {editing ? <OverrideDialog request={editing} onSubmit={submit} onClose={() => setEditing(null)} onConflict={conflict} /> : null}
+    </>
+  );
+}
+
+function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; editable: boolean; onEdit(request: OverrideRequest): void }) {
+  const { t, tx, dateTime } = useI18n();
+  return (
+    <table className="table fields-table" data-testid="fields">
+      <thead>
+        <tr>
+          <th>{t('detail.field')}</th>
+          <th>{t('detail.value')}</th>
+          <th>{t('detail.source')}</th>
+          <th>{t('detail.rule')}</th>
+          <th>{t('detail.when')}</th>
+          {editable ? <th>{t('detail.actions')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {GOLDEN_FIELDS.map((field) => {
+          const lineage = record.lineage[field];
+          const override = record.overrides[field];
+          const value = record.record[field];
+          return (
+            <tr key={field} data-field={field} className={override ? 'overridden' : undefined}>
+              <th scope="row">{t(`field.${field}` as MessageKey)}</th>
+              <td className="value-cell">
+                <FieldValueText field={field} value={value} />
+                {override ? (
+                  <div className="override-note">
+                    <Badge tone="violet">{t('detail.overridden')}</Badge>
+                    <span className="muted">{t('detail.overrideBy', { actor: override.actor ?? '?', reason: override.reason ?? '' })}</span>
+                  </div>
+                ) : null}
+              </td>
+              <td><SourceText source={lineage?.source} /></td>
+              <td>{lineage?.rule ? <span className={`rule rule-${lineage.rule}`}>{tx(`rule.${lineage.rule}`, lineage.rule)}</span> : '—'}</td>
+              <td className="nowrap muted">{dateTime(lineage?.at)}</td>
+              {editable ? (
+                <td className="nowrap actions">
+                  {OVERRIDABLE_FIELDS.includes(field) ? (
+                    <button className="btn btn-small" onClick={() => onEdit({ field, mode: 'set', current: value })}>
+                      {override ? t('detail.editOverride') : t('detail.override')}
+                    </button>
+                  ) : null}
+                  {override ? (
+                    <button className="btn btn-small btn-danger-ghost" onClick={() => onEdit({ field, mode: 'remove', current: value })}>
+                      {t('detail.removeOverride')}
+                    </button>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function XrefPanel({ record }: { record: WarehouseDetail }) {
+  const { t } = useI18n();
+  const wdt = record.xref.filter((x) => x.system.startsWith('wdt'));
+  const others = record.xref.filter((x) => !x.system.startsWith('wdt'));
+  return (
+    <div data-testid="xref">
+      <KeyValues rows={[
+        [t('field.goldenId'), <span className="mono">{record.goldenId}</span>],
+        ...wdt.flatMap((x) => [
+          [t('detail.wdtNo'), <span className="mono">{x.sourceKey}{x.active ? '' : ' ✕'}</span>],
+          [t('detail.wdtId'), <span className="mono">{x.externalId ?? '—'}</span>],
+        ] as const),
+        [t('detail.kdId'), <span className="mono">{record.sync.fStockId ?? '—'}</span>],
+        [t('detail.kdNumber'), <span className="mono">{record.sync.fNumber ?? '—'}</span>],
+        ...others.map((x) => [x.system, <span className="mono">{x.sourceKey} {x.externalId ?? ''}</span>] as const),
+      ]} />
+    </div>
+  );
+}
+
+function KingdeePanel({ record }: { record: WarehouseDetail }) {
+  const { t, dateTime } = useI18n();
+  const s = record.sync;
+  return (
+    <KeyValues rows={[
+      [t('field.syncStatus'), <SyncBadge sync={s} version={record.version} />],
+      [t('detail.syncedVersion'), <span className="mono">{s.syncedVersion ?? '—'} / {record.version}</span>],
+      [t('detail.lastAttempt'), dateTime(s.lastAttemptAt)],
+      [t('detail.lastError'), s.lastErrorCode || s.lastErrorMessage
+        ? <span className="error-text"><code>{s.lastErrorCode}</code> {s.lastErrorMessage}</span>
+        : <span className="muted">{t('common.none')}</span>],
+    ]} />
+  );
+}

@@ -1,0 +1,139 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { useSession } from '../auth/session';
+import { Badge, StatusBadge, SyncBadge } from '../components/badges';
+import { Pager, PAGE_SIZES } from '../components/pager';
+import { ErrorBox, Spinner } from '../components/ui';
+import { useAsync } from '../components/use-async';
+import { useI18n } from '../i18n/i18n';
+import { WDT_TYPES, wdtTypeLabel } from '../i18n/wdt-types';
+import { Link, navigate, useLocation, withQuery } from '../router';
+
+interface Filters {
+  q: string;
+  type: string;
+  status: string;
+  syncStatus: string;
+  page: number;
+  pageSize: number;
+}
+
+function filtersOf(params: URLSearchParams): Filters {
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    q: params.get('q') ?? '',
+    type: params.get('type') ?? '',
+    status: params.get('status') ?? '',
+    syncStatus: params.get('syncStatus') ?? '',
+    page: Math.max(1, Number(params.get('page')) || 1),
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : 20,
+  };
+}
+
+/** The filters live in the URL, so a search can be bookmarked, shared and restored with Back. */
+function go(filters: Filters): void {
+  navigate(withQuery('/warehouses', { ...filters, page: filters.page === 1 ? undefined : filters.page, pageSize: filters.pageSize === 20 ? undefined : filters.pageSize }));
+}
+
+export function WarehousesPage() {
+  const { t, lang } = useI18n();
+  const { api } = useSession();
+  const { params } = useLocation();
+  const filters = filtersOf(params);
+  const [q, setQ] = useState(filters.q);
+  useEffect(() => setQ(filters.q), [filters.q]);
+  const result = useAsync(() => api.warehouses(filters), [api, params.toString()]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    go({ ...filters, q: q.trim(), page: 1 });
+  };
+  const set = (patch: Partial<Filters>) => go({ ...filters, ...patch, page: patch.page ?? 1 });
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('nav.warehouses')}</h1>
+        {result.loading ? <Spinner /> : null}
+      </div>
+      <form className="toolbar" onSubmit={submit} role="search">
+        <input className="search-input" name="q" type="search" placeholder={t('list.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <button className="btn btn-primary" type="submit">{t('common.search')}</button>
+        <label className="filter">
+          {t('list.type')}
+          <select name="type" value={filters.type} onChange={(e) => set({ type: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {WDT_TYPES.map((type) => <option key={type.code} value={type.code}>{wdtTypeLabel(type.code, lang)}</option>)}
+          </select>
+        </label>
+        <label className="filter">
+          {t('list.status')}
+          <select name="status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {(['active', 'disabled', 'retired'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </label>
+        <label className="filter">
+          {t('list.sync')}
+          <select name="syncStatus" value={filters.syncStatus} onChange={(e) => set({ syncStatus: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {(['synced', 'pending', 'failed'] as const).map((s) => <option key={s} value={s}>{t(`sync.${s}`)}</option>)}
+          </select>
+        </label>
+        <button className="btn btn-ghost" type="button" onClick={() => go({ q: '', type: '', status: '', syncStatus: '', page: 1, pageSize: filters.pageSize })}>
+          {t('common.reset')}
+        </button>
+      </form>
+      <ErrorBox error={result.error} onRetry={result.reload} />
+      {result.data ? (
+        <>
+          <table className="table table-hover" data-testid="warehouse-table">
+            <thead>
+              <tr>
+                <th>{t('field.warehouseNo')}</th>
+                <th>{t('field.name')}</th>
+                <th>{t('field.typeCode')}</th>
+                <th>{t('field.region')}</th>
+                <th>{t('field.address')}</th>
+                <th>{t('field.status')}</th>
+                <th>{t('field.syncStatus')}</th>
+                <th className="num">{t('common.version')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.data.items.map((row) => {
+                const to = `/warehouses/${encodeURIComponent(row.goldenId)}`;
+                return (
+                  <tr key={row.goldenId} onClick={() => navigate(to)} className="clickable">
+                    <td className="mono"><Link to={to} onClick={(e) => e.stopPropagation()}>{String(row.record.warehouseNo ?? '')}</Link></td>
+                    <td>
+                      <span className="cell-name">{String(row.record.name ?? '')}</span>
+                      {row.overriddenFields.length > 0 ? <Badge tone="violet">{t('list.overridden', { count: row.overriddenFields.length })}</Badge> : null}
+                      {row.record.mergedInto ? <Badge tone="grey">{t('list.merged')}</Badge> : null}
+                      {row.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
+                    </td>
+                    <td>{typeof row.record.typeCode === 'number' ? wdtTypeLabel(row.record.typeCode, lang) : '—'}</td>
+                    <td className="nowrap">{[row.record.province, row.record.city, row.record.district].filter(Boolean).join(' ') || '—'}</td>
+                    <td className="cell-address" title={String(row.record.address ?? '')}>{String(row.record.address ?? '') || '—'}</td>
+                    <td><StatusBadge status={row.record.status} /></td>
+                    <td><SyncBadge sync={row.sync} version={row.version} /></td>
+                    <td className="num mono">{row.version}</td>
+                  </tr>
+                );
+              })}
+              {result.data.items.length === 0 ? (
+                <tr><td colSpan={8} className="empty">{t('list.noMatch')}</td></tr>
+              ) : null}
+            </tbody>
+          </table>
+          <Pager
+            page={result.data.page}
+            pageSize={result.data.pageSize}
+            total={result.data.total}
+            onPage={(page) => set({ page })}
+            onPageSize={(pageSize) => set({ pageSize })}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
