@@ -9,11 +9,17 @@ import { WdtWarehouse } from '../../src/ingestion/wdt-client/wdt-warehouse';
 import { ObservationContext, WdtObservationRecorder } from '../../src/ingestion/wdt-observation-recorder.port';
 import { pointedAt } from '../../src/ingestion/wdt-connection';
 import { startWdtSimulator, WdtSimulator } from '../../src/simulators/wdt';
+import { createWarehouses } from '../../src/warehouses/warehouses.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { EventStoreTestRecorder, OBSERVED, MISSING } from './support/event-store-test-recorder';
 
-/** Issue 3: repeated full pulls of WDT become minimal, correct change events. */
-describe('WDT ingestion end to end (simulator → sync runner → event store)', () => {
+const OBSERVED = 'WarehouseObservedInWdt';
+const MISSING = 'WarehouseMissingInWdt';
+
+/**
+ * Issue 3: repeated full pulls of WDT become minimal, correct change events. Simulator over HTTP →
+ * client → sync runner → the warehouses feature's real recorder → the event store on PostgreSQL.
+ */
+describe('WDT ingestion end to end (simulator → sync runner → warehouses recorder → event store)', () => {
   let db: TestDatabase;
   let sim: WdtSimulator;
   let store: EventStore;
@@ -25,7 +31,7 @@ describe('WDT ingestion end to end (simulator → sync runner → event store)',
     sim = await startWdtSimulator({ warehouses: 1000, seed: 42 });
     // All enabled, so the enabled listing is exactly 20 full pages of 50.
     for (const w of sim.admin.listWarehouses()) if (w.is_disabled === 1) sim.admin.enableWarehouse(w.warehouse_no);
-    recorder = new CountingRecorder(new EventStoreTestRecorder(db.dataSource, store));
+    recorder = new CountingRecorder(createWarehouses(db.dataSource, store).observationRecorder);
   });
   after(async () => {
     await sim?.stop();
@@ -41,7 +47,7 @@ describe('WDT ingestion end to end (simulator → sync runner → event store)',
     (await db.dataSource.query(`SELECT stream_id, type, data FROM events ${type ? 'WHERE type = $1' : ''} ORDER BY global_position`, type ? [type] : [])) as {
       stream_id: string;
       type: string;
-      data: { warehouseNo: string; changedFields: string[] };
+      data: { warehouseNo: string; sourceChanges: { field: string }[] };
     }[];
 
   it('first run: 1,000 warehouses over 20 pages → 1,000 observation events', async () => {
@@ -70,10 +76,10 @@ describe('WDT ingestion end to end (simulator → sync runner → event store)',
     const summary = await runner().run('cli');
     assert.equal(summary.changed, 10);
     const fresh = (await events()).slice(before);
-    assert.equal(fresh.length, 10);
+    assert.deepEqual(fresh.map((e) => e.type), Array(10).fill(OBSERVED));
     for (const [i, w] of edited.entries()) {
       const event = fresh.find((e) => e.data.warehouseNo === w.warehouse_no)!;
-      assert.deepEqual([...event.data.changedFields].sort(), i % 2 === 0 ? ['modified', 'name'] : ['contact', 'mobile', 'modified']);
+      assert.deepEqual(event.data.sourceChanges.map((c) => c.field).sort(), i % 2 === 0 ? ['name'] : ['contact', 'mobile']);
     }
   });
 
@@ -103,7 +109,7 @@ describe('WDT ingestion end to end (simulator → sync runner → event store)',
   });
 
   it('a malformed page fails the run and loses nothing already recorded', async () => {
-    const before = (await events()).length;
+    const before = (await events(OBSERVED)).length;
     const rows = sim.admin.listWarehouses();
     const early = [rows[10]!, rows[120]!]; // pages 0 and 2 — read before the bad page
     const late = rows[400]!; // page 8 — never read
@@ -112,12 +118,21 @@ describe('WDT ingestion end to end (simulator → sync runner → event store)',
     const summary = await runner().run('cli');
     assert.equal(summary.status, 'failed');
     assert.match(summary.error!, /page 5/);
-    const fresh = (await events()).slice(before);
+    const fresh = (await events(OBSERVED)).slice(before);
     assert.deepEqual(fresh.map((e) => e.data.warehouseNo).sort(), early.map((w) => w.warehouse_no).sort());
     assert.equal((await events(MISSING)).length, 0);
     const retry = await runner().run('cli');
     assert.equal(retry.status, 'succeeded', retry.error);
     assert.equal(retry.changed, 1, 'only the warehouse behind the bad page is left');
+  });
+
+  it('a warehouse deleted in WDT is flagged missing by the next complete pull, and only it', async () => {
+    const gone = sim.admin.listWarehouses()[500]!.warehouse_no;
+    sim.admin.deleteWarehouse(gone);
+    const summary = await runner().run('cli');
+    assert.equal(summary.status, 'succeeded', summary.error);
+    assert.equal(summary.missing, 1);
+    assert.deepEqual((await events(MISSING)).map((e) => e.data.warehouseNo), [gone]);
   });
 });
 
