@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { param, type RequestParams } from './request-params';
+import type { SimSession } from './sessions';
 import type { SimContext, SimUser } from './sim-context';
 
 export type LoginKind = 'ValidateUser' | 'LoginByAppSecret' | 'LoginBySign';
@@ -21,13 +22,18 @@ export function handleLogin(ctx: SimContext, params: RequestParams, kind: LoginK
     return kind === 'ValidateUser' ? loginFailed(0, '用户名或密码错误！') : loginFailed(-1, '第三方系统登录授权验证失败，请检查应用ID、应用密钥或签名');
   }
   const session = ctx.sessions.open(acctId, user.username);
-  const reply = {
+  const cookies = [`kdservice-sessionid=${session.id}; path=/`, `ASP.NET_SessionId=${session.aspNetId}; path=/; HttpOnly; SameSite=Lax`];
+  return { reply: successReply(acctId, user.username, session, lcid), ok: true, cookies };
+}
+
+function successReply(acctId: string, username: string, session: SimSession, lcid: number): unknown {
+  return {
     Message: null,
     MessageCode: 'CheckPasswordPolicy',
     LoginResultType: 1,
     Context: {
       UserLocale: lcid === 1033 ? 'en-US' : 'zh-CN', LogLocale: 'zh-CN', DBid: acctId, DatabaseType: 3, SessionId: session.id,
-      UseLanguages: [{ LocaleId: 2052, LocaleName: '中文(简体)', Alias: 'CN' }], UserId: 100008, UserName: user.username,
+      UseLanguages: [{ LocaleId: 2052, LocaleName: '中文(简体)', Alias: 'CN' }], UserId: 100008, UserName: username,
       CustomName: 'mdm-hub Kingdee simulator', DisplayVersion: '8.2.0.20240101', DataCenterName: 'MDM 模拟账套',
       UserToken: session.aspNetId, CurrentOrganizationInfo: { ID: 1, AcctOrgType: '1', Name: '模拟集团', FunctionIds: [101, 102, 103, 104] },
       IsCH_ZH_AutoTrans: false, ClientType: 32, WeiboAuthInfo: null, UTimeZone: { OffsetTicks: 288000000000, StandardName: '(UTC+08:00)北京，重庆，香港特别行政区，乌鲁木齐', Id: 230, Number: '1078_SYS', CanBeUsed: true },
@@ -37,7 +43,6 @@ export function handleLogin(ctx: SimContext, params: RequestParams, kind: LoginK
     FormId: null, RedirectFormParam: null, FormInputObject: null, ErrorStackTrace: null, Lcid: 0, AccessToken: null,
     CustomParam: {}, KdAccessResult: null, IsSuccessByAPI: true,
   };
-  return { reply, ok: true, cookies: [`kdservice-sessionid=${session.id}; path=/`, `ASP.NET_SessionId=${session.aspNetId}; path=/; HttpOnly; SameSite=Lax`] };
 }
 
 function credentialsMatch(user: SimUser, params: RequestParams, kind: LoginKind): boolean {

@@ -35,70 +35,93 @@ function tokenize(text: string): Token[] {
 
 export function parseFilter(text: string): FilterExpr | undefined {
   const tokens = tokenize(text);
-  if (tokens.length === 0) return undefined;
-  let pos = 0;
-  const peek = () => tokens[pos];
-  const isWord = (t: Token | undefined, word: string) => t?.kind === 'id' && t.value.toLowerCase() === word;
-  const isSym = (t: Token | undefined, sym: string) => t?.kind === 'sym' && t.value === sym;
-  const expect = (sym: string) => {
-    if (!isSym(peek(), sym)) throw new FilterSyntaxError(`expected "${sym}" at token ${pos + 1}`);
-    pos++;
-  };
-  const literal = (): Literal => {
-    const t = tokens[pos++];
-    if (t?.kind === 'str' || t?.kind === 'num') return t.value;
-    throw new FilterSyntaxError(`expected a value at token ${pos}`);
-  };
-  const binary = (word: 'and' | 'or', next: () => FilterExpr) => (): FilterExpr => {
-    let left = next();
-    while (isWord(peek(), word)) {
-      pos++;
-      left = { op: word, left, right: next() };
-    }
+  return tokens.length === 0 ? undefined : new Parser(tokens).parse();
+}
+
+/** Recursive descent, lowest precedence first: or → and → not/parentheses → predicate. */
+class Parser {
+  private pos = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  parse(): FilterExpr {
+    const expr = this.or();
+    const extra = this.tokens[this.pos];
+    if (extra) throw new FilterSyntaxError(`unexpected "${String(extra.value)}" at token ${this.pos + 1}`);
+    return expr;
+  }
+
+  private or(): FilterExpr {
+    let left = this.and();
+    while (this.word('or')) left = { op: 'or', left, right: this.and() };
     return left;
-  };
-  const primary = (): FilterExpr => {
-    if (isWord(peek(), 'not')) return pos++, { op: 'not', expr: primary() };
-    if (isSym(peek(), '(')) {
-      pos++;
-      const inner = or();
-      expect(')');
+  }
+
+  private and(): FilterExpr {
+    let left = this.primary();
+    while (this.word('and')) left = { op: 'and', left, right: this.primary() };
+    return left;
+  }
+
+  private primary(): FilterExpr {
+    if (this.word('not')) return { op: 'not', expr: this.primary() };
+    if (this.symbol('(')) {
+      const inner = this.or();
+      this.expect(')');
       return inner;
     }
-    const t = tokens[pos++];
-    if (t?.kind !== 'id') throw new FilterSyntaxError(`expected a field at token ${pos}`);
-    return predicate(t.value);
-  };
-  const predicate = (field: string): FilterExpr => {
-    const negate = isWord(peek(), 'not') ? (pos++, true) : false;
-    if (isWord(peek(), 'in')) {
-      pos++;
-      expect('(');
-      const values = [literal()];
-      while (isSym(peek(), ',')) {
-        pos++;
-        values.push(literal());
-      }
-      expect(')');
+    const t = this.tokens[this.pos++];
+    if (t?.kind !== 'id') throw new FilterSyntaxError(`expected a field at token ${this.pos}`);
+    return this.predicate(t.value);
+  }
+
+  private predicate(field: string): FilterExpr {
+    const negate = this.word('not');
+    if (this.word('in')) {
+      this.expect('(');
+      const values = [this.literal()];
+      while (this.symbol(',')) values.push(this.literal());
+      this.expect(')');
       return { op: 'in', field, values, negate };
     }
-    if (isWord(peek(), 'like')) return pos++, { op: 'like', field, pattern: String(literal()), negate };
-    if (!negate && isWord(peek(), 'is')) {
-      pos++;
-      const not = isWord(peek(), 'not') ? (pos++, true) : false;
-      if (!isWord(tokens[pos++], 'null')) throw new FilterSyntaxError('expected NULL after IS');
+    if (this.word('like')) return { op: 'like', field, pattern: String(this.literal()), negate };
+    if (!negate && this.word('is')) {
+      const not = this.word('not');
+      if (!this.word('null')) throw new FilterSyntaxError('expected NULL after IS');
       return { op: 'null', field, negate: not };
     }
-    const t = tokens[pos++];
-    if (negate || t?.kind !== 'sym' || !['=', '<>', '>', '<', '>=', '<='].includes(t.value)) throw new FilterSyntaxError(`expected a comparison after ${field}`);
-    return { op: 'cmp', field, cmp: t.value as Comparison, value: literal() };
-  };
-  const and = binary('and', primary);
-  const or = binary('or', and);
-  const expr = or();
-  if (pos < tokens.length) throw new FilterSyntaxError(`unexpected "${String(tokens[pos]!.value)}" at token ${pos + 1}`);
-  return expr;
+    const t = this.tokens[this.pos++];
+    if (negate || t?.kind !== 'sym' || !COMPARISONS.includes(t.value)) throw new FilterSyntaxError(`expected a comparison after ${field}`);
+    return { op: 'cmp', field, cmp: t.value as Comparison, value: this.literal() };
+  }
+
+  private literal(): Literal {
+    const t = this.tokens[this.pos++];
+    if (t?.kind === 'str' || t?.kind === 'num') return t.value;
+    throw new FilterSyntaxError(`expected a value at token ${this.pos}`);
+  }
+
+  /** Consumes the keyword if it comes next. */
+  private word(word: string): boolean {
+    const t = this.tokens[this.pos];
+    const hit = t?.kind === 'id' && t.value.toLowerCase() === word;
+    if (hit) this.pos++;
+    return hit;
+  }
+
+  private symbol(sym: string): boolean {
+    const t = this.tokens[this.pos];
+    const hit = t?.kind === 'sym' && t.value === sym;
+    if (hit) this.pos++;
+    return hit;
+  }
+
+  private expect(sym: string): void {
+    if (!this.symbol(sym)) throw new FilterSyntaxError(`expected "${sym}" at token ${this.pos + 1}`);
+  }
 }
+
+const COMPARISONS: readonly string[] = ['=', '<>', '>', '<', '>=', '<='];
 
 /** Every field the expression reads, for checking them against the form. */
 export function filterFields(expr: FilterExpr | undefined): string[] {
