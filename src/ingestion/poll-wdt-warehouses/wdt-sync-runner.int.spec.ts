@@ -4,6 +4,7 @@ import { createTestDatabase, TestDatabase } from '../../../test/support/test-dat
 import { startWdtSimulator, WdtSimulator } from '../../simulators/wdt';
 import { CallBudget } from '../wdt-client/call-budget';
 import { openapiProtocol } from '../wdt-client/openapi-protocol';
+import { qimenProtocol } from '../wdt-client/qimen-protocol';
 import { WdtClient } from '../wdt-client/wdt-client';
 import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
 import { ObservationOutcome, WdtObservationRecorder } from '../wdt-observation-recorder.port';
@@ -74,6 +75,17 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
     assert.ok(summary.finishedAt);
     assert.ok(progress.at(-1)!.page === summary.pages && progress.some((p) => p.pages !== undefined));
     assert.deepEqual((await runner().latestRuns(5)).map((r) => r.id), [summary.id]);
+  });
+
+  it('pulls through 企业奇门 just the same', async () => {
+    const c = sim.credentials;
+    const client = new WdtClient(qimenProtocol({ url: sim.qimenUrl, appKey: c.qimenAppKey, secret: c.qimenSecret, targetAppKey: c.qimenTargetAppKey, sid: c.sid }), {
+      pageSize: 30,
+      budget: new CallBudget(100_000),
+    });
+    const summary = await new WdtSyncRunner({ client, recorder, db: db.dataSource }).run('cli');
+    assert.equal(summary.status, 'succeeded', summary.error);
+    assert.deepEqual(recorder.observed.map((o) => o.warehouseNo).sort(), allNos());
   });
 
   it('survives a row inserted on page 0 while later pages are read: each warehouse once, no false flags', async () => {
