@@ -6,13 +6,16 @@ import { KINGDEE_SYNC_RESULT_RECORDER } from '../kingdee-sink/kingdee-sync-resul
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { WAREHOUSES, WAREHOUSE_PROJECTIONS } from './warehouses.tokens';
 import { Warehouses, createWarehouses } from './warehouses.factory';
+import { OverridesController } from './api/overrides.controller';
+import { StewardshipController } from './api/stewardship.controller';
+import { WarehousesController } from './api/warehouses.controller';
 
 /**
  * Golden warehouse records: the ingestion and Kingdee-sink ports, the stewards' API and the read
  * models. Needs DATA_SOURCE and EVENT_STORE from the platform (global) modules.
  */
 @Module({
-  controllers: [],
+  controllers: [WarehousesController, OverridesController, StewardshipController],
   providers: [
     { provide: WAREHOUSES, inject: [DATA_SOURCE, EVENT_STORE], useFactory: (dataSource: DataSource, store: EventStore) => createWarehouses(dataSource, store) },
     { provide: WDT_OBSERVATION_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.observationRecorder },

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** OpenAPI shapes of the responses (documentation only: handlers return the query types). */
+export class GoldenRecordDto {
+  @ApiProperty({ example: 'SH-PD-01' }) warehouseNo!: string;
+  @ApiProperty({ example: '上海浦东仓' }) name!: string;
+  @ApiProperty({ nullable: true, example: 11 }) typeCode!: number | null;
+  @ApiProperty({ nullable: true, example: '奇门仓储' }) typeLabel!: string | null;
+  @ApiProperty({ enum: ['active', 'disabled', 'retired'] }) status!: string;
+  @ApiProperty() isDefect!: boolean;
+  @ApiProperty({ nullable: true, example: '上海市' }) province!: string | null;
+  @ApiProperty({ nullable: true, example: '上海市' }) city!: string | null;
+  @ApiProperty({ nullable: true, example: '浦东新区' }) district!: string | null;
+  @ApiProperty({ nullable: true, example: '川沙路5188号' }) address!: string | null;
+  @ApiProperty({ nullable: true }) contact!: string | null;
+  @ApiProperty({ nullable: true, example: '021-58881234' }) telno!: string | null;
+  @ApiProperty({ nullable: true, example: '13800138000' }) mobile!: string | null;
+  @ApiProperty({ nullable: true }) zip!: string | null;
+  @ApiProperty({ nullable: true }) remark!: string | null;
+  @ApiProperty({ nullable: true }) extWarehouseNo!: string | null;
+  @ApiProperty({ nullable: true, example: { x: 121.71, y: 31.19 } }) coordinates!: { x: number; y: number } | null;
+  @ApiProperty({ nullable: true, description: 'the survivor, when this record was merged into another' }) mergedInto!: string | null;
+}
+
+export class WarehouseSummaryDto extends GoldenRecordDto {
+  @ApiProperty({ example: 'wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5' }) goldenId!: string;
+  @ApiProperty({ example: 3 }) version!: number;
+  @ApiProperty({ enum: ['pending', 'synced', 'failed'] }) syncStatus!: string;
+  @ApiProperty() missingInWdt!: boolean;
+  @ApiProperty({ nullable: true }) updatedAt!: string | null;
+}
+
+export class WarehousePageDto {
+  @ApiProperty({ type: [WarehouseSummaryDto] }) items!: WarehouseSummaryDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ description: 'matching records over all pages' }) total!: number;
+}
+
+export class WarehouseDetailDto {
+  @ApiProperty() goldenId!: string;
+  @ApiProperty({ description: 'stream version; also the ETag, to send back as If-Match' }) version!: number;
+  @ApiProperty({ nullable: true, description: 'set when answered as of a past instant' }) asOf!: string | null;
+  @ApiProperty({ type: GoldenRecordDto }) record!: GoldenRecordDto;
+  @ApiProperty({ description: 'per field: {value, source: {system, key}, rule, eventId, at}', example: { name: { value: '上海浦东仓', source: { system: 'wdt', key: 'SH-PD-01' }, rule: 'sourcePriority', eventId: '…', at: '2026-11-28T09:00:00.000Z' } } })
+  lineage!: Record<string, unknown>;
+  @ApiProperty({ description: 'steward overrides per field: {value, reason, actor}' }) overrides!: Record<string, unknown>;
+  @ApiProperty({ description: '{wdt: [{system, warehouseNo, warehouseId, active}], kingdee: {fNumber, fStockId} | null}' }) crossReference!: Record<string, unknown>;
+  @ApiProperty({ description: '{status: pending|synced|failed, publishedVersion, syncedVersion, lastError, lastAttemptAt}' }) kingdeeSync!: Record<string, unknown>;
+  @ApiProperty({ description: '{missingInWdt, flags: [{field, code, message}]} (warnings, never rejections)' }) dataQuality!: Record<string, unknown>;
+  @ApiProperty({ description: '[{taskId, type}]' }) openTasks!: Record<string, unknown>[];
+}
+
+export class HistoryEntryDto {
+  @ApiProperty() version!: number;
+  @ApiProperty({ example: 'WarehouseObservedInWdt' }) type!: string;
+  @ApiProperty() eventId!: string;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty() recordedAt!: string;
+  @ApiProperty({ example: 'api:li' }) actor!: string;
+  @ApiProperty() correlationId!: string;
+  @ApiProperty({ description: 'the event as recorded: changes old → new, source and rule' }) data!: Record<string, unknown>;
+}
+
+export class TaskRecordRefDto {
+  @ApiProperty() goldenId!: string;
+  @ApiProperty({ nullable: true }) warehouseNo!: string | null;
+  @ApiProperty({ nullable: true }) name!: string | null;
+}
+
+export class StewardshipTaskDto {
+  @ApiProperty() taskId!: string;
+  @ApiProperty({ enum: ['duplicate', 'sync_failure'] }) type!: string;
+  @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: TaskRecordRefDto }) record!: TaskRecordRefDto;
+  @ApiPropertyOptional({ type: TaskRecordRefDto, nullable: true }) otherRecord!: TaskRecordRefDto | null;
+  @ApiProperty({ description: 'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}' }) details!: Record<string, unknown>;
+  @ApiProperty() openedAt!: string;
+  @ApiProperty({ nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ nullable: true, enum: ['merged', 'dismissed', 'retried', 'synced'] }) resolution!: string | null;
+  @ApiProperty({ nullable: true }) resolvedBy!: string | null;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [StewardshipTaskDto] }) items!: StewardshipTaskDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
+
+export class ResolveTaskResultDto {
+  @ApiProperty() taskId!: string;
+  @ApiProperty({ enum: ['merge', 'dismiss', 'retry'] }) action!: string;
+  @ApiProperty({ description: 'new version per golden record touched', example: { wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5: 5 } }) versions!: Record<string, number>;
+}

@@ -1,0 +1,25 @@
+import { actorOf } from '../../platform/http/api-key.guard';
+import { CommandMetadata } from '../../shared/domain/decider';
+import { invalid } from '../domain/override-values';
+import { commandMetadata } from '../application/metadata';
+
+export interface ApiRequest {
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly apiKey?: { name: string; role: string };
+}
+
+/** The steward behind a request, and the caller's correlation id if it sent one. */
+export function metadataOf(request: ApiRequest): CommandMetadata {
+  const correlationId = request.headers['x-correlation-id'];
+  return commandMetadata(actorOf(request), { correlationId: typeof correlationId === 'string' && correlationId !== '' ? correlationId : undefined });
+}
+
+/** `If-Match: "7"` (or 7, or W/"7") → 7; absent → undefined (no precondition). */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw invalid('If-Match', `must be the record's version as its ETag gives it, e.g. "7"; got ${header}`);
+  return Number(match[1]);
+}
+
+export const etagOf = (version: number): string => `"${version}"`;

@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Put, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/http/roles.decorator';
+import { CommandResult } from '../application/stream-command-runner';
+import { WAREHOUSES } from '../warehouses.tokens';
+import { Warehouses } from '../warehouses.factory';
+import { OverrideFieldDto, RemoveOverrideDto } from './dto/command.dto';
+import { WarehouseDetailDto } from './dto/responses.dto';
+import { ApiRequest, etagOf, metadataOf, parseIfMatch } from './http-helpers';
+
+type HeaderSink = { setHeader(name: string, value: string): void };
+const IF_MATCH = { name: 'If-Match', required: false, description: 'the version (ETag) the steward saw; a stale one → 412 version_mismatch' };
+
+/** Steward overrides: a pinned value wins over every source until removed. */
+@ApiTags('warehouses')
+@ApiBearerAuth()
+@Controller('api/v1/warehouses/:id/overrides/:field')
+export class OverridesController {
+  constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
+
+  @Put()
+  @HttpCode(200)
+  @Roles('steward')
+  @ApiOperation({ summary: 'Override one field of a golden record' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: WarehouseDetailDto, description: 'the record after the change (with its new ETag)' })
+  async put(@Param('id') id: string, @Param('field') field: string, @Body() body: OverrideFieldDto, @Headers('if-match') ifMatch: string | undefined, @Req() request: ApiRequest, @Res({ passthrough: true }) response: HeaderSink) {
+    const result = await this.warehouses.overrideField.execute({ goldenId: id, field, value: body.value, reason: body.reason, ifMatch: parseIfMatch(ifMatch) }, metadataOf(request));
+    return this.respond(result, response);
+  }
+
+  @Delete()
+  @HttpCode(200)
+  @Roles('steward')
+  @ApiOperation({ summary: 'Remove an override: the sources decide the field again' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: WarehouseDetailDto })
+  async remove(@Param('id') id: string, @Param('field') field: string, @Body() body: RemoveOverrideDto, @Headers('if-match') ifMatch: string | undefined, @Req() request: ApiRequest, @Res({ passthrough: true }) response: HeaderSink) {
+    const result = await this.warehouses.removeOverride.execute({ goldenId: id, field, reason: body?.reason, ifMatch: parseIfMatch(ifMatch) }, metadataOf(request));
+    return this.respond(result, response);
+  }
+
+  /** Answers from the event store, not the read models: the steward sees their change at once. */
+  private async respond(result: CommandResult, response: HeaderSink) {
+    response.setHeader('ETag', etagOf(result.version));
+    return this.warehouses.queries.getFolded(result.goldenId);
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/http/roles.decorator';
+import { WAREHOUSES } from '../warehouses.tokens';
+import { Warehouses } from '../warehouses.factory';
+import { ResolveTaskDto } from './dto/command.dto';
+import { ListTasksDto } from './dto/query.dto';
+import { ResolveTaskResultDto, TaskPageDto } from './dto/responses.dto';
+import { ApiRequest, metadataOf } from './http-helpers';
+
+@ApiTags('stewardship')
+@ApiBearerAuth()
+@Controller('api/v1/stewardship/tasks')
+export class StewardshipController {
+  constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
+
+  @Get()
+  @Roles('reader')
+  @ApiOperation({ summary: 'Suspected duplicates and Kingdee sync failures, newest first' })
+  @ApiOkResponse({ type: TaskPageDto })
+  list(@Query() query: ListTasksDto) {
+    return this.warehouses.queries.tasks(query);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @Roles('steward')
+  @ApiOperation({ summary: 'Resolve a task: merge | dismiss a duplicate, retry a sync failure' })
+  @ApiOkResponse({ type: ResolveTaskResultDto })
+  resolve(@Param('id') id: string, @Body() body: ResolveTaskDto, @Req() request: ApiRequest) {
+    return this.warehouses.resolveTask.execute({ taskId: id, action: body.action, survivorId: body.survivorId, reason: body.reason }, metadataOf(request));
+  }
+}

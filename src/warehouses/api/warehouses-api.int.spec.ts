@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import pino from 'pino';
+import { loadConfig } from '../../config/config';
+import { ConfigModule } from '../../config/config.module';
+import { HttpPlatformModule } from '../../platform/http/http.module';
+import { createValidationPipe } from '../../platform/http/validation';
+import { LoggingModule } from '../../platform/logging/logging.module';
+import { wdtWarehouse } from '../testing/fixtures';
+import { WarehousesTestKit, createWarehousesTestKit, syncContext } from '../testing/test-kit';
+import { WarehousesModule } from '../warehouses.module';
+import { testPlatformModule } from '../testing/test-platform.module';
+
+const KEYS = { reader: 'rk_reader_0123456789', steward: 'sk_steward_0123456789' };
+
+describe('warehouses REST API (PostgreSQL)', () => {
+  let kit: WarehousesTestKit;
+  let app: INestApplication;
+  let base: string;
+  let goldenId: string;
+  const call = async (method: string, path: string, options: { key?: keyof typeof KEYS; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const headers: Record<string, string> = { ...(options.key ? { authorization: `Bearer ${KEYS[options.key]}` } : {}), ...options.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    return { status: response.status, etag: response.headers.get('etag'), body: (await response.json()) as any };
+  };
+
+  before(async () => {
+    kit = await createWarehousesTestKit('warehouses_api');
+    const config = loadConfig({ MDM_API_KEYS: `ann:reader:${KEYS.reader},sam:steward:${KEYS.steward}`, LOG_LEVEL: 'silent' });
+    @Module({ imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(pino({ level: 'silent' })), testPlatformModule(kit.db.dataSource, kit.store), HttpPlatformModule, WarehousesModule] })
+    class TestAppModule {}
+    app = await NestFactory.create(TestAppModule, { logger: false });
+    app.useGlobalPipes(createValidationPipe());
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    const [created] = await kit.warehouses.observationRecorder.recordObservations([wdtWarehouse(), wdtWarehouse({ warehouseNo: 'BJ-CY-01', name: '北京朝阳仓', province: '北京', city: '北京市', district: '朝阳区', address: '酒仙桥路10号', type: 11 })], syncContext());
+    goldenId = created!.goldenId;
+    await kit.catchUp();
+  });
+  after(async () => {
+    await app?.close();
+    await kit.close();
+  });
+
+  it('401 without a key, 403 for a reader’s override', async () => {
+    const anonymous = await call('GET', '/api/v1/warehouses');
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.body.error.code, 'unauthenticated');
+    const reader = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'reader', body: { value: '浦东中心仓', reason: '统一命名' } });
+    assert.equal(reader.status, 403);
+    assert.equal(reader.body.error.code, 'forbidden');
+  });
+
+  it('searches by a Chinese fragment with filters, paging and a total', async () => {
+    const found = await call('GET', `/api/v1/warehouses?q=${encodeURIComponent('浦东')}&status=active&page=1&pageSize=10`, { key: 'reader' });
+    assert.equal(found.status, 200);
+    assert.equal(found.body.total, 1);
+    assert.equal(found.body.items[0].goldenId, goldenId);
+    assert.equal(found.body.items[0].syncStatus, 'pending');
+    const byType = await call('GET', '/api/v1/warehouses?type=11', { key: 'reader' });
+    assert.deepEqual(byType.body.items.map((w: { warehouseNo: string }) => w.warehouseNo), ['BJ-CY-01']);
+    const all = await call('GET', '/api/v1/warehouses?pageSize=1&page=2', { key: 'reader' });
+    assert.deepEqual([all.body.total, all.body.items.length, all.body.items[0].warehouseNo], [2, 1, 'SH-PD-01']);
+    const bad = await call('GET', '/api/v1/warehouses?pageSize=1000&syncStatus=maybe', { key: 'reader' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.error.details.map((d: { field: string }) => d.field).sort(), ['pageSize', 'syncStatus']);
+  });
+
+  it('GET one: fields, lineage, cross-reference, sync status, version as ETag; 404 for an unknown id', async () => {
+    const one = await call('GET', `/api/v1/warehouses/${goldenId}`, { key: 'reader' });
+    assert.equal(one.status, 200);
+    assert.equal(one.etag, '"1"');
+    assert.equal(one.body.record.name, '上海浦东仓');
+    assert.deepEqual(one.body.lineage.name.source, { system: 'wdt', key: 'SH-PD-01' });
+    assert.deepEqual(one.body.crossReference.wdt, [{ system: 'wdt', warehouseNo: 'SH-PD-01', warehouseId: '101', active: true }]);
+    assert.equal(one.body.kingdeeSync.status, 'pending');
+    const missing = await call('GET', '/api/v1/warehouses/wh_nope', { key: 'reader' });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.error.code, 'not_found');
+  });
+
+  it('400 with a field-level message for an unknown field or an empty reason', async () => {
+    const unknown = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/colour`, { key: 'steward', body: { value: '红', reason: '测试' } });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.code, 'validation_failed');
+    assert.equal(unknown.body.error.details[0].field, 'field');
+    assert.match(unknown.body.error.details[0].message, /unknown or read-only field "colour"/);
+    const blank = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { value: '浦东中心仓', reason: '   ' } });
+    assert.deepEqual([blank.status, blank.body.error.details[0].field], [400, 'reason']);
+    const absent = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { value: '浦东中心仓' } });
+    assert.deepEqual([absent.status, absent.body.error.details[0].field], [400, 'reason']);
+    const badMobile = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/mobile`, { key: 'steward', body: { value: '12345', reason: '换人' } });
+    assert.deepEqual([badMobile.status, badMobile.body.error.details[0].field], [400, 'value']);
+  });
+
+  it('overrides with If-Match; a stale version is 412; asOf answers with the earlier value', async () => {
+    const before = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    const put = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { value: '浦东中心仓', reason: '统一命名' }, headers: { 'if-match': '"1"' } });
+    assert.equal(put.status, 200);
+    assert.equal(put.etag, '"2"');
+    assert.equal(put.body.record.name, '浦东中心仓');
+    assert.deepEqual(put.body.lineage.name.source, { system: 'steward', key: 'api:sam' });
+    const stale = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/contact`, { key: 'steward', body: { value: '李娜', reason: '换人' }, headers: { 'if-match': '"1"' } });
+    assert.equal(stale.status, 412);
+    assert.equal(stale.body.error.code, 'version_mismatch');
+    const then = await call('GET', `/api/v1/warehouses/${goldenId}?asOf=${before.toISOString()}`, { key: 'reader' });
+    assert.deepEqual([then.status, then.body.record.name, then.body.version, then.etag], [200, '上海浦东仓', 1, '"1"']);
+    const tooEarly = await call('GET', `/api/v1/warehouses/${goldenId}?asOf=2001-01-01T00:00:00Z`, { key: 'reader' });
+    assert.equal(tooEarly.status, 404);
+  });
+
+  it('DELETE removes the override; history lists the events oldest first', async () => {
+    const removed = await call('DELETE', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { reason: '源系统已更正' }, headers: { 'if-match': '2' } });
+    assert.deepEqual([removed.status, removed.body.record.name, removed.etag], [200, '上海浦东仓', '"3"']);
+    const again = await call('DELETE', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward' });
+    assert.equal(again.status, 404);
+    const history = await call('GET', `/api/v1/warehouses/${goldenId}/history`, { key: 'reader' });
+    assert.deepEqual(history.body.map((e: { type: string }) => e.type), ['WarehouseObservedInWdt', 'FieldOverridden', 'FieldOverrideRemoved']);
+    assert.equal(history.body[1].actor, 'api:sam');
+  });
+
+  it('lists stewardship tasks and resolves a sync failure by retry', async () => {
+    await kit.warehouses.syncResultRecorder.recordFailure([{ goldenId, version: 3, code: 'kingdee_rejected', message: '编码已存在', permanent: true, at: new Date(), correlationId: 'k' }]);
+    await kit.catchUp();
+    const open = await call('GET', '/api/v1/stewardship/tasks?status=open&type=sync_failure', { key: 'reader' });
+    assert.equal(open.body.total, 1);
+    const task = open.body.items[0];
+    assert.deepEqual([task.record.warehouseNo, task.details.code], ['SH-PD-01', 'kingdee_rejected']);
+    const wrong = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'merge' } });
+    assert.deepEqual([wrong.status, wrong.body.error.details[0].field], [400, 'action']);
+    const retried = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'retry' } });
+    assert.deepEqual([retried.status, retried.body.versions[goldenId]], [200, 5]);
+    const twice = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'retry' } });
+    assert.equal(twice.status, 409);
+    const unknown = await call('POST', '/api/v1/stewardship/tasks/task_nope/resolve', { key: 'steward', body: { action: 'dismiss' } });
+    assert.equal(unknown.status, 404);
+  });
+
+  it('documents every endpoint and DTO in OpenAPI', () => {
+    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().addBearerAuth().build());
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/api/v1/stewardship/tasks', '/api/v1/stewardship/tasks/{id}/resolve', '/api/v1/warehouses', '/api/v1/warehouses/{id}',
+      '/api/v1/warehouses/{id}/history', '/api/v1/warehouses/{id}/overrides/{field}',
+    ]);
+    const schemas = Object.keys(doc.components?.schemas ?? {});
+    for (const dto of ['OverrideFieldDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto']) assert.ok(schemas.includes(dto), dto);
+    const parameters = (doc.paths['/api/v1/warehouses']!.get!.parameters ?? []) as { name: string }[];
+    assert.deepEqual(parameters.map((p) => p.name).sort(), ['page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);
+  });
+});

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/http/roles.decorator';
+import { WAREHOUSES } from '../warehouses.tokens';
+import { Warehouses } from '../warehouses.factory';
+import { GetWarehouseDto, SearchWarehousesDto } from './dto/query.dto';
+import { HistoryEntryDto, WarehouseDetailDto, WarehousePageDto } from './dto/responses.dto';
+import { etagOf } from './http-helpers';
+
+@ApiTags('warehouses')
+@ApiBearerAuth()
+@Controller('api/v1/warehouses')
+export class WarehousesController {
+  constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
+
+  @Get()
+  @Roles('reader')
+  @ApiOperation({ summary: 'Search golden records (filters, paging, stable order, total)' })
+  @ApiOkResponse({ type: WarehousePageDto })
+  search(@Query() query: SearchWarehousesDto) {
+    return this.warehouses.queries.search(query);
+  }
+
+  @Get(':id')
+  @Roles('reader')
+  @ApiOperation({ summary: 'One golden record: fields, per-field lineage, cross-reference, Kingdee sync status; ?asOf= answers as it was then' })
+  @ApiOkResponse({ type: WarehouseDetailDto, headers: { ETag: { description: 'the version, for If-Match' } } })
+  async get(@Param('id') id: string, @Query() query: GetWarehouseDto, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }) {
+    const detail = await this.warehouses.queries.get(id, query.asOf ? new Date(query.asOf) : undefined);
+    response.setHeader('ETag', etagOf(detail.version));
+    return detail;
+  }
+
+  @Get(':id/history')
+  @Roles('reader')
+  @ApiOperation({ summary: 'The golden record’s events, oldest first' })
+  @ApiOkResponse({ type: [HistoryEntryDto] })
+  history(@Param('id') id: string) {
+    return this.warehouses.queries.history(id);
+  }
+}
