@@ -6,14 +6,9 @@ import { DEFAULT_RETRY_POLICY, RetryNotice, RetryPolicy, Sleep, realSleep, withR
 import { WdtError, WdtErrorCode, scrubError } from './wdt-error';
 import { WdtProtocol } from './wdt-protocol';
 import { WdtWarehouse } from './wdt-warehouse';
+import { WdtWarehouseQuery, businessParams } from './warehouse-query';
 
-/** warehouse_query's filters (spec §4.1). Without `isDisabled` WDT returns enabled warehouses only. */
-export interface WdtWarehouseQuery {
-  readonly warehouseNo?: string;
-  readonly type?: number;
-  readonly subType?: number;
-  readonly isDisabled?: boolean;
-}
+export type { WdtWarehouseQuery };
 
 export interface WdtClientOptions {
   readonly pageSize?: number;
@@ -144,14 +139,4 @@ function countNew(page: WdtPage, returned: Set<string>): number {
     fresh++;
   }
   return fresh;
-}
-
-/** Only params with a value are sent, so we sign exactly what we send (spec §2.4). */
-export function businessParams(query: WdtWarehouseQuery, pageNo: number, pageSize: number): Record<string, string> {
-  const params: Record<string, string> = { page_no: String(pageNo), page_size: String(pageSize) };
-  if (query.warehouseNo !== undefined && query.warehouseNo !== '') params.warehouse_no = query.warehouseNo;
-  if (query.type !== undefined && query.type !== 0) params.type = String(query.type);
-  if (query.subType !== undefined) params.sub_type = String(query.subType);
-  if (query.isDisabled !== undefined) params.is_disabled = query.isDisabled ? '1' : '0';
-  return params;
 }
