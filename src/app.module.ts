@@ -7,7 +7,9 @@ import { HealthModule } from './platform/health/health.module';
 import { HttpPlatformModule } from './platform/http/http.module';
 import { LoggingModule, Logger } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
+import { OperationsModule } from './operations/operations.module';
 import { ProcessorSupervisor, PROJECTIONS, RUN_PROCESSORS } from './processors/processor-supervisor';
+import { ReplayModule } from './replay/replay.module';
 
 export interface AppOptions {
   readonly config: AppConfig;
@@ -30,6 +32,8 @@ export class AppModule {
         HttpPlatformModule,
         HealthModule,
         ConsoleModule,
+        OperationsModule.forRoot({ runWorkers: options.runWorkers }),
+        ReplayModule,
       ],
       providers: [
         ProcessorSupervisor,

@@ -1,0 +1,66 @@
+import { BeforeApplicationShutdown, DynamicModule, Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { MessageLog } from '../log/message-log.port';
+import { LOGGER, Logger } from '../platform/logging/logging.module';
+import { APP_CONFIG, DATA_SOURCE, MESSAGE_LOG } from '../platform/tokens';
+import { ProcessorSupervisor } from '../processors/processor-supervisor';
+import { JobRegistry } from './jobs/job-registry';
+import { JobsController } from './jobs/jobs.controller';
+import { HubMetrics } from './metrics/hub-metrics';
+import { LatencyObserverRunner, OPERATIONS_WORKERS } from './metrics/latency-observer.runner';
+import { SCHEME_STATUS, SchemeStatusSource } from './status/scheme-status';
+import { StatusController } from './status/status.controller';
+import { StatusQuery } from './status/status.query';
+
+@Injectable()
+class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(private readonly jobs: JobRegistry) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.abandonStale();
+  }
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.jobs.stopAll();
+  }
+}
+
+/** Optional providers from other features, looked up when used (so this module loads without them). */
+export function lookup<T>(moduleRef: ModuleRef, token: unknown): T | undefined {
+  try {
+    return moduleRef.get<T>(token as never, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function statusQuery(dataSource: DataSource, log: MessageLog, config: AppConfig, moduleRef: ModuleRef): StatusQuery {
+  return new StatusQuery({
+    db: dataSource, log, config,
+    processorNames: () => lookup<ProcessorSupervisor>(moduleRef, ProcessorSupervisor)?.processors.map((p) => p.name) ?? [],
+    schemes: async () => (await lookup<SchemeStatusSource>(moduleRef, SCHEME_STATUS)?.schemeStatus()) ?? [],
+  });
+}
+
+/** Operator jobs, status and metrics. Global: replay, resync and any feature can report to them. */
+@Global()
+@Module({})
+export class OperationsModule {
+  static forRoot(options: { runWorkers?: boolean } = {}): DynamicModule {
+    return {
+      module: OperationsModule,
+      controllers: [JobsController, StatusController],
+      providers: [
+        { provide: OPERATIONS_WORKERS, useValue: options.runWorkers ?? true },
+        { provide: JobRegistry, inject: [DATA_SOURCE, LOGGER], useFactory: (ds: DataSource, logger: Logger) => new JobRegistry(ds, logger) },
+        { provide: StatusQuery, inject: [DATA_SOURCE, MESSAGE_LOG, APP_CONFIG, ModuleRef], useFactory: statusQuery },
+        { provide: HubMetrics, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubMetrics(() => status.snapshot()) },
+        JobsLifecycle,
+        LatencyObserverRunner,
+      ],
+      exports: [JobRegistry, StatusQuery, HubMetrics],
+    };
+  }
+}
+
+
