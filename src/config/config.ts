@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly kingdee: KingdeeConfig;
   /** undefined → a generated admin key kept in the data dir. */
   readonly apiKeys: readonly ApiKeyConfig[] | undefined;
+  /** MDM_API_KEY: the key `mdm` operator commands send to a running hub (else an admin key of MDM_API_KEYS, else the generated key file). */
+  readonly cliApiKey: string | undefined;
   readonly schemePath: string;
   readonly logLevel: string;
 }
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     },
     kingdee,
     apiKeys: read('MDM_API_KEYS') === undefined ? undefined : parseApiKeys(read('MDM_API_KEYS')!),
+    cliApiKey: read('MDM_API_KEY'),
     schemePath: path.resolve(read('MDM_SCHEME') ?? path.join(projectRoot(), 'schemes', 'wdt-warehouse-to-kingdee-stock.yaml')),
     logLevel: oneOf(read('LOG_LEVEL') ?? 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'LOG_LEVEL'),
   };
@@ -153,6 +156,7 @@ export function configuredSecrets(config: AppConfig): string[] {
     config.kingdee.password,
     config.kingdee.appSecret,
     ...(config.apiKeys ?? []).map((k) => k.key),
+    config.cliApiKey,
     passwordInUrl(config.database.url),
   ].filter((s): s is string => s !== undefined && s.length > 0);
 }
