@@ -10,6 +10,13 @@ import { MessagingModule } from './platform/messaging/messaging.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProcessorSupervisor, PROJECTIONS, RUN_PROCESSORS } from './processors/processor-supervisor';
 import { ReplayModule } from './replay/replay.module';
+import { Projection } from './event-store/processor';
+import { WdtIngestionModule } from './ingestion/wdt-ingestion.module';
+import { GoldenRecordPublisher } from './publishing/golden-record-publisher';
+import { PublishingModule } from './publishing/publishing.module';
+import { warehouseGoldenFold } from './warehouses/golden-record-fold';
+import { WarehousesModule } from './warehouses/warehouses.module';
+import { WAREHOUSE_PROJECTIONS } from './warehouses/warehouses.tokens';
 
 export interface AppOptions {
   readonly config: AppConfig;
@@ -34,11 +41,18 @@ export class AppModule {
         ConsoleModule,
         OperationsModule.forRoot({ runWorkers: options.runWorkers }),
         ReplayModule,
+        WarehousesModule,
+        PublishingModule.forRoot(warehouseGoldenFold),
+        WdtIngestionModule.forRoot({ schedule: options.runWorkers ?? true, imports: [WarehousesModule] }),
       ],
       providers: [
         ProcessorSupervisor,
         { provide: RUN_PROCESSORS, useValue: options.runWorkers ?? true },
-        { provide: PROJECTIONS, useValue: [] },
+        {
+          provide: PROJECTIONS,
+          inject: [WAREHOUSE_PROJECTIONS, GoldenRecordPublisher],
+          useFactory: (readModels: Projection[], publisher: GoldenRecordPublisher): Projection[] => [...readModels, publisher],
+        },
       ],
       exports: [ProcessorSupervisor],
     };
