@@ -17,7 +17,9 @@ export function createDataSource(target: DatabaseTarget): DataSource {
     migrationsTableName: 'schema_migrations',
     migrations: [path.join(projectRoot(), 'dist', 'migrations', '*.js')],
     extra: target.embedded ? { max: 1 } : { max: 10 },
-    logging: ['error'],
+    // Failed queries surface as errors to their callers, who log them through pino (scrubbed); TypeORM
+    // would print them, parameters included, straight to the console.
+    logging: false,
   });
 }
 
