@@ -1,5 +1,5 @@
 import { ApiClient } from './client';
-import { toDetail, toHistory, toJob, toPage, toTasks } from './normalise';
+import { toDetail, toHistory, toJob, toPage, toSyncRunJob, toTasks } from './normalise';
 import { FieldValue, HistoryEvent, Job, Me, Role, StewardshipTask, WarehouseDetail, WarehousePage } from './types';
 
 export interface WarehouseSearch {
@@ -33,12 +33,15 @@ export class HubApi {
     return toHistory(await this.client.get(`/warehouses/${encodeURIComponent(id)}/history`));
   }
 
-  async putOverride(id: string, field: string, value: FieldValue, reason: string, etag: string): Promise<void> {
-    await this.client.send('PUT', overridePath(id, field), { body: { value, reason }, headers: { 'If-Match': etag } });
+  /** Answers with the record right after the change (from the event store, so no read-model lag). */
+  async putOverride(id: string, field: string, value: FieldValue, reason: string, etag: string): Promise<WarehouseDetail> {
+    const { data, headers } = await this.client.send('PUT', overridePath(id, field), { body: { value, reason }, headers: { 'If-Match': etag } });
+    return toDetail(data, headers.get('ETag'));
   }
 
-  async removeOverride(id: string, field: string, reason: string, etag: string): Promise<void> {
-    await this.client.send('DELETE', overridePath(id, field), { query: { reason }, body: { reason }, headers: { 'If-Match': etag } });
+  async removeOverride(id: string, field: string, reason: string, etag: string): Promise<WarehouseDetail> {
+    const { data, headers } = await this.client.send('DELETE', overridePath(id, field), { body: { reason }, headers: { 'If-Match': etag } });
+    return toDetail(data, headers.get('ETag'));
   }
 
   async tasks(type: string, status: string | undefined): Promise<StewardshipTask[]> {
@@ -49,19 +52,25 @@ export class HubApi {
     await this.client.send('POST', `/stewardship/tasks/${encodeURIComponent(taskId)}/resolve`, { body });
   }
 
-  async startJob(kind: 'sync-wdt' | 'replay' | 'resync-kingdee', body: Record<string, unknown>): Promise<Job> {
-    const path = { 'sync-wdt': '/sync/wdt', replay: '/replay', 'resync-kingdee': '/resync/kingdee' }[kind];
-    return toJob((await this.client.send('POST', path, { body })).data, kind);
+  async startJob(kind: JobKind, body: Record<string, unknown>): Promise<Job> {
+    const { data } = await this.client.send('POST', START[kind], { body });
+    return kind === 'sync-wdt' ? toSyncRunJob(data) : toJob(data, kind);
   }
 
-  async job(id: string, kind: string): Promise<Job> {
-    return toJob(await this.client.get(`/jobs/${encodeURIComponent(id)}`), kind);
+  /** The job as it is now, read where its start answer said to look. */
+  async job(job: Job): Promise<Job> {
+    if (!job.poll) return job;
+    const body = await this.client.get(job.poll);
+    return job.kind === 'sync-wdt' ? toSyncRunJob({ ...(body as object), run: `/api/v1${job.poll}` }) : toJob(body, job.kind);
   }
 
   async status(): Promise<unknown> {
     return this.client.get('/status');
   }
 }
+
+export type JobKind = 'sync-wdt' | 'replay' | 'resync-kingdee';
+const START: Record<JobKind, string> = { 'sync-wdt': '/sync/wdt', replay: '/replay', 'resync-kingdee': '/resync/kingdee' };
 
 function overridePath(id: string, field: string): string {
   return `/warehouses/${encodeURIComponent(id)}/overrides/${encodeURIComponent(field)}`;

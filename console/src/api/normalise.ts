@@ -1,41 +1,35 @@
 import { arr, bool, first, Json, num, obj, str } from './read';
 import {
-  FieldValue, GOLDEN_FIELDS, GoldenRecord, HistoryEvent, Job, Lineage, Override, SourceKey, StewardshipTask, SyncInfo,
-  SyncState, WarehouseDetail, WarehousePage, WarehouseRow, XrefEntry,
+  FieldValue, GOLDEN_FIELDS, GoldenRecord, HistoryEvent, Job, Lineage, Override, QualityFlag, RecordRef, SourceKey,
+  StewardshipTask, SyncInfo, SyncState, WarehouseDetail, WarehousePage, WarehouseRow, XrefEntry,
 } from './types';
 
+// Readers for the warehouses API (src/warehouses/queries: WarehouseSummary, WarehouseDetail,
+// HistoryEntry, StewardshipTaskView). Defensive on purpose: a renamed property blanks a cell, not the page.
 const SYNC_STATES: readonly string[] = ['pending', 'synced', 'failed'];
 
 export function toPage(body: unknown, page: number, pageSize: number): WarehousePage {
   const o = obj(body);
-  const items = arr(Array.isArray(body) ? body : first(o, 'items', 'data', 'results', 'warehouses')).map(toRow);
-  return {
-    items,
-    total: num(first(o, 'total', 'totalCount', 'count')) ?? items.length,
-    page: num(o.page) ?? page,
-    pageSize: num(o.pageSize) ?? pageSize,
-  };
+  const items = arr(o.items).map(toRow);
+  return { items, total: num(o.total) ?? items.length, page: num(o.page) ?? page, pageSize: num(o.pageSize) ?? pageSize };
 }
 
+/** A search hit (record fields flat) or a detail (fields under `record`). */
 export function toRow(body: unknown): WarehouseRow {
   const o = obj(body);
-  const fieldsSource = obj(first(o, 'record', 'fields', 'golden')) ;
-  const fields = Object.keys(fieldsSource).length > 0 ? fieldsSource : o;
-  const overrides = first(o, 'overrides', 'overriddenFields');
+  const fields = o.record === undefined ? o : obj(o.record);
   return {
-    goldenId: str(first(o, 'goldenId', 'id')) ?? '',
+    goldenId: str(o.goldenId) ?? '',
     version: num(o.version) ?? 0,
     record: toRecord(fields),
-    sync: toSync(first(o, 'sync', 'kingdee', 'syncStatus', 'kingdeeSync'), o),
-    overriddenFields: Array.isArray(overrides) ? overrides.map((f) => str(typeof f === 'object' ? obj(f).field : f) ?? '') : Object.keys(obj(overrides)),
-    missingInWdt: bool(first(o, 'missingInWdt', 'missing')),
-    updatedAt: str(first(o, 'updatedAt', 'lastChangedAt')),
+    sync: toSync(o.kingdeeSync ?? o.syncStatus, obj(obj(o.crossReference).kingdee)),
+    overriddenFields: Object.keys(obj(o.overrides)),
+    missingInWdt: bool(o.missingInWdt ?? obj(o.dataQuality).missingInWdt),
+    updatedAt: str(o.updatedAt),
   };
 }
 
-function fieldValue(raw: unknown): FieldValue {
-  // The detail may send `{value, source, rule}` per field; the list sends bare values.
-  const value = typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as { value: unknown }).value : raw;
+function fieldValue(value: unknown): FieldValue {
   if (value === undefined) return null;
   if (typeof value === 'object' && value !== null) {
     const c = obj(value);
@@ -47,140 +41,103 @@ function fieldValue(raw: unknown): FieldValue {
 }
 
 function toRecord(o: Json): GoldenRecord {
-  const record: Record<string, FieldValue> = {};
-  for (const field of GOLDEN_FIELDS) record[field] = fieldValue(o[field]);
-  return {
-    ...(record as { [F in (typeof GOLDEN_FIELDS)[number]]: FieldValue }),
-    typeLabel: str(fieldValue(o.typeLabel)),
-    mergedInto: str(fieldValue(o.mergedInto)),
-  };
+  const record = Object.fromEntries(GOLDEN_FIELDS.map((field) => [field, fieldValue(o[field])])) as Record<(typeof GOLDEN_FIELDS)[number], FieldValue>;
+  return { ...record, typeLabel: str(o.typeLabel), mergedInto: str(o.mergedInto) };
 }
 
-function toSync(raw: unknown, row: Json): SyncInfo {
+/** `syncStatus: 'pending'` in a search hit; `kingdeeSync: {status, …}` plus `crossReference.kingdee` in a detail. */
+function toSync(raw: unknown, kingdee: Json): SyncInfo {
   const o = typeof raw === 'string' ? { status: raw } : obj(raw);
-  const status = str(first(o, 'status', 'state')) ?? str(row.syncStatus);
+  const status = str(o.status);
+  const lastError = obj(o.lastError);
   return {
     status: status && SYNC_STATES.includes(status) ? (status as SyncState) : null,
-    syncedVersion: num(first(o, 'syncedVersion')),
-    publishedVersion: num(first(o, 'publishedVersion')) ?? num(row.publishedVersion),
-    fStockId: str(first(o, 'fStockId', 'FStockId', 'stockId')),
-    fNumber: str(first(o, 'fNumber', 'FNumber', 'number')),
-    lastErrorCode: str(first(o, 'lastErrorCode', 'errorCode', 'code')) ?? str(obj(o.lastError).code),
-    lastErrorMessage: str(first(o, 'lastErrorMessage', 'errorMessage', 'message')) ?? str(obj(o.lastError).message),
-    lastAttemptAt: str(first(o, 'lastAttemptAt', 'attemptedAt', 'at')),
+    syncedVersion: num(o.syncedVersion),
+    publishedVersion: num(o.publishedVersion),
+    fStockId: str(kingdee.fStockId),
+    fNumber: str(kingdee.fNumber),
+    lastErrorCode: str(lastError.code),
+    lastErrorMessage: str(lastError.message),
+    lastAttemptAt: str(o.lastAttemptAt),
   };
 }
 
 export function toSource(raw: unknown): SourceKey | null {
   const o = obj(raw);
   const system = str(o.system);
-  return system ? { system, key: str(first(o, 'key', 'sourceKey')) ?? '' } : null;
+  return system ? { system, key: str(o.key) ?? '' } : null;
 }
 
 function toLineage(raw: unknown): Lineage {
   const o = obj(raw);
-  return {
-    source: toSource(o.source) ?? toSource({ system: first(o, 'sourceSystem'), key: first(o, 'sourceKey') }),
-    rule: str(o.rule),
-    at: str(first(o, 'at', 'changedAt', 'occurredAt')),
-    eventType: str(o.eventType),
-  };
+  return { source: toSource(o.source), rule: str(o.rule), at: str(o.at), eventId: str(o.eventId) };
 }
 
 function toOverride(raw: unknown): Override {
   const o = obj(raw);
-  return { value: fieldValue(o.value), reason: str(o.reason), actor: str(o.actor), at: str(first(o, 'at', 'overriddenAt')) };
+  return { value: fieldValue(o.value), reason: str(o.reason), actor: str(o.actor) };
 }
 
 function toXref(raw: unknown): XrefEntry[] {
-  if (Array.isArray(raw)) {
-    return raw.map((entry) => {
-      const o = obj(entry);
-      return {
-        system: str(o.system) ?? '',
-        sourceKey: str(first(o, 'sourceKey', 'key', 'warehouseNo')) ?? '',
-        externalId: str(first(o, 'externalId', 'warehouseId')),
-        active: o.active === undefined ? true : bool(o.active),
-      };
-    });
-  }
-  // `{wdt: [{warehouseNo, warehouseId}], kingdee: {...}}` style.
-  const o = obj(raw);
-  return arr(o.wdt).map((entry) => {
+  return arr(obj(raw).wdt).map((entry) => {
     const w = obj(entry);
-    return {
-      system: str(w.system) ?? 'wdt',
-      sourceKey: str(first(w, 'warehouseNo', 'warehouse_no', 'key', 'sourceKey')) ?? '',
-      externalId: str(first(w, 'warehouseId', 'warehouse_id', 'externalId')),
-      active: w.active === undefined ? true : bool(w.active),
-    };
+    return { system: str(w.system) ?? 'wdt', warehouseNo: str(w.warehouseNo) ?? '', warehouseId: str(w.warehouseId), active: w.active === undefined || bool(w.active) };
   });
 }
 
 function mapOf<T>(raw: unknown, read: (value: unknown) => T): Partial<Record<string, T>> {
-  if (Array.isArray(raw)) {
-    return Object.fromEntries(raw.map((entry) => [str(obj(entry).field) ?? '', read(entry)]));
-  }
   return Object.fromEntries(Object.entries(obj(raw)).map(([field, value]) => [field, read(value)]));
-}
-
-/** Lineage may come as its own map or inside each `{value, source, rule}` field entry. */
-function lineageOf(o: Json): Partial<Record<string, Lineage>> {
-  if (o.lineage !== undefined) return mapOf(o.lineage, toLineage);
-  const fields = obj(first(o, 'fields', 'record'));
-  return Object.fromEntries(
-    Object.entries(fields)
-      .filter(([, value]) => typeof value === 'object' && value !== null && 'source' in value)
-      .map(([field, value]) => [field, toLineage(value)]),
-  );
 }
 
 export function toDetail(body: unknown, etag: string | null): WarehouseDetail {
   const o = obj(body);
   const row = toRow(body);
-  const kingdee = obj(first(o, 'sync', 'kingdee', 'syncStatus', 'kingdeeSync'));
-  const xref = toXref(first(o, 'xref', 'crossReference', 'sources'));
+  const quality = obj(o.dataQuality);
   return {
     ...row,
-    lineage: lineageOf(o),
-    overrides: Array.isArray(o.overrides) || typeof o.overrides === 'object' ? mapOf(o.overrides, toOverride) : {},
-    xref,
-    sync: { ...row.sync, fStockId: row.sync.fStockId ?? str(obj(o.xref).fStockId), fNumber: row.sync.fNumber ?? str(kingdee.fNumber) },
+    lineage: mapOf(o.lineage, toLineage),
+    overrides: mapOf(o.overrides, toOverride),
+    xref: toXref(o.crossReference),
+    qualityFlags: arr(quality.flags).map((f): QualityFlag => ({ field: str(obj(f).field) ?? '', code: str(obj(f).code) ?? '', message: str(obj(f).message) ?? '' })),
+    openTasks: arr(o.openTasks).map((t) => ({ taskId: str(obj(t).taskId) ?? '', type: str(obj(t).type) ?? '' })),
     asOf: str(o.asOf),
     etag: etag ?? `"${row.version}"`,
   };
 }
 
 export function toHistory(body: unknown): HistoryEvent[] {
-  const o = obj(body);
-  return arr(Array.isArray(body) ? body : first(o, 'events', 'items', 'history')).map((entry) => {
+  return arr(Array.isArray(body) ? body : first(obj(body), 'items', 'events')).map((entry) => {
     const e = obj(entry);
-    const metadata = obj(e.metadata);
     return {
-      eventId: str(first(e, 'eventId', 'id')) ?? '',
+      eventId: str(e.eventId) ?? '',
       type: str(e.type) ?? '?',
-      version: num(first(e, 'version', 'streamVersion')),
-      position: str(first(e, 'position', 'globalPosition')),
-      occurredAt: str(first(e, 'occurredAt', 'at', 'time')) ?? str(metadata.time) ?? str(metadata.occurredAt),
-      actor: str(e.actor) ?? str(metadata.actor),
+      version: num(e.version),
+      occurredAt: str(e.occurredAt),
+      recordedAt: str(e.recordedAt),
+      actor: str(e.actor),
       data: obj(e.data),
     };
   });
 }
 
+function toRef(raw: unknown): RecordRef | null {
+  const o = obj(raw);
+  const goldenId = str(o.goldenId);
+  return goldenId ? { goldenId, warehouseNo: str(o.warehouseNo), name: str(o.name) } : null;
+}
+
 export function toTasks(body: unknown): StewardshipTask[] {
-  const o = obj(body);
-  return arr(Array.isArray(body) ? body : first(o, 'items', 'tasks', 'data')).map((entry) => {
+  return arr(obj(body).items).map((entry) => {
     const t = obj(entry);
     return {
-      taskId: str(first(t, 'taskId', 'id')) ?? '',
+      taskId: str(t.taskId) ?? '',
       type: str(t.type) ?? '',
       status: str(t.status) ?? 'open',
-      goldenId: str(t.goldenId) ?? '',
-      otherGoldenId: str(t.otherGoldenId),
       title: str(t.title) ?? '',
+      record: toRef(t.record) ?? { goldenId: '', warehouseNo: null, name: null },
+      otherRecord: toRef(t.otherRecord),
       details: obj(t.details),
-      openedAt: str(first(t, 'openedAt', 'createdAt')),
+      openedAt: str(t.openedAt),
       resolvedAt: str(t.resolvedAt),
       resolution: str(t.resolution),
       resolvedBy: str(t.resolvedBy),
@@ -188,25 +145,48 @@ export function toTasks(body: unknown): StewardshipTask[] {
   });
 }
 
-const JOB_DONE = ['succeeded', 'completed', 'finished', 'done', 'success'];
-const JOB_FAILED = ['failed', 'error'];
-
+/** `GET /jobs/{id}` (JobView): `{id, kind, status, progress: {done, total}, result, error: {code, message}}`. */
 export function toJob(body: unknown, kind: string): Job {
-  const o = obj(obj(body).job ?? body);
+  const o = obj(body);
   const progress = obj(o.progress);
-  const rawStatus = str(first(o, 'status', 'state'));
-  const status = rawStatus === null ? 'succeeded' : JOB_DONE.includes(rawStatus) ? 'succeeded' : JOB_FAILED.includes(rawStatus) ? 'failed' : rawStatus;
-  const summary = first(o, 'summary', 'result');
+  const error = obj(o.error);
+  const id = str(o.id) ?? '';
   return {
-    id: str(first(o, 'id', 'jobId')) ?? '',
-    kind: str(first(o, 'kind', 'type')) ?? kind,
-    status,
-    done: num(first(progress, 'done', 'processed', 'current')) ?? num(o.done),
-    total: num(first(progress, 'total')) ?? num(o.total),
-    message: str(first(progress, 'message', 'phase')) ?? str(o.message),
-    startedAt: str(first(o, 'startedAt', 'createdAt')),
-    finishedAt: str(first(o, 'finishedAt', 'completedAt')),
-    summary: summary === undefined || summary === null ? (rawStatus === null ? obj(body) : null) : obj(summary),
-    error: str(o.error) ?? str(obj(o.error).message),
+    id,
+    kind: str(o.kind) ?? kind,
+    status: str(o.status) ?? 'running',
+    done: num(progress.done),
+    total: num(progress.total),
+    startedAt: str(o.startedAt),
+    finishedAt: str(o.finishedAt),
+    summary: o.result === null || o.result === undefined ? null : typeof o.result === 'object' ? obj(o.result) : { result: o.result },
+    error: o.error ? [str(error.code), str(error.message) ?? str(o.error)].filter(Boolean).join(': ') : null,
+    poll: id ? `/jobs/${encodeURIComponent(id)}` : null,
+  };
+}
+
+const RUN_COUNTS = ['pages', 'seen', 'created', 'changed', 'unchanged', 'missing', 'failed'];
+
+/**
+ * `POST /sync/wdt` answers `{runId, status, run}` and the run is read at `run`
+ * (`GET /sync/wdt/runs/{id}`: SyncRunSummary with its counts), not at /jobs.
+ */
+export function toSyncRunJob(body: unknown): Job {
+  const o = obj(body);
+  const id = str(o.runId) ?? str(o.id) ?? '';
+  const run = str(o.run);
+  const pages = num(o.pages);
+  const hasCounts = pages !== null;
+  return {
+    id,
+    kind: 'sync-wdt',
+    status: str(o.status) ?? 'running',
+    done: pages,
+    total: null,
+    startedAt: str(o.startedAt),
+    finishedAt: str(o.finishedAt),
+    summary: hasCounts ? Object.fromEntries(RUN_COUNTS.map((name) => [name, o[name]])) : null,
+    error: [str(o.errorCode), str(o.error)].filter(Boolean).join(': ') || null,
+    poll: run ? run.replace(/^\/api\/v1/, '') : id ? `/sync/wdt/runs/${encodeURIComponent(id)}` : null,
   };
 }

@@ -68,27 +68,35 @@ export interface Lineage {
   readonly source: SourceKey | null;
   readonly rule: string | null;
   readonly at: string | null;
-  readonly eventType: string | null;
+  readonly eventId: string | null;
 }
 
 export interface Override {
   readonly value: FieldValue;
   readonly reason: string | null;
   readonly actor: string | null;
-  readonly at: string | null;
 }
 
+/** One WDT source key of the record (several after a merge); Kingdee's ids are in `sync`. */
 export interface XrefEntry {
   readonly system: string;
-  readonly sourceKey: string;
-  readonly externalId: string | null;
+  readonly warehouseNo: string;
+  readonly warehouseId: string | null;
   readonly active: boolean;
+}
+
+export interface QualityFlag {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
 }
 
 export interface WarehouseDetail extends WarehouseRow {
   readonly lineage: Readonly<Partial<Record<string, Lineage>>>;
   readonly overrides: Readonly<Partial<Record<string, Override>>>;
   readonly xref: readonly XrefEntry[];
+  readonly qualityFlags: readonly QualityFlag[];
+  readonly openTasks: readonly { readonly taskId: string; readonly type: string }[];
   readonly asOf: string | null;
   /** What to send as If-Match (the response's ETag, else the quoted version). */
   readonly etag: string;
@@ -98,19 +106,25 @@ export interface HistoryEvent {
   readonly eventId: string;
   readonly type: string;
   readonly version: number | null;
-  readonly position: string | null;
   readonly occurredAt: string | null;
+  readonly recordedAt: string | null;
   readonly actor: string | null;
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface RecordRef {
+  readonly goldenId: string;
+  readonly warehouseNo: string | null;
+  readonly name: string | null;
 }
 
 export interface StewardshipTask {
   readonly taskId: string;
   readonly type: 'duplicate' | 'sync_failure' | string;
   readonly status: 'open' | 'resolved' | string;
-  readonly goldenId: string;
-  readonly otherGoldenId: string | null;
   readonly title: string;
+  readonly record: RecordRef;
+  readonly otherRecord: RecordRef | null;
   readonly details: Readonly<Record<string, unknown>>;
   readonly openedAt: string | null;
   readonly resolvedAt: string | null;
@@ -118,15 +132,17 @@ export interface StewardshipTask {
   readonly resolvedBy: string | null;
 }
 
+/** An operator action in progress: a job (`/jobs/{id}`) or a WDT sync run (`/sync/wdt/runs/{id}`). */
 export interface Job {
   readonly id: string;
   readonly kind: string;
-  readonly status: 'queued' | 'running' | 'succeeded' | 'failed' | string;
+  readonly status: 'running' | 'succeeded' | 'failed' | string;
   readonly done: number | null;
   readonly total: number | null;
-  readonly message: string | null;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
   readonly summary: Readonly<Record<string, unknown>> | null;
   readonly error: string | null;
+  /** API path (under /api/v1) to poll while it runs. */
+  readonly poll: string | null;
 }

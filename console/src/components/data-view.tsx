@@ -2,7 +2,7 @@ import { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /** Renders any JSON readably: arrays of objects as tables, objects as key/value lists, times formatted. */
-export function DataView({ value }: { value: unknown }): ReactNode {
+export function DataView({ value, label = humanise }: { value: unknown; label?: (name: string) => string }): ReactNode {
   const { dateTime } = useI18n();
   if (value === null || value === undefined) return <span className="muted">—</span>;
   if (Array.isArray(value)) {
@@ -15,7 +15,7 @@ export function DataView({ value }: { value: unknown }): ReactNode {
       <dl className="kv">
         {Object.entries(value as Record<string, unknown>).map(([name, v]) => (
           <div className="kv-row" key={name}>
-            <dt>{humanise(name)}</dt>
+            <dt>{label(name)}</dt>
             <dd><DataView value={v} /></dd>
           </div>
         ))}

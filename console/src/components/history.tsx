@@ -31,7 +31,7 @@ export function HistoryTimeline({ events }: { events: readonly HistoryEvent[] })
             </div>
             <EventBody event={event} />
             <details className="raw">
-              <summary>{t('history.showRaw')}{event.position ? ` · ${t('history.position', { position: event.position })}` : ''}</summary>
+              <summary>{t('history.showRaw')} · <span className="mono">{event.eventId}</span></summary>
               <pre>{JSON.stringify(event.data, null, 2)}</pre>
             </details>
           </div>

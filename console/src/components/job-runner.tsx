@@ -1,9 +1,10 @@
 import { ReactNode, useState } from 'react';
+import { JobKind } from '../api/endpoints';
 import { Job } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Badge } from './badges';
-import { DataView } from './data-view';
+import { DataView, humanise } from './data-view';
 import { ErrorBox } from './ui';
 import { useInterval } from './use-async';
 
@@ -11,7 +12,7 @@ const RUNNING = ['queued', 'running', 'pending', 'started'];
 
 /** One operator action: a form, a run button, then live progress polled from GET /jobs/{id} until it ends. */
 export function JobRunner({ kind, title, hint, children, body, testId }: {
-  kind: 'sync-wdt' | 'replay' | 'resync-kingdee';
+  kind: JobKind;
   title: string;
   hint: string;
   children?: ReactNode;
@@ -26,9 +27,8 @@ export function JobRunner({ kind, title, hint, children, body, testId }: {
   const running = job !== null && RUNNING.includes(job.status);
 
   useInterval(() => {
-    if (!job || !job.id) return;
-    api.job(job.id, kind).then(setJob, setError);
-  }, running && job?.id ? 1000 : null);
+    if (job) api.job(job).then(setJob, setError);
+  }, running && job?.poll ? 1000 : null);
 
   const start = async () => {
     if (!window.confirm(t('ops.confirm', { action: title }))) return;
@@ -71,7 +71,7 @@ function JobBadge({ job }: { job: Job }) {
 }
 
 function JobProgress({ job }: { job: Job }) {
-  const { t, dateTime } = useI18n();
+  const { t, tx, dateTime } = useI18n();
   const fraction = job.total ? Math.min(1, (job.done ?? 0) / job.total) : job.status === 'succeeded' ? 1 : null;
   return (
     <div className="job-progress" data-status={job.status}>
@@ -79,8 +79,9 @@ function JobProgress({ job }: { job: Job }) {
         <div className="progress-bar" style={{ width: fraction === null ? undefined : `${Math.round(fraction * 100)}%` }} />
       </div>
       <div className="job-meta muted">
-        {job.done !== null ? <span className="mono">{job.done}{job.total !== null ? ` / ${job.total}` : ''}</span> : null}
-        {job.message ? <span>{job.message}</span> : null}
+        {job.done !== null ? (
+          <span className="mono">{job.kind === 'sync-wdt' ? t('ops.pages', { pages: job.done }) : `${job.done}${job.total !== null ? ` / ${job.total}` : ''}`}</span>
+        ) : null}
         {job.startedAt ? <span>{t('ops.started', { time: dateTime(job.startedAt) })}</span> : null}
         {job.id ? <span className="mono">#{job.id}</span> : null}
       </div>
@@ -88,7 +89,7 @@ function JobProgress({ job }: { job: Job }) {
       {job.summary && Object.keys(job.summary).length > 0 ? (
         <div className="job-summary">
           <h3>{t('ops.summary')}</h3>
-          <DataView value={job.summary} />
+          <DataView value={job.summary} label={(name) => tx(`run.${name}`, humanise(name))} />
         </div>
       ) : null}
     </div>

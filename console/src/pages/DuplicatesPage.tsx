@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { arr, num, str } from '../api/read';
-import { GOLDEN_FIELDS, StewardshipTask, WarehouseDetail } from '../api/types';
+import { GOLDEN_FIELDS, RecordRef, StewardshipTask, WarehouseDetail } from '../api/types';
 import { useSession } from '../auth/session';
 import { Badge, StatusBadge, SyncBadge } from '../components/badges';
 import { pct } from '../components/history';
@@ -40,7 +40,10 @@ export function DuplicatesPage() {
             {open.map((task) => (
               <li key={task.taskId}>
                 <button className={task.taskId === current.taskId ? 'queue-item active' : 'queue-item'} onClick={() => setSelected(task.taskId)}>
-                  <span className="queue-title">{task.title || `${task.goldenId} ↔ ${task.otherGoldenId}`}</span>
+                  <span className="queue-title">
+                    <span className="mono nowrap">{task.record.warehouseNo ?? task.record.goldenId} ↔ {task.otherRecord?.warehouseNo ?? task.otherRecord?.goldenId}</span>
+                    <span className="queue-sub muted">{task.record.name} · {task.otherRecord?.name}</span>
+                  </span>
                   <span className="queue-meta">
                     {num(task.details.score) !== null ? <Badge tone="amber">{pct(num(task.details.score)!)}</Badge> : null}
                   </span>
@@ -67,8 +70,8 @@ function DuplicateCompare({ task, onResolved }: { task: StewardshipTask; onResol
   const { t, dateTime } = useI18n();
   const { api } = useSession();
   const pair = useAsync(
-    () => Promise.all([api.warehouse(task.goldenId), task.otherGoldenId ? api.warehouse(task.otherGoldenId) : Promise.reject(new Error('no other record'))]),
-    [api, task.goldenId, task.otherGoldenId],
+    () => Promise.all([api.warehouse(task.record.goldenId), task.otherRecord ? api.warehouse(task.otherRecord.goldenId) : Promise.reject(new Error('no other record'))]),
+    [api, task.record.goldenId, task.otherRecord?.goldenId],
   );
   const [decision, setDecision] = useState<Decision | null>(null);
   const score = num(task.details.score);
@@ -76,7 +79,7 @@ function DuplicateCompare({ task, onResolved }: { task: StewardshipTask; onResol
   return (
     <Panel
       className="compare-panel"
-      title={<>{task.title || t('dup.title')} {score !== null ? <Badge tone="amber">{t('dup.score', { score: pct(score) })}</Badge> : null}</>}
+      title={<>{refText(task.record)} ↔ {task.otherRecord ? refText(task.otherRecord) : '?'} {score !== null ? <Badge tone="amber">{t('dup.score', { score: pct(score) })}</Badge> : null}</>}
       actions={<span className="muted">{t('dup.opened', { time: dateTime(task.openedAt) })}</span>}
     >
       {reasons.length > 0 ? <p className="reasons"><span className="muted">{t('dup.reasons')}:</span> {reasons.map((r) => <span className="chip" key={r}>{r}</span>)}</p> : null}
@@ -175,6 +178,10 @@ function ResolveDialog({ task, decision, onClose, onResolved }: { task: Stewards
       <ErrorBox error={error} />
     </Modal>
   );
+}
+
+function refText(ref: RecordRef): string {
+  return `${ref.warehouseNo ?? ref.goldenId} ${ref.name ?? ''}`.trim();
 }
 
 function no(record: WarehouseDetail): string {

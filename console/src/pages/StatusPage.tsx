@@ -1,9 +1,12 @@
-import { arr, first, num, obj } from '../api/read';
+import { ReactNode } from 'react';
+import { arr, num, obj, str } from '../api/read';
 import { useSession } from '../auth/session';
-import { DataView, humanise } from '../components/data-view';
+import { Badge } from '../components/badges';
+import { DataView } from '../components/data-view';
 import { ErrorBox, Panel, Spinner } from '../components/ui';
 import { useAsync, useInterval } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
+import { MessageKey } from '../i18n/messages';
 
 const REFRESH_SECONDS = 5;
 
@@ -17,66 +20,119 @@ export function StatusPage() {
   );
 }
 
-/** GET /status every few seconds: headline numbers as tiles, the rest (processors, consumers, runs) as tables. */
+/** GET /status (HubStatus) every few seconds: headline tiles, then processors, the Kingdee sink, sync runs, jobs. */
 export function StatusDashboard() {
   const { t, dateTime } = useI18n();
   const { api } = useSession();
-  const status = useAsync(async () => ({ body: await api.status(), at: new Date().toISOString() }), [api]);
+  const status = useAsync(() => api.status(), [api]);
   useInterval(status.reload, REFRESH_SECONDS * 1000);
-  const body = obj(status.data?.body);
-  const tiles = headline(body);
-  const sections = Object.entries(body).filter(([name]) => !tiles.some((tile) => tile.name === name));
+  const s = obj(status.data);
   return (
     <Panel
       title={t('status.title')}
       className="status-dashboard"
       actions={
-        <span className="muted">
-          {status.loading ? <Spinner /> : null} {status.data ? t('common.updatedAt', { time: dateTime(status.data.at) }) : null} · {t('common.autoRefresh', { seconds: REFRESH_SECONDS })}
+        <span className="muted" data-testid="status-updated">
+          {status.loading ? <Spinner /> : null} {str(s.at) ? t('common.updatedAt', { time: dateTime(str(s.at)) }) : null} · {t('common.autoRefresh', { seconds: REFRESH_SECONDS })}
         </span>
       }
     >
       <ErrorBox error={status.error} onRetry={status.reload} />
-      {tiles.length > 0 ? (
-        <div className="tiles" data-testid="status-tiles">
-          {tiles.map((tile) => (
-            <div key={tile.name} className={`tile ${tile.warn ? 'tile-warn' : ''}`}>
-              <div className="tile-value">{tile.value.toLocaleString()}</div>
-              <div className="tile-label">{labelOf(tile.name, t)}</div>
-            </div>
-          ))}
-        </div>
-      ) : null}
-      <div className="status-sections">
-        {sections.map(([name, value]) => (
-          <section key={name} className="status-section">
-            <h3>{labelOf(name, t)}</h3>
-            <DataView value={value} />
-          </section>
-        ))}
-      </div>
+      {status.data ? <StatusBody s={s} /> : null}
     </Panel>
   );
 }
 
-type T = ReturnType<typeof useI18n>['t'];
-
-const LABELS: Record<string, Parameters<T>[0]> = {
-  events: 'status.events', eventCount: 'status.events', processors: 'status.processors', consumers: 'status.consumers',
-  consumerLag: 'status.consumers', lastRuns: 'status.lastRuns', lastSyncRuns: 'status.lastRuns', dlq: 'status.dlq',
-  dlqSize: 'status.dlq', openTasks: 'status.openTasks', tasks: 'status.openTasks',
-};
-
-function labelOf(name: string, t: T): string {
-  const key = LABELS[name];
-  return key ? t(key) : humanise(name);
+function StatusBody({ s }: { s: Record<string, unknown> }) {
+  const { t, dateTime } = useI18n();
+  const processors = arr(s.processors).map(obj);
+  const sink = obj(s.kingdeeSink);
+  const dlq = obj(s.dlq);
+  const stewardship = obj(s.stewardship);
+  const maxLag = Math.max(0, ...processors.map((p) => num(p.lagEvents) ?? 0));
+  const tiles: { label: MessageKey; value: ReactNode; warn?: boolean; title?: string }[] = [
+    { label: 'status.events', value: fmt(num(obj(s.events).count)), title: `head ${str(obj(s.events).headPosition) ?? ''}` },
+    { label: 'status.processorLag', value: fmt(maxLag), warn: maxLag > 0 },
+    { label: 'status.consumerLag', value: fmt(num(sink.lag)), warn: (num(sink.lag) ?? 0) > 0, title: str(sink.error) ?? undefined },
+    { label: 'status.dlq', value: fmt(num(dlq.messages)), warn: (num(dlq.messages) ?? 0) > 0, title: str(dlq.topic) ?? undefined },
+    { label: 'status.openTasks', value: fmt(num(stewardship.open)), title: JSON.stringify(stewardship.byType ?? {}) },
+    { label: 'status.jobsRunning', value: fmt(arr(s.jobsRunning).length) },
+  ];
+  return (
+    <>
+      <div className="tiles" data-testid="status-tiles">
+        {tiles.map((tile) => (
+          <div key={tile.label} className={`tile ${tile.warn ? 'tile-warn' : ''}`} title={tile.title}>
+            <div className="tile-value">{tile.value}</div>
+            <div className="tile-label">{t(tile.label)}</div>
+          </div>
+        ))}
+      </div>
+      <div className="status-sections">
+        <section className="status-section">
+          <h3>{t('status.processors')}</h3>
+          <table className="table table-compact">
+            <thead><tr><th>{t('status.processor')}</th><th>{t('status.kind')}</th><th className="num">{t('status.position')}</th><th className="num">{t('status.lag')}</th><th>{t('common.updatedAt', { time: '' })}</th></tr></thead>
+            <tbody>
+              {processors.map((p) => (
+                <tr key={str(p.name) ?? ''}>
+                  <td className="mono">{str(p.name)}</td>
+                  <td>{str(p.kind)}</td>
+                  <td className="num mono">{str(p.position)}</td>
+                  <td className="num">{(num(p.lagEvents) ?? 0) > 0
+                    ? <Badge tone="amber">{num(p.lagEvents)} · {Math.round(num(p.lagSeconds) ?? 0)}s</Badge>
+                    : <Badge tone="green">0</Badge>}</td>
+                  <td className="muted nowrap">{dateTime(str(p.updatedAt))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="status-section">
+          <h3>{t('status.consumers')}: <span className="mono">{str(sink.group)}</span> → <span className="mono">{str(sink.topic)}</span></h3>
+          {str(sink.error) ? <div className="notice notice-warn">{str(sink.error)}</div> : null}
+          <DataView value={sink.partitions} />
+          <h3 className="spaced">{t('status.dlq')}: <span className="mono">{str(dlq.topic)}</span></h3>
+          <span className="mono">{fmt(num(dlq.messages))}</span> {str(dlq.error) ? <span className="error-text">{str(dlq.error)}</span> : null}
+        </section>
+        <section className="status-section wide">
+          <h3>{t('status.lastRuns')}</h3>
+          <SyncRuns runs={arr(s.wdtSyncRuns).map(obj)} />
+        </section>
+        <section className="status-section">
+          <h3>{t('status.jobs')}</h3>
+          <DataView value={s.jobsRunning} />
+          <h3 className="spaced">{t('status.schemes')}</h3>
+          <DataView value={s.schemes} />
+        </section>
+      </div>
+    </>
+  );
 }
 
-/** Top-level numbers (and `{size}`/`{total}`/`{open}` objects) become tiles; a non-zero DLQ or lag is flagged. */
-function headline(body: Record<string, unknown>): { name: string; value: number; warn: boolean }[] {
-  return Object.entries(body).flatMap(([name, value]) => {
-    const n = num(value) ?? (arr(value).length === 0 ? num(first(obj(value), 'size', 'total', 'open', 'count')) : null);
-    if (n === null || typeof value === 'boolean') return [];
-    return [{ name, value: n, warn: n > 0 && /dlq|lag|fail/i.test(name) }];
-  });
+function SyncRuns({ runs }: { runs: Record<string, unknown>[] }) {
+  const { t, tx, dateTime } = useI18n();
+  if (runs.length === 0) return <span className="muted">—</span>;
+  const tone = (status: string | null) => (status === 'succeeded' ? 'green' : status === 'failed' ? 'red' : 'amber');
+  return (
+    <table className="table table-compact">
+      <thead><tr><th>{t('status.started')}</th><th>{t('status.trigger')}</th><th>{t('field.status')}</th>{RUN_COUNTS.map((name) => <th key={name} className="num">{t(`run.${name}`)}</th>)}</tr></thead>
+      <tbody>
+        {runs.map((r) => (
+          <tr key={str(r.id) ?? ''} title={str(r.error) ?? undefined}>
+            <td className="nowrap">{dateTime(str(r.startedAt))}</td>
+            <td>{str(r.trigger)}</td>
+            <td><Badge tone={tone(str(r.status))}>{tx(`run.${str(r.status)}`, str(r.status) ?? '?')}</Badge></td>
+            {RUN_COUNTS.map((name) => <td key={name} className="num mono">{fmt(num(r[name]))}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const RUN_COUNTS = ['pages', 'seen', 'created', 'changed', 'unchanged', 'missing', 'failed'] as const;
+
+function fmt(n: number | null): string {
+  return n === null ? '—' : n.toLocaleString();
 }

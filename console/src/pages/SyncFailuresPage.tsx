@@ -62,8 +62,8 @@ export function SyncFailuresPage() {
               const d = task.details;
               return (
                 <tr key={task.taskId}>
-                  <td className="mono"><Link to={`/warehouses/${encodeURIComponent(task.goldenId)}`}>{str(d.warehouseNo) ?? task.goldenId}</Link></td>
-                  <td>{str(d.name) ?? task.title}</td>
+                  <td className="mono"><Link to={`/warehouses/${encodeURIComponent(task.record.goldenId)}`}>{task.record.warehouseNo ?? task.record.goldenId}</Link></td>
+                  <td>{task.record.name ?? task.title}</td>
                   <td className="num mono">{num(d.version) ?? '—'}</td>
                   <td><code className="code">{str(d.code) ?? '—'}</code></td>
                   <td className="error-text">{str(d.message) ?? ''}</td>

@@ -23,7 +23,11 @@ export function WarehouseDetailPage({ id }: { id: string }) {
   const detail = useAsync(() => api.warehouse(id, asOf), [api, id, asOf]);
   const history = useAsync(() => api.history(id), [api, id]);
   const [flash, setFlash] = useState<Flash>(null);
-  const reloadAll = useCallback(() => {
+  // The record a steward's change answered with: newer than the read model until the projection catches up.
+  const [fresh, setFresh] = useState<WarehouseDetail | null>(null);
+  const shown = fresh && !asOf && fresh.goldenId === id && fresh.version > (detail.data?.version ?? 0) ? fresh : detail.data;
+  const reloadAll = useCallback((changed?: WarehouseDetail) => {
+    setFresh(changed ?? null);
     detail.reload();
     history.reload();
   }, [detail.reload, history.reload]);
@@ -36,8 +40,8 @@ export function WarehouseDetailPage({ id }: { id: string }) {
       </div>
       {notFound ? <Notice tone="warn">{t('detail.notFound')}</Notice> : <ErrorBox error={detail.error} onRetry={detail.reload} />}
       {flash ? <Notice tone={flash.tone} onClose={() => setFlash(null)}>{flash.text}</Notice> : null}
-      {detail.data ? (
-        <DetailBody record={detail.data} asOf={asOf} loading={detail.loading} onChanged={reloadAll} setFlash={setFlash} />
+      {shown ? (
+        <DetailBody record={shown} asOf={asOf} loading={detail.loading} onChanged={reloadAll} setFlash={setFlash} />
       ) : detail.loading ? <Spinner /> : null}
       <Panel title={t('detail.history')} actions={history.loading ? <Spinner /> : null}>
         <ErrorBox error={history.error} onRetry={history.reload} />
@@ -48,7 +52,7 @@ export function WarehouseDetailPage({ id }: { id: string }) {
 }
 
 function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
-  record: WarehouseDetail; asOf: string | undefined; loading: boolean; onChanged(): void; setFlash(flash: Flash): void;
+  record: WarehouseDetail; asOf: string | undefined; loading: boolean; onChanged(changed?: WarehouseDetail): void; setFlash(flash: Flash): void;
 }) {
   const { t, dateTime } = useI18n();
   const { api, can } = useSession();
@@ -57,11 +61,12 @@ function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
 
   const submit = async (value: FieldValue, reason: string) => {
     if (!editing) return;
-    if (editing.mode === 'set') await api.putOverride(record.goldenId, editing.field, value, reason, record.etag);
-    else await api.removeOverride(record.goldenId, editing.field, reason, record.etag);
+    const changed = editing.mode === 'set'
+      ? await api.putOverride(record.goldenId, editing.field, value, reason, record.etag)
+      : await api.removeOverride(record.goldenId, editing.field, reason, record.etag);
     setFlash({ tone: 'success', text: t(editing.mode === 'set' ? 'detail.overrideSaved' : 'detail.overrideRemoved') });
     setEditing(null);
-    onChanged();
+    onChanged(changed);
   };
   const conflict = () => {
     setEditing(null);
@@ -81,6 +86,12 @@ function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
             <StatusBadge status={record.record.status} />
             <SyncBadge sync={record.sync} version={record.version} />
             <span className="chip" data-testid="record-version">{t('common.version')} {record.version}</span>
+            {record.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
+            {record.openTasks.map((task) => (
+              <Link key={task.taskId} to={task.type === 'duplicate' ? '/stewardship/duplicates' : '/stewardship/sync-failures'}>
+                <Badge tone={task.type === 'duplicate' ? 'amber' : 'red'}>{t(task.type === 'duplicate' ? 'detail.openDuplicate' : 'detail.openSyncFailure')}</Badge>
+              </Link>
+            ))}
             {loading ? <Spinner /> : null}
           </div>
         </div>
@@ -126,11 +137,13 @@ function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; ed
           const lineage = record.lineage[field];
           const override = record.overrides[field];
           const value = record.record[field];
+          const flags = record.qualityFlags.filter((f) => f.field === field);
           return (
             <tr key={field} data-field={field} className={override ? 'overridden' : undefined}>
               <th scope="row">{t(`field.${field}` as MessageKey)}</th>
               <td className="value-cell">
                 <FieldValueText field={field} value={value} />
+                {flags.map((flag) => <span key={flag.code} className="quality-flag" title={flag.message}>⚠ {flag.code}</span>)}
                 {override ? (
                   <div className="override-note">
                     <Badge tone="violet">{t('detail.overridden')}</Badge>
@@ -165,19 +178,17 @@ function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; ed
 
 function XrefPanel({ record }: { record: WarehouseDetail }) {
   const { t } = useI18n();
-  const wdt = record.xref.filter((x) => x.system.startsWith('wdt'));
-  const others = record.xref.filter((x) => !x.system.startsWith('wdt'));
+  const wdt = record.xref;
   return (
     <div data-testid="xref">
       <KeyValues rows={[
         [t('field.goldenId'), <span className="mono">{record.goldenId}</span>],
         ...wdt.flatMap((x) => [
-          [t('detail.wdtNo'), <span className="mono">{x.sourceKey}{x.active ? '' : ' ✕'}</span>],
-          [t('detail.wdtId'), <span className="mono">{x.externalId ?? '—'}</span>],
+          [t('detail.wdtNo'), <span className="mono">{x.warehouseNo}{x.system !== 'wdt' ? ` (${x.system})` : ''}{x.active ? '' : ' ✕'}</span>],
+          [t('detail.wdtId'), <span className="mono">{x.warehouseId ?? '—'}</span>],
         ] as const),
         [t('detail.kdId'), <span className="mono">{record.sync.fStockId ?? '—'}</span>],
         [t('detail.kdNumber'), <span className="mono">{record.sync.fNumber ?? '—'}</span>],
-        ...others.map((x) => [x.system, <span className="mono">{x.sourceKey} {x.externalId ?? ''}</span>] as const),
       ]} />
     </div>
   );

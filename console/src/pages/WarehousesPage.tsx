@@ -86,7 +86,7 @@ export function WarehousesPage() {
       <ErrorBox error={result.error} onRetry={result.reload} />
       {result.data ? (
         <>
-          <table className="table table-hover" data-testid="warehouse-table">
+          <table className="table table-hover" data-testid="warehouse-table" aria-busy={result.loading}>
             <thead>
               <tr>
                 <th>{t('field.warehouseNo')}</th>

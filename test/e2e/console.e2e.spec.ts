@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Page } from 'playwright-core';
+import type { SimWarehouse } from '../../src/simulators/wdt';
+import { ConsoleHarness, eventually, requireEndpoint, startConsoleHarness } from './support/console-harness';
+
+/**
+ * Issue #7: the stewards' console in a real browser against the real hub on embedded defaults.
+ * One browser session walks a steward's day: sign in, sync, search, open, override, merge.
+ */
+describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)', () => {
+  let h: ConsoleHarness;
+  let page: Page;
+  let subject: SimWarehouse;
+
+  before(async () => {
+    h = await startConsoleHarness();
+    page = h.page;
+    // A warehouse with a plain name and a street address: the one the steward works on.
+    subject = h.wdt.admin.listWarehouses().find((w) => w.is_disabled === 0 && w.address && !/\d/.test(w.name))!;
+    assert.ok(subject, 'the simulator seed has an enabled warehouse with an address');
+  });
+  after(async () => h?.close());
+
+  const signIn = async (key: string) => {
+    await page.goto(h.hub.url);
+    await page.fill('input[name=apiKey]', key);
+    await page.click('button[type=submit]');
+  };
+  const nav = (label: string) => page.click(`nav.nav a:has-text("${label}")`);
+  const rowOf = (field: string) => page.locator(`tr[data-field=${field}]`);
+  /** The warehouse list keeps showing the previous answer while it loads the next one. */
+  const settled = () => page.locator('[data-testid=warehouse-table][aria-busy=false]').waitFor();
+
+  it('signs in with an API key (a wrong key is refused) and offers what the role allows', async () => {
+    await page.goto(h.hub.url);
+    await page.waitForSelector('input[name=apiKey]');
+    await h.screenshot('01-sign-in');
+    await signIn('not-a-key');
+    await page.locator('.signin-card .notice-error', { hasText: '密钥无效' }).waitFor();
+    await signIn(h.keys.admin);
+    await page.locator('[data-testid=whoami]', { hasText: '系统管理员' }).waitFor();
+    assert.match(await page.locator('[data-testid=whoami]').innerText(), /ops/);
+    assert.equal(await page.locator('nav.nav a:has-text("运维操作")').count(), 1);
+    assert.equal(new URL(page.url()).pathname, '/warehouses');
+  });
+
+  it('triggers a WDT sync from Operations and sees it finish', async () => {
+    await requireEndpoint(h, 'POST', '/sync/wdt', 'operator WDT sync');
+    await nav('运维操作');
+    const panel = page.locator('[data-testid=op-sync-wdt]');
+    await panel.locator('button:has-text("执行")').click();
+    await panel.locator('.job-progress[data-status=succeeded]').waitFor({ timeout: 90_000 });
+    assert.match(await panel.innerText(), /已完成/);
+    await h.screenshot('02-operations');
+  });
+
+  it('searches warehouses by a name fragment and filters by status', async () => {
+    await requireEndpoint(h, 'GET', '/warehouses', 'warehouse search');
+    await nav('仓库');
+    const rows = page.locator('[data-testid=warehouse-table] tbody tr.clickable');
+    await eventually(page, async () => assert.ok((await rows.count()) >= 20, 'the synced warehouses are listed'));
+    await h.screenshot('03-warehouses');
+    const fragment = subject.name.slice(0, 3);
+    await page.fill('input[name=q]', fragment);
+    await page.press('input[name=q]', 'Enter');
+    await page.waitForURL(/[?&]q=/);
+    await settled();
+    await page.locator('[data-testid=warehouse-table] tbody tr.clickable', { hasText: subject.warehouse_no }).waitFor();
+    for (const text of await rows.allInnerTexts()) assert.ok(text.includes(fragment), `${text} contains ${fragment}`);
+    assert.ok((await rows.count()) < 24, 'the search narrows the list');
+    await page.click('form[role=search] button:has-text("重置")');
+    await page.waitForURL((url) => url.search === '');
+    await page.selectOption('select[name=status]', 'disabled');
+    await page.waitForURL(/status=disabled/);
+    await settled();
+    assert.ok((await rows.count()) > 0, 'the seed has disabled warehouses');
+    for (const text of await rows.allInnerTexts()) assert.match(text, /停用/);
+    assert.equal(await rows.filter({ hasText: subject.warehouse_no }).count(), 0, 'an enabled warehouse is not listed as disabled');
+  });
+
+  it('opens a record: fields with lineage, cross-reference, Kingdee status and history', async () => {
+    await requireEndpoint(h, 'GET', '/warehouses/{id}', 'warehouse detail');
+    await requireEndpoint(h, 'GET', '/warehouses/{id}/history', 'warehouse history');
+    await page.goto(`${h.hub.url}/warehouses?q=${encodeURIComponent(subject.warehouse_no)}`);
+    await page.click(`a:has-text("${subject.warehouse_no}")`);
+    await page.locator('h1', { hasText: subject.name }).waitFor();
+    const name = await rowOf('name').innerText();
+    assert.match(name, /旺店通/, 'lineage names the source');
+    assert.match(name, /来源优先级|主来源|最新观测/, 'lineage names the survivorship rule');
+    const xref = await page.locator('[data-testid=xref]').innerText();
+    assert.ok(xref.includes(subject.warehouse_no) && xref.includes(subject.warehouse_id), xref);
+    await page.locator('[data-testid=history]', { hasText: '旺店通观测' }).waitFor();
+    await h.screenshot('04-warehouse-detail');
+    // As of now: the same record, read-only, with a banner.
+    const now = new Date(Date.now() + 1000).toISOString();
+    await page.goto(`${page.url().split('?')[0]}?asOf=${encodeURIComponent(now)}`);
+    await page.locator('.notice-info', { hasText: '正在查看' }).waitFor();
+    assert.equal(await page.locator('tr[data-field=name] button').count(), 0, 'no editing in the past');
+  });
+
+  it('as a steward: sets an override with a reason, then removes it; a stale version is reported', async () => {
+    await requireEndpoint(h, 'PUT', '/warehouses/{id}/overrides/{field}', 'steward overrides');
+    const detailUrl = page.url().split('?')[0]!;
+    await page.click('button:has-text("退出")');
+    await signIn(h.keys.steward);
+    await page.locator('[data-testid=whoami]', { hasText: '数据管理员' }).waitFor();
+    assert.equal(await page.locator('nav.nav a:has-text("运维操作")').count(), 0, 'stewards get no operations');
+    await page.goto(detailUrl);
+    await rowOf('name').locator('button:has-text("覆盖")').click();
+    await page.fill('#override-form input[name=value]', `${subject.name}（人工校正）`);
+    await page.fill('#override-form textarea[name=reason]', '门店更名，旺店通尚未更新');
+    await h.screenshot('05-override-dialog');
+    await page.click('.modal-footer button:has-text("保存")');
+    await rowOf('name').locator('.badge', { hasText: '已覆盖' }).waitFor();
+    assert.match(await rowOf('name').innerText(), /人工校正/);
+    await page.locator('[data-testid=history]', { hasText: '字段被覆盖' }).waitFor();
+    await h.screenshot('06-detail-overridden');
+
+    await rowOf('name').locator('button:has-text("移除覆盖")').click();
+    await page.fill('#override-form textarea[name=reason]', '旺店通已更新');
+    await page.click('.modal-footer button.btn-danger');
+    await eventually(page, async () => assert.equal(await rowOf('name').locator('.badge', { hasText: '已覆盖' }).count(), 0), { reload: false });
+    assert.ok((await rowOf('name').innerText()).includes(subject.name));
+    assert.doesNotMatch(await rowOf('name').innerText(), /人工校正/);
+
+    // Someone else changes the record while the dialog is open: 412, reload, tell the user.
+    await rowOf('remark').locator('button:has-text("覆盖")').click();
+    await page.fill('#override-form input[name=value]', '夜间不收货');
+    await page.fill('#override-form textarea[name=reason]', '仓库通知');
+    const id = decodeURIComponent(detailUrl.split('/').pop()!);
+    const current = await h.api('GET', `/warehouses/${encodeURIComponent(id)}`, { key: h.keys.steward });
+    const etag = current.headers.get('etag') ?? `"${current.body.version}"`;
+    const other = await h.api('PUT', `/warehouses/${encodeURIComponent(id)}/overrides/contact`, {
+      key: h.keys.steward, body: { value: '李四', reason: '联系人变更' }, headers: { 'If-Match': etag },
+    });
+    assert.ok(other.status < 300, JSON.stringify(other.body));
+    await page.click('.modal-footer button:has-text("保存")');
+    await page.locator('.notice-warn', { hasText: '已被他人修改' }).waitFor();
+  });
+
+  it('merges a suspected duplicate from the side-by-side comparison', async () => {
+    await requireEndpoint(h, 'GET', '/stewardship/tasks', 'stewardship task list');
+    await requireEndpoint(h, 'POST', '/stewardship/tasks/{id}/resolve', 'resolving stewardship tasks');
+    const twin = h.wdt.admin.addWarehouse({ ...pick(subject), warehouse_no: `${subject.warehouse_no}B`, warehouse_id: String(900000 + Number(subject.warehouse_id) % 1000), name: `${subject.name}库` });
+    const started = await h.api('POST', '/sync/wdt');
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    await waitForRun(h, started.body.runId);
+
+    await nav('疑似重复');
+    const item = page.locator('[data-testid=duplicate-queue] .queue-item', { hasText: twin.warehouse_no });
+    await eventually(page, () => item.waitFor({ timeout: 1000 }));
+    await item.click();
+    const compare = page.locator('[data-testid=compare]');
+    await compare.locator('tr.differs', { hasText: '仓库名称' }).waitFor();
+    assert.match(await compare.innerText(), new RegExp(`${subject.warehouse_no}[\\s\\S]*${twin.warehouse_no}|${twin.warehouse_no}[\\s\\S]*${subject.warehouse_no}`));
+    await h.screenshot('07-duplicates');
+    // Keep the original record: merge the twin into it, whichever side it is shown on.
+    const leftIsSubject = new RegExp(`${subject.warehouse_no}\\b`).test(await compare.locator('th.compare-head').first().innerText());
+    await page.click(leftIsSubject ? '[data-testid=merge-left]' : '[data-testid=merge-right]');
+    await page.fill('.modal textarea[name=reason]', '同一仓库重复建档');
+    await page.click('[data-testid=confirm]');
+    await page.locator('.notice-success', { hasText: '已合并' }).waitFor();
+    const tasks = await h.api('GET', '/stewardship/tasks?type=duplicate&status=resolved');
+    assert.ok(tasks.body.items.some((t: { resolution: string }) => /merge/.test(t.resolution ?? '')), JSON.stringify(tasks.body));
+    const retired = await eventually(page, async () => {
+      const found = await h.api('GET', `/warehouses?q=${twin.warehouse_no}&status=retired`);
+      assert.equal(found.body.total, 1, 'the twin is retired');
+      return found.body.items[0];
+    }, { reload: false });
+    const survivor = await h.api('GET', `/warehouses/${encodeURIComponent(retired.mergedInto)}`);
+    assert.equal(survivor.body.record.warehouseNo, subject.warehouse_no, 'merged into the original record');
+  });
+
+  it('shows sync failures, the status dashboard, and switches to English', async () => {
+    await requireEndpoint(h, 'GET', '/stewardship/tasks', 'stewardship task list');
+    await nav('同步失败');
+    await page.locator('[data-testid=sync-failures]').waitFor();
+    await h.screenshot('08-sync-failures');
+    await requireEndpoint(h, 'GET', '/status', 'status dashboard');
+    await nav('运行状态');
+    await page.locator('[data-testid=status-tiles]').waitFor();
+    await h.screenshot('09-status');
+    await page.click('button.lang-switch');
+    await page.locator('nav.nav a', { hasText: 'Warehouses' }).waitFor();
+    await nav('Warehouses');
+    await page.locator('[data-testid=warehouse-table] th', { hasText: 'Kingdee sync' }).waitFor();
+    await h.screenshot('10-warehouses-en');
+    await page.click('button.lang-switch');
+  });
+});
+
+function pick(w: SimWarehouse): Partial<SimWarehouse> {
+  const { province, city, district, address, contact, telno, mobile, zip, type, warehouse_type, is_defect } = w;
+  return { province, city, district, address, contact, telno, mobile, zip, type, warehouse_type, is_defect, is_disabled: 0 };
+}
+
+async function waitForRun(h: ConsoleHarness, runId: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const run = await h.api('GET', `/sync/wdt/runs/${runId}`);
+    if (run.body?.status === 'succeeded') return;
+    if (run.body?.status === 'failed') throw new Error(`WDT sync run failed: ${run.body.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('WDT sync run did not finish in 60 s');
+}
