@@ -1,0 +1,69 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { MessageLog, Subscription } from '../log/message-log.port';
+import { LOGGER, Logger } from '../platform/logging/logging.module';
+import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
+import { KingdeeClient, KingdeeError } from './kingdee-client';
+import { PartitionRevokedError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+
+/** The sink's consumer group on the golden topic (DESIGN.md 1); `mdm status` reports its lag. */
+export const KINGDEE_SINK_GROUP_ID = 'mdm-kingdee-sink';
+/** false: the module is wired but consumes nothing (one-shot CLI commands, tests). */
+export const KINGDEE_SINK_WORKERS = Symbol('KingdeeSinkWorkers');
+/** The KingdeeClient built from config, or null when no Kingdee URL is known (outside startHub's demo mode). */
+export const KINGDEE_CLIENT = Symbol('KingdeeClient');
+
+/**
+ * Runs the sink: joins the consumer group when the app has started and leaves it before shutdown,
+ * so the batch in hand finishes (or is abandoned uncommitted) while the database is still open.
+ */
+@Injectable()
+export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private subscription: Subscription | undefined;
+
+  constructor(
+    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(KINGDEE_CLIENT) private readonly client: KingdeeClient | null,
+    @Inject(SinkGoldenBatchHandler) private readonly handler: SinkGoldenBatchHandler | null,
+    @Inject(KINGDEE_SINK_WORKERS) private readonly run: boolean,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.run) return;
+    if (!this.handler) {
+      this.logger.warn('Kingdee sink not started: no Kingdee URL is configured (set KINGDEE_BASE_URL, or start through `mdm start` for demo mode)');
+      return;
+    }
+    const handler = this.handler;
+    const { topicGolden } = this.config.kafka;
+    this.subscription = await this.log.subscribe({
+      groupId: KINGDEE_SINK_GROUP_ID,
+      topic: topicGolden,
+      maxBatchSize: this.config.kingdee.batchSize,
+      handleBatch: async (messages, context) => void (await handler.handle(messages, context)),
+      onError: (error) => this.batchFailed(error),
+      retryBackoffMs: 1000,
+    });
+    this.logger.info({ group: KINGDEE_SINK_GROUP_ID, topic: topicGolden, batchSize: this.config.kingdee.batchSize }, 'Kingdee sink consuming golden records');
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    // Kingdee keeps a server context per login until it expires: hand ours back.
+    await this.client?.logout().catch(() => undefined);
+  }
+
+  /** The batch is redelivered after a backoff; say why, and whether waiting can help. */
+  private batchFailed(error: unknown): void {
+    if (error instanceof PartitionRevokedError) return this.logger.info({ reason: error.message }, 'Kingdee sink batch abandoned');
+    if (error instanceof KingdeeError) {
+      const fields = { code: error.reason, service: error.info.service, msgCode: error.info.msgCode, httpStatus: error.info.httpStatus, reason: error.message };
+      if (error.retryable) return this.logger.warn(fields, 'Kingdee sink: Kingdee call failed; the batch will be retried (nothing committed)');
+      return this.logger.error(fields, 'Kingdee sink: Kingdee refuses the whole call; fix the Kingdee settings or the scheme. The batch is retried until then (nothing committed)');
+    }
+    this.logger.error({ err: error }, 'Kingdee sink batch failed; it will be retried (nothing committed)');
+  }
+}

@@ -1,0 +1,64 @@
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { MessageLog } from '../log/message-log.port';
+import { LOGGER, Logger } from '../platform/logging/logging.module';
+import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
+import { loadSchemeFile } from '../schemes/scheme-loader';
+import type { IntegrationScheme } from '../schemes/scheme';
+import { createKingdeeClient, KingdeeClient } from './kingdee-client';
+import { KINGDEE_SYNC_RESULT_RECORDER, KingdeeSyncResultRecorder } from './kingdee-sync-result-recorder.port';
+import { KINGDEE_CLIENT, KINGDEE_SINK_WORKERS, KingdeeSinkConsumer } from './kingdee-sink.consumer';
+import { SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+
+/** The integration scheme the sink writes with (MDM_SCHEME, default the shipped market template). */
+export const KINGDEE_SCHEME = Symbol('KingdeeScheme');
+
+export interface KingdeeSinkOptions {
+  /** Modules that provide KINGDEE_SYNC_RESULT_RECORDER (the warehouses module). */
+  readonly imports?: ModuleMetadata['imports'];
+  /** Consume the golden topic (default true; false for one-shot CLI commands and tests). */
+  readonly runWorkers?: boolean;
+}
+
+/** In demo mode startHub has filled config.kingdee with the in-process simulator's URL and user. */
+function clientFor(config: AppConfig, logger: Logger): KingdeeClient | null {
+  if (config.kingdee.baseUrl === undefined) return null;
+  // 'in-list' asks for a whole batch's numbers in one ExecuteBillQuery (FilterString is SQL-like on
+  // a real tenant, and the simulator parses `in (…)` too) instead of one query per record.
+  const lookup = { strategy: 'in-list' as const, chunkSize: config.kingdee.batchSize };
+  return createKingdeeClient(config.kingdee, { lookup, logger: logger.child({ component: 'kingdee-client' }) });
+}
+
+function handlerFor(
+  client: KingdeeClient | null, recorder: KingdeeSyncResultRecorder, log: MessageLog, scheme: IntegrationScheme, config: AppConfig, logger: Logger,
+): SinkGoldenBatchHandler | null {
+  if (!client) return null;
+  return new SinkGoldenBatchHandler({ kingdee: client, recorder, log, scheme, dlqTopic: config.kafka.topicDlq, logger: logger.child({ component: 'kingdee-sink' }) });
+}
+
+/**
+ * The Kingdee sink (DESIGN.md 1): consumer group `mdm-kingdee-sink` on the golden topic → scheme →
+ * BatchSave BD_STOCK → RecordKingdeeSyncResult, failures to the DLQ. Needs APP_CONFIG, LOGGER and
+ * MESSAGE_LOG from the platform and KINGDEE_SYNC_RESULT_RECORDER from `imports`.
+ */
+@Module({})
+export class KingdeeSinkModule {
+  static forRoot(options: KingdeeSinkOptions = {}): DynamicModule {
+    return {
+      module: KingdeeSinkModule,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: KINGDEE_SINK_WORKERS, useValue: options.runWorkers ?? true },
+        { provide: KINGDEE_SCHEME, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadSchemeFile(config.schemePath) },
+        { provide: KINGDEE_CLIENT, inject: [APP_CONFIG, LOGGER], useFactory: clientFor },
+        {
+          provide: SinkGoldenBatchHandler,
+          inject: [KINGDEE_CLIENT, KINGDEE_SYNC_RESULT_RECORDER, MESSAGE_LOG, KINGDEE_SCHEME, APP_CONFIG, LOGGER],
+          useFactory: handlerFor,
+        },
+        KingdeeSinkConsumer,
+      ],
+      exports: [KINGDEE_CLIENT, KINGDEE_SCHEME, SinkGoldenBatchHandler],
+    };
+  }
+}

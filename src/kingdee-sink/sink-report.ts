@@ -1,0 +1,37 @@
+import type { SkippedMessage, SkipReason } from './batch-plan';
+import type { SavedRecord } from './outcomes';
+
+/** What one batch did, for the log line and for tests. Counts only: bodies are never logged. */
+export interface SinkReport {
+  /** Created in Kingdee. */
+  readonly saved: number;
+  /** Existing Kingdee records updated in place. */
+  readonly updated: number;
+  /** Record versions dead-lettered with a stewardship task. */
+  readonly failed: number;
+  readonly skipped: number;
+  /** Messages that were not valid golden-record messages (dead-lettered only). */
+  readonly invalid: number;
+  readonly skippedBy: Readonly<Partial<Record<SkipReason, number>>>;
+}
+
+export function sinkReport(saved: readonly SavedRecord[], failed: number, skipped: readonly SkippedMessage[], invalid: number): SinkReport {
+  const skippedBy: Partial<Record<SkipReason, number>> = {};
+  for (const s of skipped) skippedBy[s.reason] = (skippedBy[s.reason] ?? 0) + 1;
+  return {
+    saved: saved.filter((s) => s.operation === 'created').length,
+    updated: saved.filter((s) => s.operation === 'updated').length,
+    failed,
+    skipped: skipped.length,
+    invalid,
+    skippedBy,
+  };
+}
+
+export function reportLine(r: SinkReport): string {
+  const invalid = r.invalid > 0 ? `, ${r.invalid} invalid` : '';
+  return `Kingdee sink: ${r.saved} saved, ${r.updated} updated, ${r.failed} failed, ${r.skipped} skipped${invalid}`;
+}
+
+/** True when the batch touched Kingdee or the DLQ (worth an info line; pure re-deliveries are not). */
+export const didWork = (r: SinkReport): boolean => r.saved + r.updated + r.failed + r.invalid > 0;

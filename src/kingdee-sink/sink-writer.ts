@@ -1,0 +1,87 @@
+import { renderBatchSaveBodies, type RenderedBatch } from '../schemes/render-batch-save';
+import type { IntegrationScheme } from '../schemes/scheme';
+import { existingStocks, type SinkKingdee } from './existing-stocks';
+import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import { classifyOutcomes, givenUp, type FailedRecord, type RetryRecord, type SavedRecord } from './outcomes';
+import type { SinkMessage } from './sink-messages';
+
+/** The reason code for a record the scheme cannot map (a steward or the scheme must change). */
+export const SCHEME_RENDER_FAILED = 'scheme_render_failed';
+
+export interface SinkFailure {
+  readonly sink: SinkMessage;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface WriteResult {
+  readonly saved: readonly SavedRecord[];
+  readonly failed: readonly SinkFailure[];
+}
+
+export interface SinkWriterOptions {
+  readonly kingdee: SinkKingdee;
+  readonly scheme: IntegrationScheme;
+  /** Called after every BatchSave with what it saved, so results are recorded as soon as they are known. */
+  readonly onSaved: (saved: readonly SavedRecord[]) => Promise<void>;
+  /** Called before every Kingdee write: heartbeats, and throws when the partition has moved away. */
+  readonly beforeWrite: () => Promise<void>;
+  /** Rounds per record within one batch (retryable record failures, `exists`, stale ids). */
+  readonly maxAttempts: number;
+  readonly retryDelayMs: number;
+}
+
+type Round = { saved: SavedRecord[]; retry: RetryRecord[]; failed: SinkFailure[] };
+
+/**
+ * Writes record versions to Kingdee in rounds: look up, render, BatchSave each body, sort the
+ * outcomes. Records worth another try go round again (a fresh look-up each time) up to
+ * `maxAttempts`; then they count as permanent failures. Whole-call failures (network, 5xx,
+ * session, login) are thrown: the caller commits nothing and the log redelivers the batch.
+ */
+export class SinkWriter {
+  constructor(private readonly options: SinkWriterOptions) {}
+
+  async write(todo: readonly SinkMessage[], recorded: ReadonlyMap<string, KingdeeSyncState>): Promise<WriteResult> {
+    const saved: SavedRecord[] = [];
+    const failed: SinkFailure[] = [];
+    const stale = new Set<string>();
+    let pending = todo;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const round = await this.round(pending, recorded, stale);
+      saved.push(...round.saved);
+      failed.push(...round.failed);
+      round.retry.filter((r) => r.staleId).forEach((r) => stale.add(r.entry.goldenId));
+      const again = new Set(round.retry.map((r) => r.entry.goldenId));
+      if (attempt >= this.options.maxAttempts) failed.push(...this.failures(givenUp(round.retry, attempt), pending));
+      pending = attempt >= this.options.maxAttempts ? [] : pending.filter((m) => again.has(m.message.goldenId));
+      if (pending.length > 0) await new Promise((r) => setTimeout(r, this.options.retryDelayMs * attempt));
+    }
+    return { saved, failed };
+  }
+
+  private async round(pending: readonly SinkMessage[], recorded: ReadonlyMap<string, KingdeeSyncState>, stale: ReadonlySet<string>): Promise<Round> {
+    const { kingdee, scheme } = this.options;
+    const messages = pending.map((m) => m.message);
+    const existing = await existingStocks(kingdee, scheme, messages, recorded, stale);
+    const { batches, failures } = renderBatchSaveBodies(scheme, messages, existing);
+    const round: Round = { saved: [], retry: [], failed: [] };
+    for (const f of failures) round.failed.push({ sink: pending.find((m) => m.message.goldenId === f.goldenId)!, code: SCHEME_RENDER_FAILED, message: f.message });
+    for (const batch of batches) await this.save(batch, pending, round);
+    return round;
+  }
+
+  private async save(batch: RenderedBatch, pending: readonly SinkMessage[], round: Round): Promise<void> {
+    await this.options.beforeWrite();
+    const outcome = await this.options.kingdee.batchSave(batch.body);
+    const sorted = classifyOutcomes(batch, outcome.records);
+    if (sorted.saved.length > 0) await this.options.onSaved(sorted.saved);
+    round.saved.push(...sorted.saved);
+    round.retry.push(...sorted.retry);
+    round.failed.push(...this.failures(sorted.failed, pending));
+  }
+
+  private failures(records: readonly FailedRecord[], pending: readonly SinkMessage[]): SinkFailure[] {
+    return records.map((r) => ({ sink: pending.find((m) => m.message.goldenId === r.entry.goldenId)!, code: r.code, message: r.message }));
+  }
+}
