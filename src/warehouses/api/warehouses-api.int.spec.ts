@@ -61,6 +61,12 @@ describe('warehouses REST API (PostgreSQL)', () => {
     assert.equal(found.body.total, 1);
     assert.equal(found.body.items[0].goldenId, goldenId);
     assert.equal(found.body.items[0].syncStatus, 'pending');
+    for (const q of ['浦', '浦东新区', 'ｓｈ-ｐｄ', '川沙路5188']) {
+      const hit = await call('GET', `/api/v1/warehouses?q=${encodeURIComponent(q)}`, { key: 'reader' });
+      assert.deepEqual(hit.body.items.map((w: { warehouseNo: string }) => w.warehouseNo), ['SH-PD-01'], q);
+    }
+    const none = await call('GET', `/api/v1/warehouses?q=${encodeURIComponent('浦东%')}`, { key: 'reader' });
+    assert.equal(none.body.total, 0, 'LIKE wildcards are literal');
     const byType = await call('GET', '/api/v1/warehouses?type=11', { key: 'reader' });
     assert.deepEqual(byType.body.items.map((w: { warehouseNo: string }) => w.warehouseNo), ['BJ-CY-01']);
     const all = await call('GET', '/api/v1/warehouses?pageSize=1&page=2', { key: 'reader' });

@@ -25,6 +25,15 @@ export function bigramDice(a: string | null | undefined, b: string | null | unde
   return (2 * shared) / (leftGrams.length + rightGrams.length);
 }
 
+/**
+ * The distinct bigrams of a text as search indexes it (compacted, lower-case). If `q` occurs in a
+ * text, every search gram of `q` is among the text's, so they narrow a substring search.
+ */
+export function searchGrams(text: string | null | undefined): string[] {
+  const compact = compactForMatching(text);
+  return compact === '' ? [] : [...new Set(bigrams(compact))];
+}
+
 /** Code-point bigrams; a one-character text is its own single gram. */
 function bigrams(text: string): string[] {
   const chars = [...text];

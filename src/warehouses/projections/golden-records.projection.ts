@@ -1,9 +1,9 @@
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { publishedRecord } from '../domain/published-record';
-import { WarehouseStreams } from '../application/warehouse-streams';
+import { searchGrams } from '../domain/similarity';
 import { StreamSummary, summarise } from './stream-summary';
-import { latestVersions, warehouseFacts, writeRecordset } from './warehouse-batch';
+import { streamsTouched, writeRecordset } from './warehouse-batch';
 
 /**
  * The searchable golden records. Each touched record is re-folded up to its newest version in the
@@ -14,10 +14,10 @@ export class GoldenRecordsProjection implements Projection {
   readonly name = 'warehouses.golden-records';
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    const upTo = latestVersions(warehouseFacts(events));
-    if (upTo.size === 0) return;
-    const streams = await new WarehouseStreams(tx).load([...upTo.keys()], { tx, upTo });
-    const rows = [...streams.values()].map((s) => ({ goldenId: s.goldenId, summary: summarise(s.events) })).filter((r) => r.summary.state.golden !== null).map((r) => rowOf(r.goldenId, r.summary));
+    const streams = await streamsTouched(events, tx);
+    const rows = [...streams].map(([goldenId, stream]) => ({ goldenId, summary: summarise(stream) }))
+      .filter((r) => r.summary.state.golden !== null)
+      .map((r) => rowOf(r.goldenId, r.summary));
     await writeRecordset(tx, UPSERT, rows);
   }
 }
@@ -26,6 +26,7 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
   const { state } = summary;
   const r = publishedRecord(state);
   const sources = Object.values(state.sources);
+  const searchText = [r.warehouseNo, r.name, r.province, r.city, r.district, r.address].filter(Boolean).join(' ');
   const flags = new Map(sources.flatMap((s) => s.normalised.qualityFlags).map((f) => [`${f.field}:${f.code}`, f]));
   return {
     golden_id: goldenId, version: summary.version, published_version: summary.publishedVersion, warehouse_no: r.warehouseNo, name: r.name,
@@ -33,19 +34,21 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
     district: r.district, address: r.address, contact: r.contact, telno: r.telno, mobile: r.mobile, zip: r.zip, remark: r.remark,
     ext_warehouse_no: r.extWarehouseNo, coordinates: r.coordinates, merged_into: r.mergedInto, missing_in_wdt: sources.some((s) => s.missing),
     overrides: state.overrides, quality_flags: [...flags.values()],
-    search_text: [r.warehouseNo, r.name, r.province, r.city, r.district, r.address].filter(Boolean).join(' '),
+    search_text: searchText,
+    search_bigrams: searchGrams(searchText),
     created_at: summary.createdAt, updated_at: summary.updatedAt,
   };
 }
 
 const COLUMNS = `golden_id, version, published_version, warehouse_no, name, type_code, type_label, status, is_defect, province, city,
   district, address, contact, telno, mobile, zip, remark, ext_warehouse_no, coordinates, merged_into, missing_in_wdt, overrides,
-  quality_flags, search_text, created_at, updated_at`;
+  quality_flags, search_text, search_bigrams, created_at, updated_at`;
 const UPSERT = `
   INSERT INTO golden_warehouses (${COLUMNS})
   SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, published_version int, warehouse_no text,
     name text, type_code int, type_label text, status text, is_defect boolean, province text, city text, district text, address text,
     contact text, telno text, mobile text, zip text, remark text, ext_warehouse_no text, coordinates jsonb, merged_into text,
-    missing_in_wdt boolean, overrides jsonb, quality_flags jsonb, search_text text, created_at timestamptz, updated_at timestamptz)
+    missing_in_wdt boolean, overrides jsonb, quality_flags jsonb, search_text text, search_bigrams text[], created_at timestamptz,
+    updated_at timestamptz)
   ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(',').slice(1).map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`).join(', ')}
   WHERE golden_warehouses.version < EXCLUDED.version`;

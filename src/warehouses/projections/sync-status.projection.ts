@@ -1,22 +1,19 @@
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
-import { WarehouseStreams } from '../application/warehouse-streams';
 import { summarise, syncStatusOf } from './stream-summary';
-import { latestVersions, warehouseFacts, writeRecordset } from './warehouse-batch';
+import { streamsTouched, writeRecordset } from './warehouse-batch';
 
 /** Kingdee sync status per golden record: published vs synced version, pending|synced|failed, last error. */
 export class SyncStatusProjection implements Projection {
   readonly name = 'warehouses.sync-status';
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    const upTo = latestVersions(warehouseFacts(events));
-    if (upTo.size === 0) return;
-    const streams = await new WarehouseStreams(tx).load([...upTo.keys()], { tx, upTo });
-    const rows = [...streams.values()].map((s) => {
-      const summary = summarise(s.events);
+    const streams = await streamsTouched(events, tx);
+    const rows = [...streams].map(([goldenId, stream]) => {
+      const summary = summarise(stream);
       const { kingdee } = summary.state;
       return {
-        golden_id: s.goldenId, version: summary.version, published_version: summary.publishedVersion, synced_version: kingdee.syncedVersion,
+        golden_id: goldenId, version: summary.version, published_version: summary.publishedVersion, synced_version: kingdee.syncedVersion,
         status: syncStatusOf(summary), f_stock_id: kingdee.fStockId, f_number: kingdee.fNumber, last_error_code: summary.lastError?.code ?? null,
         last_error_message: summary.lastError?.message ?? null, last_attempt_at: summary.lastSyncAttemptAt,
       };

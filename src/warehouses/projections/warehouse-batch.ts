@@ -1,6 +1,6 @@
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { WarehouseEvent, goldenIdOfStream, isWarehouseEvent } from '../domain/events';
-import { toDomainEvent } from '../application/warehouse-streams';
+import { WarehouseStreams, toDomainEvent } from '../application/warehouse-streams';
 
 /** A committed warehouse event with where it sits in its stream. */
 export interface WarehouseFact {
@@ -18,17 +18,33 @@ export function warehouseFacts(events: readonly StoredEvent[]): WarehouseFact[] 
   });
 }
 
-/** Per golden record, the highest stream version in the batch: what a folding projection folds up to. */
-export function latestVersions(facts: readonly WarehouseFact[]): Map<string, number> {
-  const latest = new Map<string, number>();
-  for (const f of facts) latest.set(f.goldenId, Math.max(latest.get(f.goldenId) ?? 0, f.stored.streamVersion));
-  return latest;
-}
-
 /**
  * Writes many rows in one statement: `rows` travel as one jsonb array and `sql` reads them as
  * `jsonb_to_recordset($1::jsonb) AS r(<columns>)`.
  */
 export async function writeRecordset(tx: SqlExecutor, sql: string, rows: readonly object[]): Promise<void> {
   if (rows.length > 0) await tx.query(sql, [JSON.stringify(rows)]);
+}
+
+/**
+ * Every touched record's events up to its newest version in the batch. A record whose whole stream
+ * is in the batch (initial loads, replays) is folded from the batch itself; the others are read
+ * back from the event store in one query.
+ */
+export async function streamsTouched(events: readonly StoredEvent[], tx: SqlExecutor): Promise<Map<string, readonly StoredEvent[]>> {
+  const inBatch = new Map<string, StoredEvent[]>();
+  for (const f of warehouseFacts(events)) {
+    const list = inBatch.get(f.goldenId) ?? [];
+    list.push(f.stored);
+    inBatch.set(f.goldenId, list);
+  }
+  const complete = (list: readonly StoredEvent[]) => list.every((e, i) => e.streamVersion === i + 1);
+  const partial = [...inBatch].filter(([, list]) => !complete(list));
+  const result = new Map<string, readonly StoredEvent[]>([...inBatch].filter(([, list]) => complete(list)));
+  if (partial.length > 0) {
+    const upTo = new Map(partial.map(([id, list]) => [id, list.at(-1)!.streamVersion]));
+    const loaded = await new WarehouseStreams(tx).load([...upTo.keys()], { tx, upTo });
+    for (const [id, stream] of loaded) result.set(id, stream.events);
+  }
+  return result;
 }
