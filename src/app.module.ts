@@ -10,8 +10,10 @@ import { MessagingModule } from './platform/messaging/messaging.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProcessorSupervisor, PROJECTIONS, RUN_PROCESSORS } from './processors/processor-supervisor';
 import { ReplayModule } from './replay/replay.module';
+import { SchemesRuntimeModule } from './schemes/runtime/schemes-runtime.module';
 import { Projection } from './event-store/processor';
 import { WdtIngestionModule } from './ingestion/wdt-ingestion.module';
+import { KingdeeSinkModule } from './kingdee-sink/kingdee-sink.module';
 import { GoldenRecordPublisher } from './publishing/golden-record-publisher';
 import { PublishingModule } from './publishing/publishing.module';
 import { warehouseGoldenFold } from './warehouses/golden-record-fold';
@@ -41,9 +43,11 @@ export class AppModule {
         ConsoleModule,
         OperationsModule.forRoot({ runWorkers: options.runWorkers }),
         ReplayModule,
+        SchemesRuntimeModule,
         WarehousesModule,
         PublishingModule.forRoot(warehouseGoldenFold),
         WdtIngestionModule.forRoot({ schedule: options.runWorkers ?? true, imports: [WarehousesModule] }),
+        KingdeeSinkModule.forRoot({ runWorkers: options.runWorkers ?? true, imports: [WarehousesModule] }),
       ],
       providers: [
         ProcessorSupervisor,

@@ -1,10 +1,23 @@
 import 'reflect-metadata';
 import { parseArgs } from './cli/args';
 import { CliCommand, CliError } from './cli/commands';
+import { replayCommand } from './cli/replay.command';
+import { resyncCommand } from './cli/resync.command';
+import { schemePreviewCommand, schemeValidateCommand } from './cli/scheme.command';
 import { startCommand } from './cli/start.command';
+import { statusCommand } from './cli/status.command';
+import { syncCommand } from './cli/sync.command';
 
 /** Every `mdm` command; features add theirs here. */
-const COMMANDS: readonly CliCommand[] = [startCommand];
+const COMMANDS: readonly CliCommand[] = [
+  startCommand,
+  syncCommand,
+  replayCommand,
+  resyncCommand,
+  statusCommand,
+  schemeValidateCommand,
+  schemePreviewCommand,
+];
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);

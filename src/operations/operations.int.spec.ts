@@ -72,7 +72,7 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
     }
     assert.equal(samples.get('mdm_events_stored'), 30);
     assert.equal(samples.get('mdm_events_appended_total'), 30);
-    assert.equal(samples.get('mdm_processor_lag_events{processor="warehouses.golden-records",kind="other"}'), 10);
+    assert.equal(samples.get('mdm_processor_lag_events{processor="warehouses.golden-records",kind="projection"}'), 10);
     assert.equal(samples.get('mdm_consumer_lag_messages{group="mdm-kingdee-sink",topic="mdm.warehouse.golden.v1"}'), 5);
     assert.equal(samples.get('mdm_dlq_messages{topic="mdm.warehouse.kingdee.dlq.v1"}'), 2);
     assert.equal(samples.get('mdm_stewardship_open_tasks{type="duplicate"}'), 2);

@@ -58,7 +58,7 @@ export class OperationsModule {
         JobsLifecycle,
         LatencyObserverRunner,
       ],
-      exports: [JobRegistry, StatusQuery, HubMetrics],
+      exports: [JobRegistry, StatusQuery, HubMetrics, OPERATIONS_WORKERS],
     };
   }
 }

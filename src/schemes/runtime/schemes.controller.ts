@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { actorOf } from '../../platform/http/api-key.guard';
+import { Roles } from '../../platform/http/roles.decorator';
+import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
+import { parseScheme } from '../scheme-loader';
+import { ConfiguredScheme } from './configured-scheme';
+import { SchemeRuntimeState } from './scheme-events';
+import { SchemePreview, SchemePreviewResult } from './scheme-preview';
+import { SchemeState } from './scheme-state';
+
+export class SwitchBody {
+  @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class PreviewBody {
+  @IsString() @MaxLength(1_000_000) yaml!: string;
+  @IsOptional() @IsString() @MaxLength(500) file?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(1000) limit?: number;
+}
+
+type AuthedRequest = { apiKey?: { name: string; role: string } };
+
+/** The integration scheme at runtime: its switch (recorded as events), and dry-run previews. */
+@ApiTags('operations')
+@Controller('api/v1/schemes')
+export class SchemesController {
+  constructor(
+    private readonly state: SchemeState,
+    private readonly configured: ConfiguredScheme,
+    private readonly previewer: SchemePreview,
+  ) {}
+
+  @Get()
+  @Roles('reader')
+  async list(): Promise<SchemeRuntimeState[]> {
+    return [await this.state.read((await this.configured.get()).name)];
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('reader')
+  preview(@Body() body: PreviewBody): Promise<SchemePreviewResult> {
+    return this.previewer.preview(parseScheme(body.yaml, body.file ?? 'scheme.yaml'), body.limit ?? 10);
+  }
+
+  @Post(':name/enable')
+  @HttpCode(200)
+  @Roles('admin')
+  async enable(@Param('name') name: string, @Body() body: SwitchBody, @Req() request: AuthedRequest): Promise<SchemeRuntimeState> {
+    return this.state.enable(await this.known(name), actorOf(request), body.reason);
+  }
+
+  @Post(':name/disable')
+  @HttpCode(200)
+  @Roles('admin')
+  async disable(@Param('name') name: string, @Body() body: SwitchBody, @Req() request: AuthedRequest): Promise<SchemeRuntimeState> {
+    return this.state.disable(await this.known(name), actorOf(request), body.reason);
+  }
+
+  private async known(name: string): Promise<string> {
+    const scheme = await this.configured.get();
+    if (scheme.name !== name) throw new DomainError(ErrorCode.notFound, `no scheme ${name}; this hub runs ${scheme.name}`);
+    return name;
+  }
+}
