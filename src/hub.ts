@@ -7,7 +7,7 @@ import { AppConfig, loadConfig, redactConfig } from './config/config';
 import { API_KEYS } from './platform/http/api-key.guard';
 import { ApiKeys } from './platform/http/api-keys';
 import { createValidationPipe } from './platform/http/validation';
-import { LoggingModule } from './platform/logging/logging.module';
+import { Logger, LoggingModule } from './platform/logging/logging.module';
 import { NestPinoLogger } from './platform/logging/logger';
 import { startDemoSimulators } from './runtime/demo-simulators';
 
@@ -19,8 +19,9 @@ export interface RunningHub {
 }
 
 /** `mdm start`: the API, the console and every worker, on the configured (or embedded) infrastructure. */
-export async function startHub(configured: AppConfig = loadConfig(), options: { runWorkers?: boolean } = {}): Promise<RunningHub> {
-  const logger = LoggingModule.loggerFor(configured);
+export async function startHub(configured: AppConfig = loadConfig(), options: { runWorkers?: boolean; logger?: Logger } = {}): Promise<RunningHub> {
+  // A caller's logger (tests capture every line to check that no secret is ever written).
+  const logger = options.logger ?? LoggingModule.loggerFor(configured);
   logger.info({ config: redactConfig(configured) }, 'starting mdm-hub');
   const demo = await startDemoSimulators(configured, logger);
   const config = demo.config;
