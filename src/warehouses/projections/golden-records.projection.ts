@@ -12,6 +12,8 @@ import { streamsTouched, writeRecordset } from './warehouse-batch';
  */
 export class GoldenRecordsProjection implements Projection {
   readonly name = 'warehouses.golden-records';
+  /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
+  readonly tables = ['golden_warehouses'];
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const streams = await streamsTouched(events, tx);

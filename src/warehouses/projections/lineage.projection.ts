@@ -10,6 +10,8 @@ import { warehouseFacts, writeRecordset } from './warehouse-batch';
  */
 export class LineageProjection implements Projection {
   readonly name = 'warehouses.lineage';
+  /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
+  readonly tables = ['warehouse_lineage'];
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const rows = warehouseFacts(events).flatMap(({ goldenId, event, stored }) =>

@@ -9,6 +9,8 @@ import { WarehouseFact, warehouseFacts } from './warehouse-batch';
  */
 export class StewardshipTasksProjection implements Projection {
   readonly name = 'warehouses.stewardship-tasks';
+  /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
+  readonly tables = ['stewardship_tasks'];
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     for (const fact of warehouseFacts(events)) await this.applyOne(fact, tx);

@@ -6,6 +6,8 @@ import { streamsTouched, writeRecordset } from './warehouse-batch';
 /** Kingdee sync status per golden record: published vs synced version, pending|synced|failed, last error. */
 export class SyncStatusProjection implements Projection {
   readonly name = 'warehouses.sync-status';
+  /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
+  readonly tables = ['warehouse_sync_status'];
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const streams = await streamsTouched(events, tx);

@@ -19,6 +19,8 @@ interface XrefRow {
  */
 export class XrefProjection implements Projection {
   readonly name = 'warehouses.xref';
+  /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
+  readonly tables = ['warehouse_xref'];
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const facts = warehouseFacts(events);
