@@ -1,48 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import pino from 'pino';
-import { loadConfig } from '../../config/config';
-import { ConfigModule } from '../../config/config.module';
-import { HttpPlatformModule } from '../../platform/http/http.module';
-import { createValidationPipe } from '../../platform/http/validation';
-import { LoggingModule } from '../../platform/logging/logging.module';
 import { wdtWarehouse } from '../testing/fixtures';
+import { TestApp, startTestApp } from '../testing/test-app';
 import { WarehousesTestKit, createWarehousesTestKit, syncContext } from '../testing/test-kit';
-import { WarehousesModule } from '../warehouses.module';
-import { testPlatformModule } from '../testing/test-platform.module';
-
-const KEYS = { reader: 'rk_reader_0123456789', steward: 'sk_steward_0123456789' };
 
 describe('warehouses REST API (PostgreSQL)', () => {
   let kit: WarehousesTestKit;
-  let app: INestApplication;
-  let base: string;
+  let api: TestApp;
   let goldenId: string;
-  const call = async (method: string, path: string, options: { key?: keyof typeof KEYS; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const headers: Record<string, string> = { ...(options.key ? { authorization: `Bearer ${KEYS[options.key]}` } : {}), ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    return { status: response.status, etag: response.headers.get('etag'), body: (await response.json()) as any };
-  };
+  const call: TestApp['call'] = (...args) => api.call(...args);
 
   before(async () => {
     kit = await createWarehousesTestKit('warehouses_api');
-    const config = loadConfig({ MDM_API_KEYS: `ann:reader:${KEYS.reader},sam:steward:${KEYS.steward}`, LOG_LEVEL: 'silent' });
-    @Module({ imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(pino({ level: 'silent' })), testPlatformModule(kit.db.dataSource, kit.store), HttpPlatformModule, WarehousesModule] })
-    class TestAppModule {}
-    app = await NestFactory.create(TestAppModule, { logger: false });
-    app.useGlobalPipes(createValidationPipe());
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    api = await startTestApp(kit);
     const [created] = await kit.warehouses.observationRecorder.recordObservations([wdtWarehouse(), wdtWarehouse({ warehouseNo: 'BJ-CY-01', name: '北京朝阳仓', province: '北京', city: '北京市', district: '朝阳区', address: '酒仙桥路10号', type: 11 })], syncContext());
     goldenId = created!.goldenId;
     await kit.catchUp();
   });
   after(async () => {
-    await app?.close();
+    await api?.app.close();
     await kit.close();
   });
 
@@ -147,15 +123,20 @@ describe('warehouses REST API (PostgreSQL)', () => {
     assert.equal(unknown.status, 404);
   });
 
-  it('documents every endpoint and DTO in OpenAPI', () => {
-    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().addBearerAuth().build());
-    assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/stewardship/tasks', '/api/v1/stewardship/tasks/{id}/resolve', '/api/v1/warehouses', '/api/v1/warehouses/{id}',
-      '/api/v1/warehouses/{id}/history', '/api/v1/warehouses/{id}/overrides/{field}',
-    ]);
-    const schemas = Object.keys(doc.components?.schemas ?? {});
-    for (const dto of ['OverrideFieldDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto']) assert.ok(schemas.includes(dto), dto);
-    const parameters = (doc.paths['/api/v1/warehouses']!.get!.parameters ?? []) as { name: string }[];
-    assert.deepEqual(parameters.map((p) => p.name).sort(), ['page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);
+  it('resolves a suspected duplicate: merge needs a survivor, dismiss closes it', async () => {
+    await kit.warehouses.observationRecorder.recordObservations([wdtWarehouse({ warehouseNo: 'SH-PD-09', warehouseId: '109', name: '上海浦东仓库', address: '上海市浦东新区川沙路5188号' })], syncContext('run-dup'));
+    await kit.catchUp();
+    const [task] = (await call('GET', '/api/v1/stewardship/tasks?type=duplicate&status=open', { key: 'reader' })).body.items;
+    assert.deepEqual([task.record.warehouseNo, task.otherRecord.warehouseNo], ['SH-PD-09', 'SH-PD-01']);
+    const byReader = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'reader', body: { action: 'dismiss' } });
+    assert.equal(byReader.status, 403);
+    const noSurvivor = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'merge' } });
+    assert.deepEqual([noSurvivor.status, noSurvivor.body.error.details[0].field], [400, 'survivorId']);
+    const dismissed = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'dismiss', reason: '两个不同的仓' } });
+    assert.equal(dismissed.status, 200);
+    assert.deepEqual(Object.keys(dismissed.body.versions).sort(), [goldenId, task.record.goldenId].sort());
+    await kit.catchUp();
+    const closed = (await call('GET', '/api/v1/stewardship/tasks?type=duplicate', { key: 'reader' })).body.items[0];
+    assert.deepEqual([closed.status, closed.resolution, closed.resolvedBy], ['resolved', 'dismissed', 'api:sam']);
   });
 });

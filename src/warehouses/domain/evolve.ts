@@ -1,5 +1,6 @@
 import { EMPTY_GOLDEN, applyGoldenChanges } from './golden-changes';
 import { GoldenRecordMerged, WarehouseEvent, WarehouseObservedInWdt } from './events';
+import { evolveKingdee } from './evolve-kingdee';
 import { sourceId } from './source-keys';
 import { DuplicateTask, WarehouseState } from './state';
 
@@ -28,20 +29,10 @@ export function evolve(state: WarehouseState, event: WarehouseEvent): WarehouseS
       const retired = applyGoldenChanges({ ...state, mergedInto: event.data.mergedInto, retiredReason: event.data.reason }, event.data.goldenChanges);
       return closeTask(retired, event.data.taskId, event.data.mergedInto ? 'merged' : 'dismissed');
     }
-    case 'KingdeeSyncSucceeded': {
-      const closed = new Set(event.data.closedTaskIds);
-      const failures = Object.fromEntries(Object.entries(state.kingdee.failures).map(([id, f]) => [id, closed.has(id) ? { ...f, open: false } : f]));
-      return { ...state, kingdee: { syncedVersion: event.data.version, fStockId: event.data.fStockId, fNumber: event.data.fNumber, failures } };
-    }
-    case 'KingdeeSyncFailed': {
-      const { taskId, version, code, message } = event.data;
-      return { ...state, kingdee: { ...state.kingdee, failures: { ...state.kingdee.failures, [taskId]: { taskId, version, code, message, open: true } } } };
-    }
-    case 'KingdeeResyncRequested': {
-      const failure = event.data.taskId ? state.kingdee.failures[event.data.taskId] : undefined;
-      if (!failure) return state;
-      return { ...state, kingdee: { ...state.kingdee, failures: { ...state.kingdee.failures, [failure.taskId]: { ...failure, open: false } } } };
-    }
+    case 'KingdeeSyncSucceeded':
+    case 'KingdeeSyncFailed':
+    case 'KingdeeResyncRequested':
+      return { ...state, kingdee: evolveKingdee(state.kingdee, event) };
   }
 }
 

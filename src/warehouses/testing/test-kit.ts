@@ -24,8 +24,9 @@ export async function createWarehousesTestKit(label: string): Promise<Warehouses
   return {
     db, store, warehouses,
     async catchUp() {
-      const [head] = await db.dataSource.query(`SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
-        FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`);
+      // Qualified: ORDER BY an output alias would sort the ::text casts ('9' after '10').
+      const [head] = await db.dataSource.query(`SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
+        FROM events e ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`);
       if (!head) return;
       // Readers only take transactions older than every running one (cluster-wide: other test
       // databases on the server count too), so "caught up" can lag for a moment: wait for the head.

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { TestApp, startTestApp } from '../testing/test-app';
+import { WarehousesTestKit, createWarehousesTestKit } from '../testing/test-kit';
+
+describe('warehouses API in OpenAPI', () => {
+  let kit: WarehousesTestKit;
+  let api: TestApp;
+  before(async () => {
+    kit = await createWarehousesTestKit('warehouses_openapi');
+    api = await startTestApp(kit);
+  });
+  after(async () => {
+    await api?.app.close();
+    await kit.close();
+  });
+
+  it('documents every endpoint and DTO in OpenAPI', () => {
+    const doc = SwaggerModule.createDocument(api.app, new DocumentBuilder().addBearerAuth().build());
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/api/v1/stewardship/tasks', '/api/v1/stewardship/tasks/{id}/resolve', '/api/v1/warehouses', '/api/v1/warehouses/{id}',
+      '/api/v1/warehouses/{id}/history', '/api/v1/warehouses/{id}/overrides/{field}',
+    ]);
+    const schemas = Object.keys(doc.components?.schemas ?? {});
+    for (const dto of ['OverrideFieldDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto']) assert.ok(schemas.includes(dto), dto);
+    const parameters = (doc.paths['/api/v1/warehouses']!.get!.parameters ?? []) as { name: string }[];
+    assert.deepEqual(parameters.map((p) => p.name).sort(), ['page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);
+  });
+});
