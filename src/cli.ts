@@ -4,6 +4,7 @@ import { CliCommand, CliError } from './cli/commands';
 import { replayCommand } from './cli/replay.command';
 import { resyncCommand } from './cli/resync.command';
 import { schemePreviewCommand, schemeValidateCommand } from './cli/scheme.command';
+import { simKingdeeCommand, simWdtCommand } from './cli/sim.command';
 import { startCommand } from './cli/start.command';
 import { statusCommand } from './cli/status.command';
 import { syncCommand } from './cli/sync.command';
@@ -17,6 +18,8 @@ const COMMANDS: readonly CliCommand[] = [
   statusCommand,
   schemeValidateCommand,
   schemePreviewCommand,
+  simWdtCommand,
+  simKingdeeCommand,
 ];
 
 export async function runCli(argv: readonly string[]): Promise<number> {

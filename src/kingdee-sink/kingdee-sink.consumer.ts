@@ -5,6 +5,7 @@ import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { KingdeeClient, KingdeeError } from './kingdee-client';
 import { PartitionRevokedError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+import { SinkTotals } from './sink-totals';
 
 /** The sink's consumer group on the golden topic (DESIGN.md 1); `mdm status` reports its lag. */
 export const KINGDEE_SINK_GROUP_ID = 'mdm-kingdee-sink';
@@ -20,6 +21,7 @@ export const KINGDEE_CLIENT = Symbol('KingdeeClient');
 @Injectable()
 export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private subscription: Subscription | undefined;
+  private totals: SinkTotals | undefined;
 
   constructor(
     @Inject(MESSAGE_LOG) private readonly log: MessageLog,
@@ -38,11 +40,12 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
     }
     const handler = this.handler;
     const { topicGolden } = this.config.kafka;
+    this.totals = new SinkTotals((fields, line) => this.logger.info({ component: 'kingdee-sink', ...fields }, line));
     this.subscription = await this.log.subscribe({
       groupId: KINGDEE_SINK_GROUP_ID,
       topic: topicGolden,
       maxBatchSize: this.config.kingdee.batchSize,
-      handleBatch: async (messages, context) => void (await handler.handle(messages, context)),
+      handleBatch: async (messages, context) => this.totals?.add(await handler.handle(messages, context)),
       onError: (error) => this.batchFailed(error),
       retryBackoffMs: 1000,
     });
@@ -52,6 +55,7 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
   async beforeApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = undefined;
+    this.totals?.flush();
     // Kingdee keeps a server context per login until it expires: hand ours back.
     await this.client?.logout().catch(() => undefined);
   }

@@ -7,7 +7,7 @@ import type { SinkKingdee } from './existing-stocks';
 import type { KingdeeSyncResultRecorder, KingdeeSyncState } from './kingdee-sync-result-recorder.port';
 import type { SavedRecord } from './outcomes';
 import { parseSinkMessages, type PoisonMessage } from './sink-messages';
-import { didWork, reportLine, sinkReport, type SinkReport } from './sink-report';
+import { reportLine, sinkReport, type SinkReport } from './sink-report';
 import { SinkWriter, type SinkFailure } from './sink-writer';
 
 export interface SinkLogger {
@@ -62,8 +62,8 @@ export class SinkGoldenBatchHandler {
     });
     const { saved, failed } = plan.write.length > 0 ? await writer.write(plan.write, states) : { saved: [], failed: [] };
     await this.deadLetter(poison, failed);
-    const report = sinkReport(saved, failed.length, plan.skipped, poison.length);
-    this.logReport(report, batch, valid.map((m) => m.message));
+    const report = sinkReport(saved, failed.length, plan.skipped, poison.length, valid.map((m) => correlationOf(m.message)));
+    this.logReport(report, batch);
     return report;
   }
 
@@ -95,17 +95,17 @@ export class SinkGoldenBatchHandler {
     })));
   }
 
-  private logReport(report: SinkReport, batch: readonly ConsumedMessage[], messages: readonly GoldenRecordChangedV1[]): void {
-    const correlationIds = [...new Set(messages.map(correlationOf))];
+  private logReport(report: SinkReport, batch: readonly ConsumedMessage[]): void {
+    const { correlationIds, ...counts } = report;
     const fields = {
-      ...report,
+      ...counts,
       partition: batch[0]?.partition,
       offsets: batch.length > 0 ? `${batch[0]!.offset}-${batch.at(-1)!.offset}` : undefined,
       correlationId: correlationIds.length === 1 ? correlationIds[0] : undefined,
       correlationIds: correlationIds.length > 1 ? correlationIds.slice(0, 10) : undefined,
     };
-    if (didWork(report)) this.options.logger.info(fields, reportLine(report));
-    else this.options.logger.debug(fields, reportLine(report));
+    // Per batch at debug: the consumer logs the totals once the sink goes quiet (SinkTotals).
+    this.options.logger.debug(fields, reportLine(report));
   }
 }
 

@@ -13,9 +13,11 @@ export interface SinkReport {
   /** Messages that were not valid golden-record messages (dead-lettered only). */
   readonly invalid: number;
   readonly skippedBy: Readonly<Partial<Record<SkipReason, number>>>;
+  /** Of the batch's messages (one per WDT sync run or steward action that caused them). */
+  readonly correlationIds: readonly string[];
 }
 
-export function sinkReport(saved: readonly SavedRecord[], failed: number, skipped: readonly SkippedMessage[], invalid: number): SinkReport {
+export function sinkReport(saved: readonly SavedRecord[], failed: number, skipped: readonly SkippedMessage[], invalid: number, correlationIds: readonly string[] = []): SinkReport {
   const skippedBy: Partial<Record<SkipReason, number>> = {};
   for (const s of skipped) skippedBy[s.reason] = (skippedBy[s.reason] ?? 0) + 1;
   return {
@@ -25,13 +27,14 @@ export function sinkReport(saved: readonly SavedRecord[], failed: number, skippe
     skipped: skipped.length,
     invalid,
     skippedBy,
+    correlationIds: [...new Set(correlationIds)],
   };
 }
 
-export function reportLine(r: SinkReport): string {
+export function reportLine(r: Omit<SinkReport, 'skippedBy' | 'correlationIds'>): string {
   const invalid = r.invalid > 0 ? `, ${r.invalid} invalid` : '';
   return `Kingdee sink: ${r.saved} saved, ${r.updated} updated, ${r.failed} failed, ${r.skipped} skipped${invalid}`;
 }
 
 /** True when the batch touched Kingdee or the DLQ (worth an info line; pure re-deliveries are not). */
-export const didWork = (r: SinkReport): boolean => r.saved + r.updated + r.failed + r.invalid > 0;
+export const didWork = (r: Omit<SinkReport, 'skippedBy' | 'correlationIds'>): boolean => r.saved + r.updated + r.failed + r.invalid > 0;

@@ -1,5 +1,7 @@
 import { AppConfig } from '../config/config';
+import { pointedAt } from '../ingestion/wdt-connection';
 import { Logger } from '../platform/logging/logging.module';
+import { DEFAULT_KINGDEE_SIMULATOR_USER, startKingdeeSimulator } from '../simulators/kingdee';
 import { startWdtSimulator } from '../simulators/wdt';
 
 export interface DemoRuntime {
@@ -11,19 +13,34 @@ export interface DemoRuntime {
 
 /**
  * Demo mode: when no WDT or Kingdee credentials are configured, the built-in simulators start
- * in-process with a seeded, realistic data set, and the hub is pointed at them.
+ * in-process (ephemeral ports) with a seeded, realistic data set, and the hub is pointed at them.
+ * This is the only place they start: WdtIngestionModule and KingdeeSinkModule find the settings
+ * filled in here and use them as they are.
  */
 export async function startDemoSimulators(config: AppConfig, logger: Logger): Promise<DemoRuntime> {
   const stops: (() => Promise<void>)[] = [];
   let effective = config;
   const simulators: { wdt?: { url: string }; kingdee?: { url: string } } = {};
-  if (config.wdt.simulated) {
-    const wdt = await startWdtSimulator({ warehouses: 30, seed: 1 });
-    stops.push(() => wdt.stop());
-    simulators.wdt = { url: wdt.url };
-    const c = wdt.credentials;
-    effective = { ...effective, wdt: { ...effective.wdt, mode: 'openapi', baseUrl: wdt.openapiBaseUrl, sid: c.sid, appkey: c.appkey, appsecret: c.appsecret } };
-    logger.warn({ url: wdt.url }, 'DEMO MODE: no WDT credentials configured, using the built-in WDT simulator (30 seeded warehouses)');
+  try {
+    if (config.wdt.simulated) {
+      const wdt = await startWdtSimulator({ port: 0, warehouses: 30, seed: 1 });
+      stops.push(() => wdt.stop());
+      simulators.wdt = { url: wdt.url };
+      // Both protocols' settings are filled, so WDT_MODE=qimen works in demo mode too.
+      effective = { ...effective, wdt: pointedAt(effective.wdt, wdt) };
+      logger.warn({ url: wdt.url, mode: effective.wdt.mode }, 'DEMO MODE: no WDT credentials configured, using the built-in WDT simulator (30 seeded warehouses)');
+    }
+    if (config.kingdee.simulated) {
+      const kingdee = await startKingdeeSimulator({ port: 0 });
+      stops.push(() => kingdee.stop());
+      simulators.kingdee = { url: kingdee.url };
+      const { acctId, username, password } = DEFAULT_KINGDEE_SIMULATOR_USER;
+      effective = { ...effective, kingdee: { ...effective.kingdee, baseUrl: kingdee.url, acctId, username, password, appId: undefined, appSecret: undefined } };
+      logger.warn({ url: kingdee.url, admin: `${kingdee.origin}/__admin/stocks` }, 'DEMO MODE: no KINGDEE_BASE_URL configured, writing to the built-in Kingdee simulator (BD_STOCK starts empty)');
+    }
+  } catch (error) {
+    await Promise.all(stops.map((stop) => stop()));
+    throw error;
   }
   return {
     config: effective,
