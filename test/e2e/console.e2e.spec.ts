@@ -12,6 +12,8 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
   let h: ConsoleHarness;
   let page: Page;
   let subject: SimWarehouse;
+  /** Kingdee rejects this one until the fault is cleared: a sync failure to retry. */
+  const REJECTED = 'JNLC003';
 
   before(async () => {
     h = await startConsoleHarness();
@@ -19,6 +21,7 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     // A warehouse with a plain name and a street address: the one the steward works on.
     subject = h.wdt.admin.listWarehouses().find((w) => w.is_disabled === 0 && w.address && !/\d/.test(w.name))!;
     assert.ok(subject, 'the simulator seed has an enabled warehouse with an address');
+    h.kingdee.admin.rejectNumber(REJECTED);
   });
   after(async () => h?.close());
 
@@ -31,6 +34,12 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
   const rowOf = (field: string) => page.locator(`tr[data-field=${field}]`);
   /** The warehouse list keeps showing the previous answer while it loads the next one. */
   const settled = () => page.locator('[data-testid=warehouse-table][aria-busy=false]').waitFor();
+  /**
+   * The Kingdee sink records each write as an event on the record (a new version): wait until the
+   * record shown is synced, so the version a steward edits is not overtaken by the sink's result.
+   */
+  const syncedOnPage = () =>
+    eventually(page, async () => assert.match(await page.locator('.detail-header .header-badges').innerText(), /已同步/), { tries: 60 });
 
   it('signs in with an API key (a wrong key is refused) and offers what the role allows', async () => {
     await page.goto(h.hub.url);
@@ -107,15 +116,17 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     await page.locator('[data-testid=whoami]', { hasText: '数据管理员' }).waitFor();
     assert.equal(await page.locator('nav.nav a:has-text("运维操作")').count(), 0, 'stewards get no operations');
     await page.goto(detailUrl);
+    await syncedOnPage();
     await rowOf('name').locator('button:has-text("覆盖")').click();
     await page.fill('#override-form input[name=value]', `${subject.name}（人工校正）`);
     await page.fill('#override-form textarea[name=reason]', '门店更名，旺店通尚未更新');
-    await h.screenshot('05-override-dialog');
+    await h.screenshot('05-override-dialog', { viewport: true });
     await page.click('.modal-footer button:has-text("保存")');
     await rowOf('name').locator('.badge', { hasText: '已覆盖' }).waitFor();
     assert.match(await rowOf('name').innerText(), /人工校正/);
     await page.locator('[data-testid=history]', { hasText: '字段被覆盖' }).waitFor();
     await h.screenshot('06-detail-overridden');
+    await syncedOnPage();
 
     await rowOf('name').locator('button:has-text("移除覆盖")').click();
     await page.fill('#override-form textarea[name=reason]', '旺店通已更新');
@@ -172,11 +183,23 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     assert.equal(survivor.body.record.warehouseNo, subject.warehouse_no, 'merged into the original record');
   });
 
-  it('shows sync failures, the status dashboard, and switches to English', async () => {
-    await requireEndpoint(h, 'GET', '/stewardship/tasks', 'stewardship task list');
+  it('lists a Kingdee sync failure and retries it once Kingdee accepts the record', async () => {
+    const failures = page.locator('[data-testid=sync-failures] tbody tr', { hasText: REJECTED });
     await nav('同步失败');
-    await page.locator('[data-testid=sync-failures]').waitFor();
+    await eventually(page, () => failures.waitFor({ timeout: 1000 }), { tries: 40 }).catch(() => {
+      throw new Error(`no sync failure for ${REJECTED} appeared: is the Kingdee sink (KingdeeSinkModule) wired into the hub?`);
+    });
+    assert.match(await failures.innerText(), /未通过校验/);
     await h.screenshot('08-sync-failures');
+    h.kingdee.admin.clearFaults();
+    await failures.locator('button:has-text("重试")').click();
+    await page.locator('.notice-success', { hasText: '已重新排队' }).waitFor();
+    await eventually(page, async () => assert.equal(await failures.count(), 0), { reload: false });
+    await page.goto(`${h.hub.url}/warehouses?q=${REJECTED}`);
+    await eventually(page, () => page.locator('[data-testid=warehouse-table] .badge', { hasText: '已同步' }).waitFor({ timeout: 1000 }), { tries: 40 });
+  });
+
+  it('shows the status dashboard and switches to English', async () => {
     await requireEndpoint(h, 'GET', '/status', 'status dashboard');
     await nav('运行状态');
     await page.locator('[data-testid=status-tiles]').waitFor();

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import { FieldValue, GOLDEN_FIELDS, OVERRIDABLE_FIELDS, WarehouseDetail } from '../api/types';
 import { useSession } from '../auth/session';
@@ -6,7 +6,7 @@ import { StatusBadge, SyncBadge, Badge } from '../components/badges';
 import { HistoryTimeline } from '../components/history';
 import { OverrideDialog, OverrideRequest } from '../components/override-dialog';
 import { ErrorBox, KeyValues, Notice, Panel, Spinner } from '../components/ui';
-import { useAsync } from '../components/use-async';
+import { useAsync, useInterval } from '../components/use-async';
 import { FieldValueText, SourceText } from '../components/values';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
@@ -14,6 +14,7 @@ import { Link, navigate, useLocation, withQuery } from '../router';
 import { AsOfPicker } from './AsOfPicker';
 
 type Flash = { tone: 'success' | 'warn'; text: string } | null;
+const REFRESH_MS = 10_000;
 
 export function WarehouseDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -31,6 +32,10 @@ export function WarehouseDetailPage({ id }: { id: string }) {
     detail.reload();
     history.reload();
   }, [detail.reload, history.reload]);
+  // Kingdee sync results and WDT syncs change the record too: keep the page current while it is open.
+  useInterval(detail.reload, asOf ? null : REFRESH_MS);
+  const version = detail.data?.version;
+  useEffect(() => history.reload(), [version, history.reload]);
 
   const notFound = detail.error instanceof ApiError && detail.error.status === 404 && !detail.data;
   return (
@@ -62,8 +67,8 @@ function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
   const submit = async (value: FieldValue, reason: string) => {
     if (!editing) return;
     const changed = editing.mode === 'set'
-      ? await api.putOverride(record.goldenId, editing.field, value, reason, record.etag)
-      : await api.removeOverride(record.goldenId, editing.field, reason, record.etag);
+      ? await api.putOverride(record.goldenId, editing.field, value, reason, editing.etag)
+      : await api.removeOverride(record.goldenId, editing.field, reason, editing.etag);
     setFlash({ tone: 'success', text: t(editing.mode === 'set' ? 'detail.overrideSaved' : 'detail.overrideRemoved') });
     setEditing(null);
     onChanged(changed);
@@ -157,12 +162,12 @@ function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; ed
               {editable ? (
                 <td className="nowrap actions">
                   {OVERRIDABLE_FIELDS.includes(field) ? (
-                    <button className="btn btn-small" onClick={() => onEdit({ field, mode: 'set', current: value })}>
+                    <button className="btn btn-small" onClick={() => onEdit({ field, mode: 'set', current: value, etag: record.etag })}>
                       {override ? t('detail.editOverride') : t('detail.override')}
                     </button>
                   ) : null}
                   {override ? (
-                    <button className="btn btn-small btn-danger-ghost" onClick={() => onEdit({ field, mode: 'remove', current: value })}>
+                    <button className="btn btn-small btn-danger-ghost" onClick={() => onEdit({ field, mode: 'remove', current: value, etag: record.etag })}>
                       {t('detail.removeOverride')}
                     </button>
                   ) : null}
@@ -200,7 +205,7 @@ function KingdeePanel({ record }: { record: WarehouseDetail }) {
   return (
     <KeyValues rows={[
       [t('field.syncStatus'), <SyncBadge sync={s} version={record.version} />],
-      [t('detail.syncedVersion'), <span className="mono">{s.syncedVersion ?? '—'} / {record.version}</span>],
+      [t('detail.syncedVersion'), <span className="mono">{s.syncedVersion ?? '—'} / {s.publishedVersion ?? '—'}</span>],
       [t('detail.lastAttempt'), dateTime(s.lastAttemptAt)],
       [t('detail.lastError'), s.lastErrorCode || s.lastErrorMessage
         ? <span className="error-text"><code>{s.lastErrorCode}</code> {s.lastErrorMessage}</span>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { loadConfig, projectRoot } from '../../../src/config/config';
 import { RunningHub, startHub } from '../../../src/hub';
+import { KingdeeSimulator, startKingdeeSimulator } from '../../../src/simulators/kingdee';
 import { startWdtSimulator, WdtSimulator } from '../../../src/simulators/wdt';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -12,23 +13,26 @@ export const SCREENSHOTS = path.join(projectRoot(), 'test', 'e2e', 'screenshots'
 export interface ConsoleHarness {
   readonly hub: RunningHub;
   readonly wdt: WdtSimulator;
+  readonly kingdee: KingdeeSimulator;
   readonly browser: Browser;
   readonly page: Page;
   readonly keys: { readonly admin: string; readonly steward: string };
   /** A call to the hub's API with a key (admin by default), for set-up and for checking what the UI did. */
   api(method: string, apiPath: string, options?: { body?: unknown; key?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
-  screenshot(name: string): Promise<void>;
+  /** Full page by default; `viewport` for dialogs (the backdrop covers only the viewport). */
+  screenshot(name: string, options?: { viewport?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * The real hub on embedded defaults (PGlite in a temp MDM_DATA_DIR, the embedded log, simulated
- * Kingdee), fed by a WDT simulator the test controls, and Debian's Chromium driven by playwright-core.
+ * The real hub on embedded defaults (PGlite in a temp MDM_DATA_DIR, the embedded log instead of Kafka)
+ * between WDT and Kingdee simulators the test controls, and Debian's Chromium driven by playwright-core.
  */
 export async function startConsoleHarness(): Promise<ConsoleHarness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mdm-console-e2e-'));
   const keys = { admin: `adm_${Date.now().toString(36)}_e2e`, steward: `stw_${Date.now().toString(36)}_e2e` };
   const wdt = await startWdtSimulator({ warehouses: 24, seed: 7 });
+  const kingdee = await startKingdeeSimulator();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -39,6 +43,10 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     WDT_APPKEY: wdt.credentials.appkey,
     WDT_APPSECRET: wdt.credentials.appsecret,
     WDT_POLL_INTERVAL: '0',
+    KINGDEE_BASE_URL: kingdee.url,
+    KINGDEE_ACCT_ID: kingdee.user.acctId,
+    KINGDEE_USERNAME: kingdee.user.username,
+    KINGDEE_PASSWORD: kingdee.user.password,
     WDT_CALLS_PER_MINUTE: '100000',
     LOG_LEVEL: 'warn',
   });
@@ -55,7 +63,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   return {
-    hub, wdt, browser, page, keys,
+    hub, wdt, kingdee, browser, page, keys,
     async api(method, apiPath, options = {}) {
       const response = await fetch(`${hub.url}/api/v1${apiPath}`, {
         method,
@@ -65,13 +73,14 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
     },
-    async screenshot(name) {
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    async screenshot(name, options = {}) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: !options.viewport });
     },
     async close() {
       await browser.close().catch(() => undefined);
       await hub.stop().catch(() => undefined);
       await wdt.stop().catch(() => undefined);
+      await kingdee.stop().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
