@@ -10,7 +10,6 @@ export interface SourceKey {
 
 export const WDT_SYSTEM = 'wdt';
 export const STEWARD_SYSTEM = 'steward';
-export const HUB_SYSTEM = 'hub';
 
 /** Map key for per-source state: JSON keeps any characters in `system` or `key` unambiguous. */
 export function sourceId(source: SourceKey): string {
