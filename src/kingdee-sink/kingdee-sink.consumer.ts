@@ -4,7 +4,7 @@ import { MessageLog, Subscription } from '../log/message-log.port';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { KingdeeClient, KingdeeError } from './kingdee-client';
-import { PartitionRevokedError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+import { PartitionRevokedError, SchemeDisabledError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
 import { SinkTotals } from './sink-totals';
 
 /** The sink's consumer group on the golden topic (DESIGN.md 1); `mdm status` reports its lag. */
@@ -22,6 +22,8 @@ export const KINGDEE_CLIENT = Symbol('KingdeeClient');
 export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private subscription: Subscription | undefined;
   private totals: SinkTotals | undefined;
+  /** Said once per disabled spell, not at every redelivery. */
+  private held = false;
 
   constructor(
     @Inject(MESSAGE_LOG) private readonly log: MessageLog,
@@ -45,7 +47,10 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       groupId: KINGDEE_SINK_GROUP_ID,
       topic: topicGolden,
       maxBatchSize: this.config.kingdee.batchSize,
-      handleBatch: async (messages, context) => this.totals?.add(await handler.handle(messages, context)),
+      handleBatch: async (messages, context) => {
+        this.totals?.add(await handler.handle(messages, context));
+        this.held = false;
+      },
       onError: (error) => this.batchFailed(error),
       retryBackoffMs: 1000,
     });
@@ -63,6 +68,11 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
   /** The batch is redelivered after a backoff; say why, and whether waiting can help. */
   private batchFailed(error: unknown): void {
     if (error instanceof PartitionRevokedError) return this.logger.info({ reason: error.message }, 'Kingdee sink batch abandoned');
+    if (error instanceof SchemeDisabledError) {
+      if (!this.held) this.logger.warn({ reason: error.message }, 'Kingdee sink paused: the scheme is disabled (nothing committed)');
+      this.held = true;
+      return;
+    }
     if (error instanceof KingdeeError) {
       const fields = { code: error.reason, service: error.info.service, msgCode: error.info.msgCode, httpStatus: error.info.httpStatus, reason: error.message };
       if (error.retryable) return this.logger.warn(fields, 'Kingdee sink: Kingdee call failed; the batch will be retried (nothing committed)');

@@ -5,6 +5,7 @@ import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { loadSchemeFile } from '../schemes/scheme-loader';
 import type { IntegrationScheme } from '../schemes/scheme';
+import { SchemeState } from '../schemes/runtime/scheme-state';
 import { createKingdeeClient, KingdeeClient } from './kingdee-client';
 import { KINGDEE_SYNC_RESULT_RECORDER, KingdeeSyncResultRecorder } from './kingdee-sync-result-recorder.port';
 import { KINGDEE_CLIENT, KINGDEE_SINK_WORKERS, KingdeeSinkConsumer } from './kingdee-sink.consumer';
@@ -31,15 +32,21 @@ function clientFor(config: AppConfig, logger: Logger): KingdeeClient | null {
 
 function handlerFor(
   client: KingdeeClient | null, recorder: KingdeeSyncResultRecorder, log: MessageLog, scheme: IntegrationScheme, config: AppConfig, logger: Logger,
+  schemes: SchemeState | undefined,
 ): SinkGoldenBatchHandler | null {
   if (!client) return null;
-  return new SinkGoldenBatchHandler({ kingdee: client, recorder, log, scheme, dlqTopic: config.kafka.topicDlq, logger: logger.child({ component: 'kingdee-sink' }) });
+  return new SinkGoldenBatchHandler({
+    kingdee: client, recorder, log, scheme, dlqTopic: config.kafka.topicDlq, logger: logger.child({ component: 'kingdee-sink' }),
+    // Without the schemes runtime (some tests) there is no switch: the scheme is always on.
+    schemeEnabled: schemes ? () => schemes.isEnabled(scheme.name) : undefined,
+  });
 }
 
 /**
  * The Kingdee sink (DESIGN.md 1): consumer group `mdm-kingdee-sink` on the golden topic → scheme →
  * BatchSave BD_STOCK → RecordKingdeeSyncResult, failures to the DLQ. Needs APP_CONFIG, LOGGER and
- * MESSAGE_LOG from the platform and KINGDEE_SYNC_RESULT_RECORDER from `imports`.
+ * MESSAGE_LOG from the platform, KINGDEE_SYNC_RESULT_RECORDER from `imports`, and respects SchemeState
+ * (the schemes runtime's enable/disable switch) when that module is installed.
  */
 @Module({})
 export class KingdeeSinkModule {
@@ -53,7 +60,7 @@ export class KingdeeSinkModule {
         { provide: KINGDEE_CLIENT, inject: [APP_CONFIG, LOGGER], useFactory: clientFor },
         {
           provide: SinkGoldenBatchHandler,
-          inject: [KINGDEE_CLIENT, KINGDEE_SYNC_RESULT_RECORDER, MESSAGE_LOG, KINGDEE_SCHEME, APP_CONFIG, LOGGER],
+          inject: [KINGDEE_CLIENT, KINGDEE_SYNC_RESULT_RECORDER, MESSAGE_LOG, KINGDEE_SCHEME, APP_CONFIG, LOGGER, { token: SchemeState, optional: true }],
           useFactory: handlerFor,
         },
         KingdeeSinkConsumer,

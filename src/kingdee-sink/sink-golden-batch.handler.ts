@@ -28,10 +28,15 @@ export interface SinkGoldenBatchOptions {
   readonly maxAttempts?: number;
   /** Pause before round n+1 is n times this. Default 500 ms. */
   readonly retryDelayMs?: number;
+  /** The scheme's runtime switch (SchemeState); asked per batch and before every BatchSave. */
+  readonly schemeEnabled?: () => Promise<boolean>;
 }
 
 /** Thrown when the partition moved to another member mid-batch: stop writing, commit nothing. */
 export class PartitionRevokedError extends Error {}
+
+/** Thrown while the scheme is switched off: the batch stays uncommitted and comes back after a backoff. */
+export class SchemeDisabledError extends Error {}
 
 /**
  * One batch of golden-record messages → Kingdee. Resolving means every message is finished
@@ -47,6 +52,7 @@ export class SinkGoldenBatchHandler {
   }
 
   async handle(batch: readonly ConsumedMessage[], context?: BatchContext): Promise<SinkReport> {
+    await this.requireEnabled();
     const { valid, poison } = parseSinkMessages(batch);
     const ids = [...new Set(valid.map((m) => m.message.goldenId))];
     const states: ReadonlyMap<string, KingdeeSyncState> = ids.length > 0 ? await this.options.recorder.syncState(ids) : new Map();
@@ -56,7 +62,10 @@ export class SinkGoldenBatchHandler {
       kingdee: this.options.kingdee,
       scheme: this.options.scheme,
       onSaved: (saved) => this.recordSaved(saved, byId),
-      beforeWrite: () => beforeWrite(context),
+      beforeWrite: async () => {
+        await this.requireEnabled();
+        await beforeWrite(context);
+      },
       maxAttempts: this.options.maxAttempts ?? 3,
       retryDelayMs: this.options.retryDelayMs ?? 500,
     });
@@ -65,6 +74,11 @@ export class SinkGoldenBatchHandler {
     const report = sinkReport(saved, failed.length, plan.skipped, poison.length, valid.map((m) => correlationOf(m.message)));
     this.logReport(report, batch);
     return report;
+  }
+
+  private async requireEnabled(): Promise<void> {
+    const enabled = this.options.schemeEnabled;
+    if (enabled && !(await enabled())) throw new SchemeDisabledError(`scheme ${this.options.scheme.name} is disabled; golden records wait on the topic until it is enabled`);
   }
 
   private async recordSaved(saved: readonly SavedRecord[], byId: ReadonlyMap<string, GoldenRecordChangedV1>): Promise<void> {

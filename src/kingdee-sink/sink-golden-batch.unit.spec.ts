@@ -3,7 +3,7 @@ import { before, beforeEach, describe, it } from 'node:test';
 import type { LogMessage } from '../log/message-log.port';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { KingdeeError, KingdeeErrorCode } from './kingdee-client';
-import { SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+import { SchemeDisabledError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
 import { FakeKingdee, failure } from './testing/fake-kingdee';
 import { consumed, golden, marketScheme, MemoryRecorder, silentLogger } from './testing/sink-fixtures';
 
@@ -97,5 +97,15 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
     assert.equal(dlq[0]?.headers?.reason, 'invalid_message');
     assert.equal(JSON.parse(dlq[0]!.value).raw, 'not json');
     assert.deepEqual(recorder.failures, []);
+  });
+
+  it('holds batches uncommitted while the scheme is disabled, and writes them once it is enabled', async () => {
+    let enabled = false;
+    const log = { publish: async () => undefined };
+    const switched = new SinkGoldenBatchHandler({ kingdee, recorder, log, scheme, dlqTopic: 'dlq', logger: silentLogger, schemeEnabled: async () => enabled });
+    await assert.rejects(switched.handle(consumed([golden('A')])), SchemeDisabledError);
+    assert.deepEqual(kingdee.calls, []);
+    enabled = true;
+    assert.equal((await switched.handle(consumed([golden('A')]))).saved, 1);
   });
 });
