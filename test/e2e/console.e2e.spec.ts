@@ -41,6 +41,29 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
   const syncedOnPage = () =>
     eventually(page, async () => assert.match(await page.locator('.detail-header .header-badges').innerText(), /已同步/), { tries: 60 });
 
+  it('is served at / with SPA fallback, leaving the API, /api/docs and /metrics to the hub', async () => {
+    const get = async (p: string, key?: string) => {
+      const response = await fetch(`${h.hub.url}${p}`, { headers: key ? { Authorization: `Bearer ${key}` } : {} });
+      return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+    };
+    for (const p of ['/', '/warehouses/wh_anything?asOf=2026-01-01T00:00:00Z', '/stewardship/duplicates']) {
+      const page = await get(p);
+      assert.equal(page.status, 200, p);
+      assert.match(page.type, /text\/html/, p);
+      assert.match(page.text, /<div id="root">/, p);
+    }
+    assert.equal((await get('/assets/no-such-file.js')).status, 404);
+    const missingApi = await get('/api/v1/no-such-route');
+    assert.equal(missingApi.status, 404);
+    assert.equal(JSON.parse(missingApi.text).error.code, 'not_found');
+    assert.match((await get('/api/docs')).text, /swagger/i);
+    assert.deepEqual(JSON.parse((await get('/api/v1/me', h.keys.steward)).text), { name: 'sue', role: 'steward' });
+    assert.equal((await get('/api/v1/me')).status, 401);
+    const metrics = await get('/metrics', h.keys.admin);
+    assert.equal(metrics.status, 200, metrics.text);
+    assert.match(metrics.text, /^# (HELP|TYPE) /m);
+  });
+
   it('signs in with an API key (a wrong key is refused) and offers what the role allows', async () => {
     await page.goto(h.hub.url);
     await page.waitForSelector('input[name=apiKey]');
