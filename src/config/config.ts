@@ -13,6 +13,8 @@ export interface AppConfig {
     readonly topicGolden: string;
     readonly topicDlq: string;
     readonly partitions: number;
+    /** The Kingdee sink's consumer group (one group per hub deployment sharing a topic). */
+    readonly sinkGroup: string;
   };
   readonly wdt: WdtConfig;
   readonly kingdee: KingdeeConfig;
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
       topicGolden: read('KAFKA_TOPIC_GOLDEN') ?? 'mdm.warehouse.golden.v1',
       topicDlq: read('KAFKA_TOPIC_DLQ') ?? 'mdm.warehouse.kingdee.dlq.v1',
       partitions: integer(read('KAFKA_PARTITIONS') ?? '3', 'KAFKA_PARTITIONS', 1, 1000),
+      sinkGroup: read('KAFKA_SINK_GROUP') ?? 'mdm-kingdee-sink',
     },
     wdt: {
       ...wdt,

@@ -7,8 +7,6 @@ import { KingdeeClient, KingdeeError } from './kingdee-client';
 import { PartitionRevokedError, SchemeDisabledError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
 import { SinkTotals } from './sink-totals';
 
-/** The sink's consumer group on the golden topic (DESIGN.md 1); `mdm status` reports its lag. */
-export const KINGDEE_SINK_GROUP_ID = 'mdm-kingdee-sink';
 /** false: the module is wired but consumes nothing (one-shot CLI commands, tests). */
 export const KINGDEE_SINK_WORKERS = Symbol('KingdeeSinkWorkers');
 /** The KingdeeClient built from config, or null when no Kingdee URL is known (outside startHub's demo mode). */
@@ -41,10 +39,11 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       return;
     }
     const handler = this.handler;
-    const { topicGolden } = this.config.kafka;
+    // KAFKA_SINK_GROUP, default mdm-kingdee-sink (DESIGN.md 1); `mdm status` reports its lag.
+    const { topicGolden, sinkGroup } = this.config.kafka;
     this.totals = new SinkTotals((fields, line) => this.logger.info({ component: 'kingdee-sink', ...fields }, line));
     this.subscription = await this.log.subscribe({
-      groupId: KINGDEE_SINK_GROUP_ID,
+      groupId: sinkGroup,
       topic: topicGolden,
       maxBatchSize: this.config.kingdee.batchSize,
       handleBatch: async (messages, context) => {
@@ -54,7 +53,7 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       onError: (error) => this.batchFailed(error),
       retryBackoffMs: 1000,
     });
-    this.logger.info({ group: KINGDEE_SINK_GROUP_ID, topic: topicGolden, batchSize: this.config.kingdee.batchSize }, 'Kingdee sink consuming golden records');
+    this.logger.info({ group: sinkGroup, topic: topicGolden, batchSize: this.config.kingdee.batchSize }, 'Kingdee sink consuming golden records');
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -2,7 +2,7 @@ import { AppConfig } from '../../config/config';
 import { SqlExecutor } from '../../event-store/stored-event';
 import { MessageLog } from '../../log/message-log.port';
 import { JobRepository } from '../jobs/job-repository';
-import { ConsumerStatus, HubStatus, KINGDEE_SINK_GROUP } from './hub-status';
+import { ConsumerStatus, HubStatus } from './hub-status';
 import { eventTotals, latestSyncRuns, openStewardshipTasks, processorStatuses } from './status-sql';
 
 export interface StatusSources {
@@ -32,7 +32,7 @@ export class StatusQuery {
     const [events, processors, kingdeeSink, dlq, wdtSyncRuns, stewardship, jobs, schemes] = await Promise.all([
       eventTotals(db),
       processorStatuses(db, this.sources.processorNames(), now),
-      this.consumer(KINGDEE_SINK_GROUP, config.kafka.topicGolden),
+      this.consumer(config.kafka.sinkGroup, config.kafka.topicGolden),
       this.consumer(DLQ_PROBE_GROUP, config.kafka.topicDlq),
       latestSyncRuns(db, 5),
       openStewardshipTasks(db),
