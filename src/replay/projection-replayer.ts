@@ -6,7 +6,7 @@ import { Checkpoint, SqlExecutor } from '../event-store/stored-event';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { prepareShadow, replayableTables } from './replay-start';
 import { ShadowProjection } from './shadow-projection';
-import { shadowSchemaName, swapIntoPublic } from './shadow-schema';
+import { createDeferredIndexes, shadowSchemaName, swapIntoPublic } from './shadow-schema';
 
 export interface ReplayOptions {
   /** Global position to rebuild from (see prepareShadow); undefined = resume or start at 0. */
@@ -72,6 +72,7 @@ export class ProjectionReplayer {
       n = await processor.runOnce();
       if (options.onProgress) options.onProgress(Number((await loadCheckpoint(this.dataSource, shadow.name)).globalPosition), await this.head());
     }
+    await this.dataSource.transaction((tx) => createDeferredIndexes(tx, shadow.schema, tables));
     const { checkpoint, tail } = await this.switchOver(shadow, tables, batchSize);
     for (const table of tables) await this.dataSource.query(`ANALYZE public.${table}`);
     return {

@@ -39,31 +39,54 @@ export async function createShadowTables(tx: SqlExecutor, schema: string, tables
   await tx.query(`CREATE SCHEMA ${schema}`);
   for (const table of tables) {
     await tx.query(`CREATE TABLE ${schema}.${table} (LIKE public.${table} INCLUDING ALL EXCLUDING INDEXES)`);
-    await copyIndexes(tx, schema, table);
+    await copyConstraints(tx, schema, table);
     if (copyRows) await tx.query(`INSERT INTO ${schema}.${table} SELECT * FROM public.${table}`);
   }
 }
 
-/**
- * Primary keys, unique constraints and indexes under the live names: index names are per schema, so
- * the shadow may reuse them, and after the swap `public` has exactly the names the migrations made.
- */
-async function copyIndexes(tx: SqlExecutor, schema: string, table: string): Promise<void> {
+interface IndexRow {
+  name: string;
+  constraint_def: string | null;
+  index_def: string;
+}
+
+/** The live table's indexes, as DDL qualified with `public.` (so it can be pointed at the shadow). */
+async function liveIndexes(tx: SqlExecutor, table: string): Promise<IndexRow[]> {
   const [{ path }] = await tx.query(`SELECT current_setting('search_path') AS path`);
   // With only pg_catalog on the path, pg_get_*def qualifies every name (public.t, public.gin_trgm_ops).
-  await tx.query(`SET LOCAL search_path TO pg_catalog`);
-  const rows: { name: string; constraint_def: string | null; index_def: string }[] = await tx.query(
+  await tx.query(`SELECT set_config('search_path', 'pg_catalog', true)`);
+  const rows: IndexRow[] = await tx.query(
     `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS index_def,
             (SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.contype IN ('p', 'u', 'x')) AS constraint_def
        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
       WHERE x.indrelid = ('public.' || quote_ident($1))::regclass ORDER BY i.relname`,
     [table],
   );
-  for (const row of rows) {
-    if (row.constraint_def) await tx.query(`ALTER TABLE ${schema}.${table} ADD CONSTRAINT ${quoteIdent(row.name)} ${row.constraint_def}`);
-    else await tx.query(row.index_def.replace(/ ON (ONLY )?public\.(\S+) USING /, ` ON $1${schema}.$2 USING `));
-  }
   await tx.query(`SELECT set_config('search_path', $1, true)`, [path]);
+  return rows;
+}
+
+/**
+ * Primary keys and unique constraints under the live names (upserts need them from the start):
+ * index names are per schema, so after the swap `public` has exactly the names the migrations made.
+ */
+async function copyConstraints(tx: SqlExecutor, schema: string, table: string): Promise<void> {
+  for (const row of await liveIndexes(tx, table)) {
+    if (row.constraint_def) await tx.query(`ALTER TABLE ${schema}.${table} ADD CONSTRAINT ${quoteIdent(row.name)} ${row.constraint_def}`);
+  }
+}
+
+/**
+ * The other indexes, built once the shadow is nearly complete: one CREATE INDEX over the finished
+ * table is far cheaper than keeping a trigram GIN index current through millions of upserts.
+ */
+export async function createDeferredIndexes(db: SqlExecutor, schema: string, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    for (const row of await liveIndexes(db, table)) {
+      if (row.constraint_def) continue;
+      await db.query(row.index_def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ').replace(/ ON (ONLY )?public\.(\S+) USING /, ` ON $1${schema}.$2 USING `));
+    }
+  }
 }
 
 /**

@@ -1,0 +1,74 @@
+import { performance } from 'node:perf_hooks';
+import { EventStore } from '../src/event-store/event-store';
+import { ProjectionReplayer } from '../src/replay/projection-replayer';
+import { GoldenRecordsProjection } from '../src/warehouses/projections';
+import { createTestDatabase } from '../test/support/test-database';
+import { round } from './support';
+import { eventTemplates, generateEvents } from './replay-events';
+
+const STREAMS = Number(process.env.BENCH_REPLAY_STREAMS ?? 100_000);
+const VERSIONS = Number(process.env.BENCH_REPLAY_VERSIONS ?? 10);
+const BATCH = Number(process.env.BENCH_REPLAY_BATCH ?? 5000);
+
+/**
+ * Rebuilds the golden-record read model (the real projection code, through the real replayer:
+ * shadow tables, swap) from STREAMS × VERSIONS events shaped by the warehouses decider itself, and
+ * a plain keyset scan of the same events as the baseline, in the same run. Peak RSS is sampled.
+ */
+export async function run(): Promise<Record<string, unknown>> {
+  const db = await createTestDatabase('bench_replay');
+  try {
+    const sql = db.dataSource;
+    const generated = await timed(() => generateEvents(sql, eventTemplates(), STREAMS, VERSIONS));
+    await sql.query('ANALYZE events');
+    const [{ n: events }] = await sql.query(`SELECT count(*)::int AS n FROM events`);
+    const scan = await timed(() => rawScan(sql, BATCH));
+    const replayer = new ProjectionReplayer(sql, new EventStore(sql));
+    const rss = sampleRss();
+    const replay = await timed(() => replayer.replay(new GoldenRecordsProjection(), { batchSize: BATCH }));
+    const peakRss = rss.stop();
+    const [{ n: rows }] = await sql.query(`SELECT count(*)::int AS n FROM golden_warehouses`);
+    if (rows !== STREAMS) throw new Error(`expected ${STREAMS} golden records after the replay, found ${rows}`);
+    return {
+      database: db.embedded ? 'embedded PGlite' : 'PostgreSQL server',
+      events, streams: STREAMS, versionsPerStream: VERSIONS, batchSize: BATCH,
+      generateSeconds: round(generated.ms / 1000, 1),
+      replay: {
+        seconds: round(replay.ms / 1000, 1),
+        eventsPerSecond: round((events / replay.ms) * 1000, 0),
+        peakRssMB: round(peakRss / 2 ** 20, 0),
+      },
+      rawScan: { seconds: round(scan.ms / 1000, 1), rowsPerSecond: round((events / scan.ms) * 1000, 0) },
+      ratio: round(scan.ms / replay.ms, 3),
+      targets: { seconds: 60, peakRssMB: 300 },
+      meetsTargets: replay.ms < 60_000 && peakRss < 300 * 2 ** 20,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+/** The baseline: every event row read in pages of the same size, nothing done with it. */
+async function rawScan(sql: { query(q: string, p?: unknown[]): Promise<any> }, batch: number): Promise<void> {
+  for (let last = '0', page: { global_position: string }[] = []; ; last = page.at(-1)!.global_position) {
+    page = await sql.query(`SELECT * FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`, [last, batch]);
+    if (page.length === 0) return;
+  }
+}
+
+function sampleRss(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
