@@ -46,6 +46,8 @@ describe('schemes at runtime: switch as events, mapping audit', { timeout: 120_0
     const events = await store.readStream(`scheme-${NAME}`);
     assert.deepEqual(events.map((e) => [e.type, e.metadata.actor]), [['SchemeDisabled', 'api:ops'], ['SchemeEnabled', 'api:ops']]);
     assert.deepEqual(events[0]!.data, { name: NAME, reason: 'Kingdee maintenance window' });
+    const resync = await post(`/api/v1/schemes/${NAME}/resync`, ADMIN);
+    assert.equal(resync.status, 409, 'no golden records yet, nothing to resync');
     const listed = await fetch(`${hub.url}/api/v1/schemes`, { headers: { authorization: `Bearer ${READER}` } });
     assert.equal(((await listed.json()) as { enabled: boolean }[])[0]!.enabled, true);
   });

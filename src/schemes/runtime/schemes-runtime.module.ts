@@ -6,6 +6,7 @@ import { OPERATIONS_WORKERS } from '../../operations/metrics/latency-observer.ru
 import { SCHEME_STATUS, SchemeStatusSource } from '../../operations/status/scheme-status';
 import { LOGGER, Logger } from '../../platform/logging/logging.module';
 import { APP_CONFIG, DATA_SOURCE, EVENT_STORE } from '../../platform/tokens';
+import { ReplayModule } from '../../replay/replay.module';
 import { ConfiguredScheme } from './configured-scheme';
 import { SchemePreview } from './scheme-preview';
 import { SchemeState } from './scheme-state';
@@ -48,6 +49,7 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
  */
 @Global()
 @Module({
+  imports: [ReplayModule],
   controllers: [SchemesController],
   providers: [
     { provide: SchemeState, inject: [EVENT_STORE], useFactory: (store: EventStore) => new SchemeState(store) },

@@ -1,9 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { actorOf } from '../../platform/http/api-key.guard';
 import { Roles } from '../../platform/http/roles.decorator';
 import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
+import { JobView } from '../../operations/jobs/job';
+import { ResyncKingdeeHandler } from '../../replay/resync-kingdee.handler';
+import { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../../platform/tokens';
+import { recordsSentBy } from './affected-records';
 import { parseScheme } from '../scheme-loader';
 import { ConfiguredScheme } from './configured-scheme';
 import { SchemeRuntimeState } from './scheme-events';
@@ -30,6 +35,8 @@ export class SchemesController {
     private readonly state: SchemeState,
     private readonly configured: ConfiguredScheme,
     private readonly previewer: SchemePreview,
+    private readonly resync: ResyncKingdeeHandler,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   @Get()
@@ -57,6 +64,19 @@ export class SchemesController {
   @Roles('admin')
   async disable(@Param('name') name: string, @Body() body: SwitchBody, @Req() request: AuthedRequest): Promise<SchemeRuntimeState> {
     return this.state.disable(await this.known(name), actorOf(request), body.reason);
+  }
+
+  /** After a mapping change: every record the scheme sends is written again (a resync job). */
+  @Post(':name/resync')
+  @HttpCode(202)
+  @Roles('admin')
+  async resyncAffected(@Param('name') name: string, @Req() request: AuthedRequest): Promise<JobView> {
+    await this.known(name);
+    const scheme = await this.configured.get();
+    const ids = await recordsSentBy(this.dataSource, scheme);
+    if (ids.length === 0) throw new DomainError(ErrorCode.invalidState, `scheme ${name} sends no golden records yet`);
+    const { mappingHash } = await this.state.read(name);
+    return this.resync.start({ ids, reason: `scheme ${name} mapping ${mappingHash?.slice(0, 12) ?? 'changed'}` }, actorOf(request));
   }
 
   private async known(name: string): Promise<string> {
