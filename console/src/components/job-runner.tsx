@@ -11,13 +11,15 @@ import { useInterval } from './use-async';
 const RUNNING = ['queued', 'running', 'pending', 'started'];
 
 /** One operator action: a form, a run button, then live progress polled from GET /jobs/{id} until it ends. */
-export function JobRunner({ kind, title, hint, children, body, testId }: {
+export function JobRunner({ kind, title, hint, children, body, testId, onSettled }: {
   kind: JobKind;
   title: string;
   hint: string;
   children?: ReactNode;
   body(): Record<string, unknown>;
   testId: string;
+  /** Called when the job ends either way (the dashboard below refreshes). */
+  onSettled?: () => void;
 }) {
   const { t } = useI18n();
   const { api } = useSession();
@@ -27,7 +29,11 @@ export function JobRunner({ kind, title, hint, children, body, testId }: {
   const running = job !== null && RUNNING.includes(job.status);
 
   useInterval(() => {
-    if (job) api.job(job).then(setJob, setError);
+    if (!job) return;
+    api.job(job).then((next) => {
+      setJob(next);
+      if (!RUNNING.includes(next.status)) onSettled?.();
+    }, setError);
   }, running && job?.poll ? 1000 : null);
 
   const start = async () => {

@@ -20,7 +20,8 @@ export function OverrideDialog({ request, onSubmit, onClose, onConflict }: {
   request: OverrideRequest;
   onSubmit(value: FieldValue, reason: string): Promise<void>;
   onClose(): void;
-  onConflict(): void;
+  /** 412: `actual` is the version the record is really at (the error's details), when the hub says. */
+  onConflict(actual: number | null): void;
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(() => initialDraft(request.field, request.current));
@@ -41,7 +42,7 @@ export function OverrideDialog({ request, onSubmit, onClose, onConflict }: {
       await onSubmit(value, reason.trim());
     } catch (e) {
       setBusy(false);
-      if (e instanceof ApiError && e.status === 412) return onConflict();
+      if (e instanceof ApiError && e.status === 412) return onConflict(actualVersion(e.details));
       setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e));
     }
   };
@@ -73,6 +74,11 @@ export function OverrideDialog({ request, onSubmit, onClose, onConflict }: {
       </form>
     </Modal>
   );
+}
+
+function actualVersion(details: unknown): number | null {
+  const actual = (details as { actual?: unknown } | undefined)?.actual;
+  return typeof actual === 'number' ? actual : null;
 }
 
 type Draft = { text: string; x: string; y: string };

@@ -10,14 +10,17 @@ export function OperationsPage() {
   const [from, setFrom] = useState('');
   const [resyncAll, setResyncAll] = useState(true);
   const [ids, setIds] = useState('');
+  const [settled, setSettled] = useState(0);
+  const refresh = () => setSettled((n) => n + 1);
   return (
     <div className="page">
       <div className="page-header"><h1>{t('ops.title')}</h1></div>
       <div className="ops-grid">
-        <JobRunner kind="sync-wdt" testId="op-sync-wdt" title={t('ops.syncWdt')} hint={t('ops.syncWdtHint')} body={() => ({})} />
+        <JobRunner kind="sync-wdt" testId="op-sync-wdt" title={t('ops.syncWdt')} hint={t('ops.syncWdtHint')} body={() => ({})} onSettled={refresh} />
         <JobRunner
           kind="replay"
           testId="op-replay"
+          onSettled={refresh}
           title={t('ops.replay')}
           hint={t('ops.replayHint')}
           body={() => ({ ...(projection.trim() ? { projection: projection.trim() } : {}), ...(from.trim() ? { from: from.trim() } : {}) })}
@@ -30,6 +33,7 @@ export function OperationsPage() {
         <JobRunner
           kind="resync-kingdee"
           testId="op-resync"
+          onSettled={refresh}
           title={t('ops.resync')}
           hint={t('ops.resyncHint')}
           body={() => (resyncAll ? { all: true } : { ids: ids.split(/[\s,，]+/).filter(Boolean) })}
@@ -40,7 +44,7 @@ export function OperationsPage() {
           )}
         </JobRunner>
       </div>
-      <StatusDashboard />
+      <StatusDashboard refreshKey={settled} />
     </div>
   );
 }

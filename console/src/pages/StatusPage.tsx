@@ -21,10 +21,10 @@ export function StatusPage() {
 }
 
 /** GET /status (HubStatus) every few seconds: headline tiles, then processors, the Kingdee sink, sync runs, jobs. */
-export function StatusDashboard() {
+export function StatusDashboard({ refreshKey = 0 }: { refreshKey?: number }) {
   const { t, dateTime } = useI18n();
   const { api } = useSession();
-  const status = useAsync(() => api.status(), [api]);
+  const status = useAsync(() => api.status(), [api, refreshKey]);
   useInterval(status.reload, REFRESH_SECONDS * 1000);
   const s = obj(status.data);
   return (

@@ -27,14 +27,18 @@ export function WarehouseDetailPage({ id }: { id: string }) {
   // The record a steward's change answered with: newer than the read model until the projection catches up.
   const [fresh, setFresh] = useState<WarehouseDetail | null>(null);
   const shown = fresh && !asOf && fresh.goldenId === id && fresh.version > (detail.data?.version ?? 0) ? fresh : detail.data;
-  const reloadAll = useCallback((changed?: WarehouseDetail) => {
+  // After a 412: the version the hub says the record is at; the read model may take a moment to get there.
+  const [awaited, setAwaited] = useState<number | null>(null);
+  const reloadAll = useCallback((changed?: WarehouseDetail, atLeast?: number | null) => {
     setFresh(changed ?? null);
+    setAwaited(atLeast ?? null);
     detail.reload();
     history.reload();
   }, [detail.reload, history.reload]);
-  // Kingdee sync results and WDT syncs change the record too: keep the page current while it is open.
-  useInterval(detail.reload, asOf ? null : REFRESH_MS);
   const version = detail.data?.version;
+  const catchingUp = awaited !== null && (version ?? 0) < awaited;
+  // Kingdee sync results and WDT syncs change the record too: keep the page current while it is open.
+  useInterval(detail.reload, catchingUp ? 500 : asOf ? null : REFRESH_MS);
   useEffect(() => history.reload(), [version, history.reload]);
 
   const notFound = detail.error instanceof ApiError && detail.error.status === 404 && !detail.data;
@@ -46,7 +50,7 @@ export function WarehouseDetailPage({ id }: { id: string }) {
       {notFound ? <Notice tone="warn">{t('detail.notFound')}</Notice> : <ErrorBox error={detail.error} onRetry={detail.reload} />}
       {flash ? <Notice tone={flash.tone} onClose={() => setFlash(null)}>{flash.text}</Notice> : null}
       {shown ? (
-        <DetailBody record={shown} asOf={asOf} loading={detail.loading} onChanged={reloadAll} setFlash={setFlash} />
+        <DetailBody record={shown} asOf={asOf} loading={detail.loading || catchingUp} onChanged={reloadAll} setFlash={setFlash} />
       ) : detail.loading ? <Spinner /> : null}
       <Panel title={t('detail.history')} actions={history.loading ? <Spinner /> : null}>
         <ErrorBox error={history.error} onRetry={history.reload} />
@@ -57,7 +61,7 @@ export function WarehouseDetailPage({ id }: { id: string }) {
 }
 
 function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
-  record: WarehouseDetail; asOf: string | undefined; loading: boolean; onChanged(changed?: WarehouseDetail): void; setFlash(flash: Flash): void;
+  record: WarehouseDetail; asOf: string | undefined; loading: boolean; onChanged(changed?: WarehouseDetail, atLeast?: number | null): void; setFlash(flash: Flash): void;
 }) {
   const { t, dateTime } = useI18n();
   const { api, can } = useSession();
@@ -73,10 +77,10 @@ function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
     setEditing(null);
     onChanged(changed);
   };
-  const conflict = () => {
+  const conflict = (actual: number | null) => {
     setEditing(null);
     setFlash({ tone: 'warn', text: t('detail.conflict') });
-    onChanged();
+    onChanged(undefined, actual);
   };
 
   return (
