@@ -1,6 +1,8 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { MessageLog } from '../log/message-log.port';
+import { HubMetrics } from '../operations/metrics/hub-metrics';
+import { kingdeeFetch } from '../operations/metrics/instrumented-fetch';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { loadSchemeFile } from '../schemes/scheme-loader';
@@ -22,12 +24,14 @@ export interface KingdeeSinkOptions {
 }
 
 /** In demo mode startHub has filled config.kingdee with the in-process simulator's URL and user. */
-function clientFor(config: AppConfig, logger: Logger): KingdeeClient | null {
+function clientFor(config: AppConfig, logger: Logger, metrics: HubMetrics | undefined): KingdeeClient | null {
   if (config.kingdee.baseUrl === undefined) return null;
   // 'in-list' asks for a whole batch's numbers in one ExecuteBillQuery (FilterString is SQL-like on
   // a real tenant, and the simulator parses `in (…)` too) instead of one query per record.
   const lookup = { strategy: 'in-list' as const, chunkSize: config.kingdee.batchSize };
-  return createKingdeeClient(config.kingdee, { lookup, logger: logger.child({ component: 'kingdee-client' }) });
+  // Timed per service for /metrics when the operations module is installed.
+  const fetch = metrics ? kingdeeFetch(metrics) : undefined;
+  return createKingdeeClient(config.kingdee, { lookup, logger: logger.child({ component: 'kingdee-client' }), ...(fetch ? { fetch } : {}) });
 }
 
 function handlerFor(
@@ -57,7 +61,7 @@ export class KingdeeSinkModule {
       providers: [
         { provide: KINGDEE_SINK_WORKERS, useValue: options.runWorkers ?? true },
         { provide: KINGDEE_SCHEME, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadSchemeFile(config.schemePath) },
-        { provide: KINGDEE_CLIENT, inject: [APP_CONFIG, LOGGER], useFactory: clientFor },
+        { provide: KINGDEE_CLIENT, inject: [APP_CONFIG, LOGGER, { token: HubMetrics, optional: true }], useFactory: clientFor },
         {
           provide: SinkGoldenBatchHandler,
           inject: [KINGDEE_CLIENT, KINGDEE_SYNC_RESULT_RECORDER, MESSAGE_LOG, KINGDEE_SCHEME, APP_CONFIG, LOGGER, { token: SchemeState, optional: true }],
