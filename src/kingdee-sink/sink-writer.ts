@@ -1,6 +1,7 @@
 import { renderBatchSaveBodies, type RenderedBatch } from '../schemes/render-batch-save';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { existingStocks, type SinkKingdee } from './existing-stocks';
+import { ISOLATE_AFTER, isContentSuspect, singleRecordBatches } from './isolation';
 import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
 import { classifyOutcomes, givenUp, type FailedRecord, type RetryRecord, type SavedRecord } from './outcomes';
 import type { SinkMessage } from './sink-messages';
@@ -29,9 +30,11 @@ export interface SinkWriterOptions {
   /** Rounds per record within one batch (retryable record failures, `exists`, stale ids). */
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
+  /** One BatchSave per record, to find the record that makes Kingdee fail the whole call (see isolation.ts). */
+  readonly isolate?: boolean;
 }
 
-type Round = { saved: SavedRecord[]; retry: RetryRecord[]; failed: SinkFailure[] };
+type Round = { saved: SavedRecord[]; retry: RetryRecord[]; failed: SinkFailure[]; answered: number; suspects: { failure: SinkFailure; error: Error }[] };
 
 /**
  * Writes record versions to Kingdee in rounds: look up, render, BatchSave each body, sort the
@@ -65,15 +68,29 @@ export class SinkWriter {
     const messages = pending.map((m) => m.message);
     const existing = await existingStocks(kingdee, scheme, messages, recorded, stale);
     const { batches, failures } = renderBatchSaveBodies(scheme, messages, existing);
-    const round: Round = { saved: [], retry: [], failed: [] };
+    const round: Round = { saved: [], retry: [], failed: [], answered: 0, suspects: [] };
     for (const f of failures) round.failed.push({ sink: pending.find((m) => m.message.goldenId === f.goldenId)!, code: SCHEME_RENDER_FAILED, message: f.message });
-    for (const batch of batches) await this.save(batch, pending, round);
+    for (const batch of this.options.isolate ? batches.flatMap(singleRecordBatches) : batches) await this.save(batch, pending, round);
+    if (round.suspects.length === 0) return round;
+    // Kingdee answered for other records, so it is up: the ones it failed alone are the problem.
+    // If it answered for none, nothing shows that, so the batch is retried as before.
+    if (round.answered === 0) throw round.suspects[0]!.error;
+    round.failed.push(...round.suspects.map((s) => s.failure));
     return round;
   }
 
   private async save(batch: RenderedBatch, pending: readonly SinkMessage[], round: Round): Promise<void> {
     await this.options.beforeWrite();
-    const outcome = await this.options.kingdee.batchSave(batch.body);
+    let outcome: Awaited<ReturnType<SinkKingdee['batchSave']>>;
+    try {
+      outcome = await this.options.kingdee.batchSave(batch.body);
+    } catch (error) {
+      if (!this.options.isolate || !isContentSuspect(error)) throw error;
+      const message = `${error.message} (Kingdee fails the whole call for this record alone, after ${ISOLATE_AFTER} failed deliveries of its batch)`;
+      round.suspects.push(...this.failures(batch.entries.map((entry) => ({ entry, code: error.reason, message })), pending).map((failure) => ({ failure, error })));
+      return;
+    }
+    round.answered++;
     const sorted = classifyOutcomes(batch, outcome.records);
     if (sorted.saved.length > 0) await this.options.onSaved(sorted.saved);
     round.saved.push(...sorted.saved);

@@ -13,6 +13,8 @@ export class FakeKingdee implements SinkKingdee {
   rules: FakeRule[] = [];
   /** The next N BatchSave calls throw this instead of answering. */
   failCalls: { count: number; error: Error } = { count: 0, error: new Error('unset') };
+  /** Fails the whole call whenever it returns an error for the Model sent. */
+  failWhen: (model: readonly Model[]) => Error | undefined = () => undefined;
   private nextId = 100001;
 
   async findStocks(numbers: readonly string[], useOrg: string | undefined): Promise<Map<string, ExistingKingdeeStock>> {
@@ -27,6 +29,8 @@ export class FakeKingdee implements SinkKingdee {
       this.failCalls.count--;
       throw this.failCalls.error;
     }
+    const failed = this.failWhen(model);
+    if (failed) throw failed;
     return { records: model.map((entry, index) => this.rules.map((r) => r(entry, index)).find(Boolean) ?? this.save(entry, index)), sessionRenewed: false };
   }
 
