@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { before, beforeEach, describe, it } from 'node:test';
+import type { LogMessage } from '../log/message-log.port';
+import type { IntegrationScheme } from '../schemes/scheme';
+import { existingStocks } from './existing-stocks';
+import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import { SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+import { FakeKingdee } from './testing/fake-kingdee';
+import { consumed, golden, marketScheme, MemoryRecorder, silentLogger } from './testing/sink-fixtures';
+
+const recordedAs = (fStockId: string): KingdeeSyncState => ({ syncedVersion: 1, fStockId, fNumber: 'old' });
+
+describe('create or update: existingStocks', () => {
+  let scheme: IntegrationScheme;
+  let kingdee: FakeKingdee;
+  before(async () => {
+    scheme = await marketScheme();
+  });
+  beforeEach(() => {
+    kingdee = new FakeKingdee();
+  });
+
+  it('asks Kingdee by number in one query; what Kingdee has wins over the recorded id', async () => {
+    kingdee.stocks.set('A', '100010');
+    const found = await existingStocks(kingdee, scheme, [golden('A', 2), golden('B', 2), golden('C', 2)], new Map([['g-A', recordedAs('100001')], ['g-B', recordedAs('100002')]]), new Set());
+    assert.deepEqual(kingdee.calls, [{ service: 'ExecuteBillQuery', numbers: ['A', 'B', 'C'] }]);
+    assert.deepEqual(Object.fromEntries(found), { 'g-A': { fStockId: '100010' }, 'g-B': { fStockId: '100002' } });
+  });
+
+  it('leaves out a recorded id that proved stale, so the record is created', async () => {
+    const found = await existingStocks(kingdee, scheme, [golden('B', 2)], new Map([['g-B', recordedAs('100002')]]), new Set(['g-B']));
+    assert.deepEqual(found, new Map());
+  });
+
+  it('an update whose FStockId is gone from Kingdee is created again in the next round', async () => {
+    const recorder = new MemoryRecorder();
+    recorder.states.set('g-A', { syncedVersion: 1, fStockId: '100099', fNumber: 'A' });
+    const log = { publish: async (_t: string, _m: readonly LogMessage[]) => undefined };
+    const sink = new SinkGoldenBatchHandler({ kingdee, recorder, log, scheme, dlqTopic: 'dlq', logger: silentLogger, retryDelayMs: 0 });
+    const report = await sink.handle(consumed([golden('A', 3)]));
+    assert.deepEqual([report.saved, report.updated, report.failed], [1, 0, 0]);
+    assert.equal(recorder.states.get('g-A')?.fStockId, '100001');
+  });
+});
