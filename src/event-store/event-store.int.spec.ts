@@ -97,7 +97,9 @@ describe('event store (PostgreSQL)', () => {
       const slow = await connect(db.url);
       const fast = await connect(db.url);
       try {
-        const start = await headCheckpoint(store);
+        assert.ok(await store.waitUntilReadable());
+        assert.ok(await store.waitUntilReadable());
+      const start = await headCheckpoint(store);
         const startPosition = start.globalPosition;
         await slow.query('BEGIN');
         await new EventStore(rowsOf(slow)).append('late-1', 0, [{ type: 'Late', data: {} }], meta()); // lower position, commits last
@@ -109,6 +111,7 @@ describe('event store (PostgreSQL)', () => {
         assert.deepEqual(correct.map((e) => e.type), [], 'the commit-order reader waits for the open transaction');
 
         await slow.query('COMMIT');
+        assert.ok(await store.waitUntilReadable(), 'no other transaction on the server holds readers back for long');
         const naiveNext = await naiveReadAfter(db.dataSource, naive.at(-1)!.global_position);
         assert.deepEqual(naiveNext, [], 'the naive reader has skipped the late event for good');
         const all = await store.readAllAfter(start, 100);
@@ -121,6 +124,7 @@ describe('event store (PostgreSQL)', () => {
 
     it('delivers every event exactly once to a reader polling during many concurrent writers', async (t) => {
       if (db.embedded) return t.skip('needs a PostgreSQL server: PGlite is single-session');
+      assert.ok(await store.waitUntilReadable());
       const start = await headCheckpoint(store);
       const writers = await Promise.all(Array.from({ length: 6 }, () => connect(db.url)));
       const seen: string[] = [];
@@ -149,6 +153,7 @@ describe('event store (PostgreSQL)', () => {
           written.push(streamId);
         }
       }));
+      assert.ok(await store.waitUntilReadable(), 'no other transaction on the server holds readers back for long');
       writing = false;
       await reader;
       await Promise.all(writers.map((c) => c.end()));

@@ -161,6 +161,23 @@ export class EventStore {
     return rows.map((r) => this.toStored(r));
   }
 
+  /**
+   * Waits until readAllAfter can see every event committed before the call. The reader's horizon
+   * is the oldest transaction still running anywhere on the PostgreSQL server (not only in this
+   * database), so a long transaction elsewhere holds it back. Returns false on timeout.
+   */
+  async waitUntilReadable(timeoutMs = 30_000, tx?: SqlExecutor): Promise<boolean> {
+    const db = tx ?? this.db;
+    const [newest] = await db.query(`SELECT transaction_id::text AS t FROM events ORDER BY transaction_id DESC LIMIT 1`);
+    if (!newest) return true;
+    for (const deadline = Date.now() + timeoutMs; ; ) {
+      const [row] = await db.query(`SELECT $1::text::xid8 < pg_snapshot_xmin(pg_current_snapshot()) AS readable`, [newest.t]);
+      if (row.readable) return true;
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   async count(tx?: SqlExecutor): Promise<number> {
     const [row] = await (tx ?? this.db).query(`SELECT count(*)::bigint AS n FROM events`);
     return Number(row.n);

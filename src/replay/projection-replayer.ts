@@ -66,6 +66,8 @@ export class ProjectionReplayer {
     const batchSize = options.batchSize ?? 2000;
     const processor = new CheckpointedProcessor(this.dataSource, this.store, shadow, alwaysLeader.forName(shadow.name), { batchSize });
     let events = 0;
+    // Start from everything committed so far, even if a transaction elsewhere briefly holds readers back.
+    await this.store.waitUntilReadable();
     // Until nearly caught up; the switch applies the rest while it holds the live processor back.
     for (let n = batchSize; n >= batchSize; events += n) {
       if (options.signal?.aborted) throw Object.assign(new Error(`replay of ${projection.name} stopped; run it again to resume`), { code: 'replay_cancelled' });
