@@ -47,8 +47,15 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       topic: topicGolden,
       maxBatchSize: this.config.kingdee.batchSize,
       handleBatch: async (messages, context) => {
-        this.totals?.add(await handler.handle(messages, context));
-        this.held = false;
+        // A Kingdee call may take up to its timeout (120 s): keep the group membership alive meanwhile,
+        // or the partition would move to another member while this one is still writing it.
+        const beat = setInterval(() => void context.heartbeat().catch(() => undefined), 3000);
+        try {
+          this.totals?.add(await handler.handle(messages, context));
+          this.held = false;
+        } finally {
+          clearInterval(beat);
+        }
       },
       onError: (error) => this.batchFailed(error),
       retryBackoffMs: 1000,
