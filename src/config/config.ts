@@ -54,6 +54,8 @@ export interface KingdeeConfig {
   readonly appSecret: string | undefined;
   readonly lcid: number;
   readonly batchSize: number;
+  /** How existing FStockIds are looked up: one `FNumber='X'` query per record (the filter subset the spec promises) or `FNumber in (…)` per batch. */
+  readonly lookup: 'per-number' | 'in-list';
 }
 
 export type ApiRole = 'reader' | 'steward' | 'admin';
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     appSecret: read('KINGDEE_APP_SECRET'),
     lcid: integer(read('KINGDEE_LCID') ?? '2052', 'KINGDEE_LCID', 1, 100_000),
     batchSize: integer(read('KINGDEE_BATCH_SIZE') ?? '50', 'KINGDEE_BATCH_SIZE', 1, 1000),
+    lookup: oneOf(read('KINGDEE_LOOKUP') ?? 'per-number', ['per-number', 'in-list'] as const, 'KINGDEE_LOOKUP'),
   };
   if (!kingdee.simulated) {
     for (const name of ['KINGDEE_ACCT_ID', 'KINGDEE_USERNAME'] as const) {

@@ -26,9 +26,10 @@ export interface KingdeeSinkOptions {
 /** In demo mode startHub has filled config.kingdee with the in-process simulator's URL and user. */
 function clientFor(config: AppConfig, logger: Logger, metrics: HubMetrics | undefined): KingdeeClient | null {
   if (config.kingdee.baseUrl === undefined) return null;
-  // 'in-list' asks for a whole batch's numbers in one ExecuteBillQuery (FilterString is SQL-like on
-  // a real tenant, and the simulator parses `in (…)` too) instead of one query per record.
-  const lookup = { strategy: 'in-list' as const, chunkSize: config.kingdee.batchSize };
+  // 'per-number' (default) uses only `=` and `and`, the FilterString subset every Kingdee server and
+  // simulator understands; 'in-list' (KINGDEE_LOOKUP) asks for a whole batch in one query on tenants
+  // known to accept `in (…)`.
+  const lookup = { strategy: config.kingdee.lookup, chunkSize: config.kingdee.batchSize };
   // Timed per service for /metrics when the operations module is installed.
   const fetch = metrics ? kingdeeFetch(metrics) : undefined;
   return createKingdeeClient(config.kingdee, { lookup, logger: logger.child({ component: 'kingdee-client' }), ...(fetch ? { fetch } : {}) });
