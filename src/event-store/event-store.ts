@@ -22,6 +22,12 @@ export interface StreamAppend {
   readonly metadata: EventMetadata;
 }
 
+export interface ReadStreamsOptions {
+  readonly tx?: SqlExecutor;
+  readonly asOf?: Date;
+  readonly upTo?: ReadonlyMap<string, number>;
+}
+
 export interface AppendResult {
   readonly streamId: string;
   readonly nextExpectedVersion: number;
@@ -125,13 +131,19 @@ export class EventStore {
     return rows.map((r: EventRow) => this.toStored<T>(r));
   }
 
-  /** Several whole streams in one query, each in version order. */
-  async readStreams(streamIds: readonly string[], tx?: SqlExecutor): Promise<Map<string, StoredEvent[]>> {
-    const rows: EventRow[] = await (tx ?? this.db).query(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
-      [streamIds],
+  /**
+   * Several streams in one query (`stream_id = ANY`), each in version order; optionally only events
+   * recorded by `asOf`, or up to a version per stream (`upTo`, absent = all).
+   */
+  async readStreams(streamIds: readonly string[], options: ReadStreamsOptions = {}): Promise<Map<string, StoredEvent[]>> {
+    const ids = [...new Set(streamIds)];
+    const rows: EventRow[] = await (options.tx ?? this.db).query(
+      `SELECT ${COLUMNS} FROM events e JOIN unnest($1::text[], $2::int[]) AS s(sid, up_to) ON e.stream_id = s.sid
+        WHERE e.stream_version <= s.up_to AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
+        ORDER BY e.stream_id, e.stream_version`,
+      [ids, ids.map((id) => options.upTo?.get(id) ?? 2_147_483_647), options.asOf?.toISOString() ?? null],
     );
-    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    const streams = new Map<string, StoredEvent[]>(ids.map((id) => [id, []]));
     for (const row of rows) streams.get(row.stream_id)!.push(this.toStored(row));
     return streams;
   }

@@ -26,7 +26,7 @@ export class GoldenRecordPublisher implements Projection {
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const golden = events.filter((e) => this.fold.isGoldenStream(e.streamId));
     if (golden.length === 0) return;
-    const streams = await this.store.readStreams([...new Set(golden.map((e) => e.streamId))], tx);
+    const streams = await this.store.readStreams(golden.map((e) => e.streamId), { tx });
     const messages = golden.flatMap((event) => {
       const history = streams.get(event.streamId)!.filter((e) => e.streamVersion <= event.streamVersion);
       const message = goldenMessageFor(event, history, this.fold);

@@ -1,6 +1,7 @@
-import { EventMetadata, SqlExecutor, StoredEvent } from '../../event-store/stored-event';
+import { EventStore } from '../../event-store/event-store';
+import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { UpcasterRegistry } from '../../event-store/upcasters';
-import { WarehouseEvent, goldenIdOfStream, isWarehouseEvent, streamIdOf } from '../domain/events';
+import { WarehouseEvent, isWarehouseEvent, streamIdOf } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { WarehouseState, initialState } from '../domain/state';
 
@@ -25,61 +26,32 @@ export interface LoadOptions {
  * observations, a page of sync results) must not pay one round trip per warehouse.
  */
 export class WarehouseStreams {
-  constructor(
-    private readonly db: SqlExecutor,
-    private readonly upcasters = new UpcasterRegistry(),
-  ) {}
+  private readonly store: EventStore;
+
+  constructor(db: SqlExecutor, upcasters = new UpcasterRegistry()) {
+    this.store = new EventStore(db, upcasters);
+  }
 
   async load(goldenIds: readonly string[], options: LoadOptions = {}): Promise<Map<string, LoadedStream>> {
     const ids = [...new Set(goldenIds)];
-    const result = new Map(ids.map((id) => [id, { goldenId: id, state: initialState(), version: 0, events: [] as StoredEvent[] }]));
-    if (ids.length === 0) return result as Map<string, LoadedStream>;
-    const rows: EventRow[] = await (options.tx ?? this.db).query(
-      `SELECT e.global_position::text AS global_position, e.transaction_id::text AS transaction_id, e.event_id, e.stream_id,
-              e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.occurred_at, e.recorded_at
-         FROM events e JOIN unnest($1::text[], $2::int[]) AS s(stream_id, up_to) ON e.stream_id = s.stream_id
-        WHERE e.stream_version <= s.up_to AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
-        ORDER BY e.stream_id, e.stream_version`,
-      [ids.map(streamIdOf), ids.map((id) => options.upTo?.get(id) ?? 2_147_483_647), options.asOf?.toISOString() ?? null],
-    );
-    for (const row of rows) {
-      const event = this.toStored(row);
-      const loaded = result.get(goldenIdOfStream(event.streamId)!)!;
-      const domainEvent = toDomainEvent(event);
-      if (isWarehouseEvent(domainEvent)) loaded.state = evolve(loaded.state, domainEvent);
-      loaded.version = event.streamVersion;
-      loaded.events.push(event);
-    }
-    return result as Map<string, LoadedStream>;
+    const upTo = options.upTo && new Map([...options.upTo].map(([id, version]) => [streamIdOf(id), version]));
+    const streams = await this.store.readStreams(ids.map(streamIdOf), { tx: options.tx, asOf: options.asOf, upTo });
+    return new Map(ids.map((id) => [id, fold(id, streams.get(streamIdOf(id)) ?? [])]));
   }
 
   async loadOne(goldenId: string, options: LoadOptions = {}): Promise<LoadedStream> {
     return (await this.load([goldenId], options)).get(goldenId)!;
   }
+}
 
-  private toStored(row: EventRow): StoredEvent {
-    const { data, schemaVersion } = this.upcasters.upcast(row.type, row.schema_version, row.data);
-    return {
-      globalPosition: row.global_position, transactionId: row.transaction_id, eventId: row.event_id, streamId: row.stream_id,
-      streamVersion: row.stream_version, type: row.type, schemaVersion, data, metadata: row.metadata,
-      occurredAt: new Date(row.occurred_at), recordedAt: new Date(row.recorded_at),
-    };
+function fold(goldenId: string, events: readonly StoredEvent[]): LoadedStream {
+  let state = initialState();
+  for (const event of events) {
+    const domainEvent = toDomainEvent(event);
+    if (isWarehouseEvent(domainEvent)) state = evolve(state, domainEvent);
   }
+  return { goldenId, state, version: events.at(-1)?.streamVersion ?? 0, events };
 }
 
 /** A stored event as the domain sees it. */
 export const toDomainEvent = (event: StoredEvent): WarehouseEvent => ({ type: event.type, data: event.data }) as WarehouseEvent;
-
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  event_id: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
-  occurred_at: string | Date;
-  recorded_at: string | Date;
-}
