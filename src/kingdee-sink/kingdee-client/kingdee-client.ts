@@ -58,7 +58,7 @@ export class KingdeeClient {
       const { service, body } = loginRequest(credentials);
       const reply = await this.transport.post(service, body, {}, false);
       const ticket = readLoginReply(reply.json, reply.setCookies, service);
-      this.logger.info({ service: service.slice(service.lastIndexOf('.') + 1), acctId: credentials.acctId, username: credentials.username }, 'logged in to Kingdee');
+      this.logger.info({ kingdeeService: service.slice(service.lastIndexOf('.') + 1), acctId: credentials.acctId, username: credentials.username }, 'logged in to Kingdee');
       return ticket;
     });
   }
