@@ -34,10 +34,11 @@ export interface AppendResult {
   readonly globalPositions: readonly string[];
 }
 
-// Times as epoch milliseconds: a float parses much faster than pg's timestamptz text.
-const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version,
-  type, schema_version, data, metadata, date_part('epoch', occurred_at) * 1000 AS occurred_at,
-  date_part('epoch', recorded_at) * 1000 AS recorded_at`;
+// Rows come back already shaped as StoredEvent (camelCase aliases) so reading builds one object per
+// event, not two; times as epoch milliseconds, which parse much faster than pg's timestamptz text.
+const COLUMNS = `global_position AS "globalPosition", transaction_id::text AS "transactionId", event_id AS "eventId",
+  stream_id AS "streamId", stream_version AS "streamVersion", type, schema_version AS "schemaVersion", data, metadata,
+  date_part('epoch', occurred_at) * 1000 AS "occurredAt", date_part('epoch', recorded_at) * 1000 AS "recordedAt"`;
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -144,7 +145,7 @@ export class EventStore {
       [ids, ids.map((id) => options.upTo?.get(id) ?? 2_147_483_647), options.asOf?.toISOString() ?? null],
     );
     const streams = new Map<string, StoredEvent[]>(ids.map((id) => [id, []]));
-    for (const row of rows) streams.get(row.stream_id)!.push(this.toStored(row));
+    for (const row of rows) streams.get(row.streamId)!.push(this.toStored(row));
     return streams;
   }
 
@@ -195,36 +196,21 @@ export class EventStore {
     return Number(row.n);
   }
 
+  /** Turns a row (already StoredEvent-shaped, times in epoch ms) into the event, upcasting old schemas. */
   private toStored<T>(row: EventRow): StoredEvent<T> {
-    const { data, schemaVersion } = this.upcasters.isEmpty ? { data: row.data, schemaVersion: row.schema_version } : this.upcasters.upcast(row.type, row.schema_version, row.data);
-    return {
-      globalPosition: String(row.global_position),
-      transactionId: row.transaction_id,
-      eventId: row.event_id,
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      type: row.type,
-      schemaVersion,
-      data: data as T,
-      metadata: row.metadata,
-      occurredAt: new Date(row.occurred_at),
-      recordedAt: new Date(row.recorded_at),
-    };
+    const event = row as unknown as { -readonly [K in keyof StoredEvent]: StoredEvent[K] };
+    event.occurredAt = new Date(row.occurredAt);
+    event.recordedAt = new Date(row.recordedAt);
+    if (!this.upcasters.isEmpty) {
+      const upcast = this.upcasters.upcast(row.type, row.schemaVersion, row.data);
+      event.data = upcast.data;
+      event.schemaVersion = upcast.schemaVersion;
+    }
+    return event as StoredEvent<T>;
   }
 }
 
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  event_id: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
-  occurred_at: number;
-  recorded_at: number;
-}
+/** A row as selected by COLUMNS: a StoredEvent whose times are still epoch milliseconds. */
+type EventRow = Omit<StoredEvent, 'occurredAt' | 'recordedAt'> & { occurredAt: number; recordedAt: number };
 
 const numeric = (v: ExpectedVersion): number => (v === 'any' ? -1 : v);
