@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EventStore } from './event-store';
 import { LeaderLock } from './leader-lock';
+import { PerStreamRebuild } from './per-stream-rebuild';
 import { Checkpoint, SqlExecutor, START, StoredEvent } from './stored-event';
 
 /** A read model or side effect fed from the event store in commit order. */
@@ -13,6 +14,8 @@ export interface Projection {
    * Without it the projection cannot be replayed (publishers never are).
    */
   readonly tables?: readonly string[];
+  /** Lets a rebuild from position 0 read each stream once, whole (see PerStreamRebuild). */
+  readonly rebuild?: PerStreamRebuild;
   /**
    * Applies a batch inside the transaction that also moves the checkpoint. Must be idempotent by
    * stream version: after a crash the batch since the last checkpoint is applied again.

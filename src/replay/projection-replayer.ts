@@ -4,6 +4,7 @@ import { LeaderLocks, alwaysLeader } from '../event-store/leader-lock';
 import { CheckpointedProcessor, Projection, loadCheckpoint, saveCheckpoint } from '../event-store/processor';
 import { Checkpoint, SqlExecutor } from '../event-store/stored-event';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
+import { runPerStreamPhase, stopIfAborted } from './per-stream-phase';
 import { prepareShadow, replayableTables } from './replay-start';
 import { ShadowProjection } from './shadow-projection';
 import { createDeferredIndexes, shadowSchemaName, swapIntoPublic } from './shadow-schema';
@@ -23,6 +24,8 @@ export interface ReplayResult {
   readonly from: string;
   readonly position: string;
   readonly events: number;
+  /** Of those, how many the per-stream start read (0 when the projection has none or it was not from 0). */
+  readonly perStreamEvents: number;
   readonly seconds: number;
 }
 
@@ -64,16 +67,12 @@ export class ProjectionReplayer {
     const shadow = new ShadowProjection(projection, shadowSchemaName(projection.name));
     const prepared = await prepareShadow(this.dataSource, shadow, options.from);
     const batchSize = options.batchSize ?? 2000;
-    const processor = new CheckpointedProcessor(this.dataSource, this.store, shadow, alwaysLeader.forName(shadow.name), { batchSize });
-    let events = 0;
     // Start from everything committed so far, even if a transaction elsewhere briefly holds readers back.
     await this.store.waitUntilReadable();
-    // Until nearly caught up; the switch applies the rest while it holds the live processor back.
-    for (let n = batchSize; n >= batchSize; events += n) {
-      if (options.signal?.aborted) throw Object.assign(new Error(`replay of ${projection.name} stopped; run it again to resume`), { code: 'replay_cancelled' });
-      n = await processor.runOnce();
-      if (options.onProgress) options.onProgress(Number((await loadCheckpoint(this.dataSource, shadow.name)).globalPosition), await this.head());
-    }
+    const onChunk = async (n: number) => options.onProgress?.(n, await this.head());
+    // Projections that fold whole streams begin by reading each stream once (PerStreamRebuild).
+    const perStreamEvents = await runPerStreamPhase(this.dataSource, this.store, shadow, { chunkEvents: batchSize, signal: options.signal, onChunk });
+    const events = perStreamEvents + (await this.catchUpShadow(shadow, batchSize, options));
     await this.dataSource.transaction((tx) => createDeferredIndexes(tx, shadow.schema, tables));
     const { checkpoint, tail } = await this.switchOver(shadow, tables, batchSize);
     for (const table of tables) await this.dataSource.query(`ANALYZE public.${table}`);
@@ -83,8 +82,21 @@ export class ProjectionReplayer {
       from: prepared.startedAt.globalPosition,
       position: checkpoint.globalPosition,
       events: events + tail,
+      perStreamEvents,
       seconds: (Date.now() - started) / 1000,
     };
+  }
+
+  /** Commit-order batches until nearly caught up; the switch applies the rest while it holds the live processor back. */
+  private async catchUpShadow(shadow: ShadowProjection, batchSize: number, options: ReplayOptions): Promise<number> {
+    const processor = new CheckpointedProcessor(this.dataSource, this.store, shadow, alwaysLeader.forName(shadow.name), { batchSize });
+    let events = 0;
+    for (let n = batchSize; n >= batchSize; events += n) {
+      stopIfAborted(options.signal, shadow.target.name);
+      n = await processor.runOnce();
+      if (options.onProgress) options.onProgress(Number((await loadCheckpoint(this.dataSource, shadow.name)).globalPosition), await this.head());
+    }
+    return events;
   }
 
   /** The swap, retried when the tables are busy: a short lock_timeout keeps API readers from queueing behind it. */

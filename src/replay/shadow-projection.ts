@@ -1,3 +1,4 @@
+import { PerStreamRebuild } from '../event-store/per-stream-rebuild';
 import { Projection } from '../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../event-store/stored-event';
 
@@ -11,18 +12,25 @@ export const shadowCheckpointName = (projection: string): string => `replay:${pr
  */
 export class ShadowProjection implements Projection {
   readonly name: string;
+  readonly rebuild?: PerStreamRebuild;
 
   constructor(
     readonly target: Projection,
     readonly schema: string,
   ) {
     this.name = shadowCheckpointName(target.name);
+    const rebuild = target.rebuild;
+    if (rebuild?.perStream) this.rebuild = { perStream: true, applyStreams: (streams, tx) => this.inShadow(tx, () => rebuild.applyStreams(streams, tx)) };
   }
 
-  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+  apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+    return this.inShadow(tx, () => this.target.apply(events, tx));
+  }
+
+  private async inShadow(tx: SqlExecutor, work: () => Promise<void>): Promise<void> {
     const [{ path }] = await tx.query(`SELECT current_setting('search_path') AS path`);
     await tx.query(`SELECT set_config('search_path', $1, true)`, [`${this.schema}, ${path}`]);
-    await this.target.apply(events, tx);
+    await work();
     // The checkpoint written next in this transaction must go to public.processor_checkpoints.
     await tx.query(`SELECT set_config('search_path', $1, true)`, [path]);
   }

@@ -1,9 +1,10 @@
+import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { publishedRecord } from '../domain/published-record';
 import { searchGrams } from '../domain/similarity';
 import { StreamSummary, summarise } from './stream-summary';
-import { streamsTouched, writeRecordset } from './warehouse-batch';
+import { goldenRecordStreams, streamsTouched, writeRecordset } from './warehouse-batch';
 
 /**
  * The searchable golden records. Each touched record is re-folded up to its newest version in the
@@ -15,8 +16,15 @@ export class GoldenRecordsProjection implements Projection {
   /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
   readonly tables = ['golden_warehouses'];
 
+  /** A record's row is its own stream folded, nothing else: a rebuild may hand over whole streams. */
+  readonly rebuild: PerStreamRebuild = { perStream: true, applyStreams: (streams, tx) => this.write(goldenRecordStreams(streams), tx) };
+
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    const streams = await streamsTouched(events, tx);
+    await this.write(await streamsTouched(events, tx), tx);
+  }
+
+  /** Each record's row from its events (version order, from version 1). */
+  private async write(streams: ReadonlyMap<string, readonly StoredEvent[]>, tx: SqlExecutor): Promise<void> {
     const rows = [...streams].map(([goldenId, stream]) => ({ goldenId, summary: summarise(stream) }))
       .filter((r) => r.summary.state.golden !== null)
       .map((r) => rowOf(r.goldenId, r.summary));

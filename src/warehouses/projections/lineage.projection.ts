@@ -1,3 +1,4 @@
+import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { goldenChangesOf } from '../domain/events';
@@ -12,6 +13,12 @@ export class LineageProjection implements Projection {
   readonly name = 'warehouses.lineage';
   /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
   readonly tables = ['warehouse_lineage'];
+
+  /**
+   * Rows come from single events of one stream, keyed by its golden id: a rebuild may hand over
+   * whole streams, applied like one batch of their events.
+   */
+  readonly rebuild: PerStreamRebuild = { perStream: true, applyStreams: (streams, tx) => this.apply([...streams.values()].flat(), tx) };
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const rows = warehouseFacts(events).flatMap(({ goldenId, event, stored }) =>

@@ -1,7 +1,8 @@
+import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { summarise, syncStatusOf } from './stream-summary';
-import { streamsTouched, writeRecordset } from './warehouse-batch';
+import { goldenRecordStreams, streamsTouched, writeRecordset } from './warehouse-batch';
 
 /** Kingdee sync status per golden record: published vs synced version, pending|synced|failed, last error. */
 export class SyncStatusProjection implements Projection {
@@ -9,8 +10,15 @@ export class SyncStatusProjection implements Projection {
   /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
   readonly tables = ['warehouse_sync_status'];
 
+  /** A record's status is its own stream folded, nothing else: a rebuild may hand over whole streams. */
+  readonly rebuild: PerStreamRebuild = { perStream: true, applyStreams: (streams, tx) => this.write(goldenRecordStreams(streams), tx) };
+
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    const streams = await streamsTouched(events, tx);
+    await this.write(await streamsTouched(events, tx), tx);
+  }
+
+  /** Each record's status from its events (version order, from version 1). */
+  private async write(streams: ReadonlyMap<string, readonly StoredEvent[]>, tx: SqlExecutor): Promise<void> {
     const rows = [...streams].map(([goldenId, stream]) => {
       const summary = summarise(stream);
       const { kingdee } = summary.state;

@@ -48,3 +48,17 @@ export async function streamsTouched(events: readonly StoredEvent[], tx: SqlExec
   }
   return result;
 }
+
+/**
+ * The golden-record streams among whole streams keyed by stream id (a per-stream rebuild hands over
+ * every stream in the log), keyed by golden id. Like streamsTouched, only streams with a warehouse
+ * event count: one holding nothing this code knows gets no row either way.
+ */
+export function goldenRecordStreams(streams: ReadonlyMap<string, readonly StoredEvent[]>): Map<string, readonly StoredEvent[]> {
+  const result = new Map<string, readonly StoredEvent[]>();
+  for (const [streamId, events] of streams) {
+    const goldenId = goldenIdOfStream(streamId);
+    if (goldenId !== null && events.some(isWarehouseEvent)) result.set(goldenId, events);
+  }
+  return result;
+}

@@ -1,3 +1,4 @@
+import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { WarehouseFact, warehouseFacts, writeRecordset } from './warehouse-batch';
@@ -21,6 +22,12 @@ export class XrefProjection implements Projection {
   readonly name = 'warehouses.xref';
   /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
   readonly tables = ['warehouse_xref'];
+
+  /**
+   * A record's rows come from its own events (a merge copies the other record's sources into the
+   * survivor's GoldenRecordMerged): a rebuild may hand over whole streams, applied like one batch.
+   */
+  readonly rebuild: PerStreamRebuild = { perStream: true, applyStreams: (streams, tx) => this.apply([...streams.values()].flat(), tx) };
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const facts = warehouseFacts(events);
