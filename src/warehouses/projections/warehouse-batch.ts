@@ -1,6 +1,7 @@
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
-import { WarehouseEvent, goldenIdOfStream, isWarehouseEvent } from '../domain/events';
-import { WarehouseStreams, toDomainEvent } from '../application/warehouse-streams';
+import { EventStore } from '../../event-store/event-store';
+import { WarehouseEvent, goldenIdOfStream, isWarehouseEvent, streamIdOf } from '../domain/events';
+import { toDomainEvent } from '../application/warehouse-streams';
 
 /** A committed warehouse event with where it sits in its stream. */
 export interface WarehouseFact {
@@ -42,9 +43,10 @@ export async function streamsTouched(events: readonly StoredEvent[], tx: SqlExec
   const partial = [...inBatch].filter(([, list]) => !complete(list));
   const result = new Map<string, readonly StoredEvent[]>([...inBatch].filter(([, list]) => complete(list)));
   if (partial.length > 0) {
-    const upTo = new Map(partial.map(([id, list]) => [id, list.at(-1)!.streamVersion]));
-    const loaded = await new WarehouseStreams(tx).load([...upTo.keys()], { tx, upTo });
-    for (const [id, stream] of loaded) result.set(id, stream.events);
+    // Read straight from the store: folding them here too (WarehouseStreams.load) would be thrown away.
+    const upTo = new Map(partial.map(([id, list]) => [streamIdOf(id), list.at(-1)!.streamVersion]));
+    const loaded = await new EventStore(tx).readStreams([...upTo.keys()], { tx, upTo });
+    for (const [streamId, events] of loaded) result.set(goldenIdOfStream(streamId)!, events);
   }
   return result;
 }
