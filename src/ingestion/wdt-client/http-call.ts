@@ -1,4 +1,5 @@
 import { WdtError, WdtErrorCode, onPage } from './wdt-error';
+import { networkReason, urlOrigin } from '../../shared/http/outbound-errors';
 
 export interface HttpReply {
   readonly status: number;
@@ -25,24 +26,10 @@ export async function postForm(url: string, form: URLSearchParams, options: { ti
     return { status: response.status, body: await response.text() };
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new WdtError(WdtErrorCode.unavailable, `WDT at ${origin(url)} did not answer within ${options.timeoutMs} ms${onPage(options.page)}`, { page: options.page });
+      throw new WdtError(WdtErrorCode.unavailable, `WDT at ${urlOrigin(url)} did not answer within ${options.timeoutMs} ms${onPage(options.page)}`, { page: options.page });
     }
-    throw new WdtError(WdtErrorCode.unavailable, `could not reach WDT at ${origin(url)}${onPage(options.page)}: ${networkReason(error)}`, { page: options.page });
+    throw new WdtError(WdtErrorCode.unavailable, `could not reach WDT at ${urlOrigin(url)}${onPage(options.page)}: ${networkReason(error)}`, { page: options.page });
   } finally {
     clearTimeout(timer);
   }
-}
-
-function origin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'the configured URL';
-  }
-}
-
-/** undici hides the useful part (ECONNREFUSED, ENOTFOUND…) in `cause`. */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -1,4 +1,5 @@
 import { KingdeeError, KingdeeErrorCode } from './kingdee-error';
+import { networkReason, urlOrigin } from '../../shared/http/outbound-errors';
 
 export type FetchFn = typeof fetch;
 
@@ -37,24 +38,10 @@ export async function postJson(url: string, body: unknown, options: PostOptions)
     return { status: response.status, body: text, setCookies: response.headers.getSetCookie?.() ?? [] };
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new KingdeeError(KingdeeErrorCode.timeout, `Kingdee ${options.service} at ${origin(url)} did not answer within ${options.timeoutMs} ms`, info);
+      throw new KingdeeError(KingdeeErrorCode.timeout, `Kingdee ${options.service} at ${urlOrigin(url)} did not answer within ${options.timeoutMs} ms`, info);
     }
-    throw new KingdeeError(KingdeeErrorCode.unavailable, `could not reach Kingdee at ${origin(url)} (${options.service}): ${networkReason(error)}`, info);
+    throw new KingdeeError(KingdeeErrorCode.unavailable, `could not reach Kingdee at ${urlOrigin(url)} (${options.service}): ${networkReason(error)}`, info);
   } finally {
     clearTimeout(timer);
   }
-}
-
-function origin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'the configured URL';
-  }
-}
-
-/** undici hides the useful part (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…) in `cause`. */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
