@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, it } from 'node:test';
-import type { LogMessage } from '../log/message-log.port';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { existingStocks } from './existing-stocks';
 import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
-import { SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+import { sinkUnderTest } from './testing/sink-under-test';
 import { FakeKingdee } from './testing/fake-kingdee';
-import { consumed, golden, marketScheme, MemoryRecorder, silentLogger } from './testing/sink-fixtures';
+import { consumed, golden, marketScheme } from './testing/sink-fixtures';
 
 const recordedAs = (fStockId: string): KingdeeSyncState => ({ syncedVersion: 1, fStockId, fNumber: 'old' });
 
@@ -33,10 +32,8 @@ describe('create or update: existingStocks', () => {
   });
 
   it('an update whose FStockId is gone from Kingdee is created again in the next round', async () => {
-    const recorder = new MemoryRecorder();
+    const { recorder, sink } = sinkUnderTest(scheme, { kingdee });
     recorder.states.set('g-A', { syncedVersion: 1, fStockId: '100099', fNumber: 'A' });
-    const log = { publish: async (_t: string, _m: readonly LogMessage[]) => undefined };
-    const sink = new SinkGoldenBatchHandler({ kingdee, recorder, log, scheme, dlqTopic: 'dlq', logger: silentLogger, retryDelayMs: 0 });
     const report = await sink.handle(consumed([golden('A', 3)]));
     assert.deepEqual([report.saved, report.updated, report.failed], [1, 0, 0]);
     assert.equal(recorder.states.get('g-A')?.fStockId, '100001');

@@ -6,7 +6,8 @@ import { KingdeeError, KingdeeErrorCode } from './kingdee-client';
 import { ISOLATE_AFTER } from './isolation';
 import { SinkGoldenBatchHandler } from './sink-golden-batch.handler';
 import { FakeKingdee } from './testing/fake-kingdee';
-import { consumed, golden, marketScheme, MemoryRecorder, silentLogger } from './testing/sink-fixtures';
+import { consumed, golden, marketScheme, MemoryRecorder } from './testing/sink-fixtures';
+import { sinkUnderTest } from './testing/sink-under-test';
 
 const exception = () => new KingdeeError(KingdeeErrorCode.serverException, 'Kingdee BatchSave: 服务端发生未处理的异常');
 
@@ -20,11 +21,7 @@ describe('a record that makes Kingdee fail the whole BatchSave', () => {
     scheme = await marketScheme();
   });
   beforeEach(() => {
-    kingdee = new FakeKingdee();
-    recorder = new MemoryRecorder();
-    dlq = [];
-    const log = { publish: async (_topic: string, messages: readonly LogMessage[]) => void dlq.push(...messages) };
-    sink = new SinkGoldenBatchHandler({ kingdee, recorder, log, scheme, dlqTopic: 'dlq', logger: silentLogger, retryDelayMs: 0 });
+    ({ kingdee, recorder, dlq, sink } = sinkUnderTest(scheme));
   });
   const batch = consumed([golden('A'), golden('B'), golden('C')]);
   const failDeliveries = async (n: number) => {

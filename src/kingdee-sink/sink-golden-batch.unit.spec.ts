@@ -6,6 +6,7 @@ import { KingdeeError, KingdeeErrorCode } from './kingdee-client';
 import { SchemeDisabledError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
 import { FakeKingdee, failure } from './testing/fake-kingdee';
 import { consumed, golden, marketScheme, MemoryRecorder, silentLogger } from './testing/sink-fixtures';
+import { sinkUnderTest } from './testing/sink-under-test';
 
 describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', () => {
   let scheme: IntegrationScheme;
@@ -17,11 +18,7 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
     scheme = await marketScheme();
   });
   beforeEach(() => {
-    kingdee = new FakeKingdee();
-    recorder = new MemoryRecorder();
-    dlq = [];
-    const log = { publish: async (_topic: string, messages: readonly LogMessage[]) => void dlq.push(...messages) };
-    sink = new SinkGoldenBatchHandler({ kingdee, recorder, log, scheme, dlqTopic: 'dlq', logger: silentLogger, retryDelayMs: 0 });
+    ({ kingdee, recorder, dlq, sink } = sinkUnderTest(scheme));
   });
   const saves = () => kingdee.calls.filter((c) => c.service === 'BatchSave');
 
