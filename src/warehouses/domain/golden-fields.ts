@@ -1,29 +1,13 @@
-import { WarehouseStatus } from '../../publishing/golden-record-changed.v1';
+import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
 
-/** The fields survivorship decides, one by one. `typeLabel` follows `typeCode`; `mergedInto` follows a merge. */
-export interface GoldenValues {
-  readonly warehouseNo: string;
-  readonly name: string;
-  readonly typeCode: number | null;
-  readonly status: WarehouseStatus;
-  readonly isDefect: boolean;
-  readonly province: string | null;
-  readonly city: string | null;
-  readonly district: string | null;
-  readonly address: string | null;
-  readonly contact: string | null;
-  readonly telno: string | null;
-  readonly mobile: string | null;
-  readonly zip: string | null;
-  readonly remark: string | null;
-  readonly extWarehouseNo: string | null;
-  readonly coordinates: Coordinates | null;
-}
+/**
+ * The fields survivorship decides, one by one: the published record less what follows from them
+ * (`typeLabel` follows `typeCode`; `mergedInto` follows a merge). One definition, so the domain and
+ * the public message cannot drift apart.
+ */
+export type GoldenValues = Omit<GoldenWarehouseRecord, 'typeLabel' | 'mergedInto'>;
 
-export interface Coordinates {
-  readonly x: number;
-  readonly y: number;
-}
+export type Coordinates = NonNullable<GoldenWarehouseRecord['coordinates']>;
 
 export type GoldenField = keyof GoldenValues;
 export type GoldenValue = GoldenValues[GoldenField];
