@@ -50,7 +50,9 @@ export class PostgresMessageLog implements MessageLog {
     const byPartition = new Map<number, LogMessage[]>();
     for (const m of messages) {
       const p = partitionForKey(m.key, partitions);
-      byPartition.set(p, [...(byPartition.get(p) ?? []), m]);
+      const group = byPartition.get(p);
+      if (group) group.push(m);
+      else byPartition.set(p, [m]);
     }
     for (const [partition, batch] of [...byPartition].sort(([a], [b]) => a - b)) {
       const result = await tx.query(
