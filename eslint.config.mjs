@@ -15,17 +15,42 @@ export default tseslint.config(
   {
     files: ['src/**/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'pg', 'pg-*', 'express', 'node:fs', 'node:http', 'node:net', 'fs', 'http', 'net', 'class-validator', 'class-transformer', '@electric-sql/*'],
-            message: 'domain/ is pure: no framework, database, messaging or I/O imports (DESIGN.md 4.2).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'kafkajs',
+                'pg',
+                'pg-*',
+                'express',
+                'node:fs',
+                'node:http',
+                'node:net',
+                'fs',
+                'http',
+                'net',
+                'class-validator',
+                'class-transformer',
+                '@electric-sql/*',
+              ],
+              message: 'domain/ is pure: no framework, database, messaging or I/O imports (DESIGN.md 4.2).',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'domain/ does no I/O' }],
-      'no-restricted-syntax': ['error', {
-        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-        message: 'domain/ never reads the clock: take the time from command metadata.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'domain/ never reads the clock: take the time from command metadata.',
+        },
+      ],
     },
   },
 );

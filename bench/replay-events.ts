@@ -11,9 +11,17 @@ const NAME = 'TPLNAME';
 
 /** A creation and an update event exactly as the warehouses decider makes them (placeholders inside). */
 export function eventTemplates(): { created: string; updated: string } {
-  const first = warehouseDecider.decide(observe(wdtWarehouse({ warehouseNo: NUMBER, name: `上海${NAME}号仓` }), ID), initialState(), meta(0));
+  const first = warehouseDecider.decide(
+    observe(wdtWarehouse({ warehouseNo: NUMBER, name: `上海${NAME}号仓` }), ID),
+    initialState(),
+    meta(0),
+  );
   const state = first.reduce(evolve, initialState());
-  const second = warehouseDecider.decide(observe(wdtWarehouse({ warehouseNo: NUMBER, name: `上海青浦${NAME}号仓`, address: `华新镇${NAME}号` }), ID, 'run-2'), state, meta(1));
+  const second = warehouseDecider.decide(
+    observe(wdtWarehouse({ warehouseNo: NUMBER, name: `上海青浦${NAME}号仓`, address: `华新镇${NAME}号` }), ID, 'run-2'),
+    state,
+    meta(1),
+  );
   const only = (events: readonly { type: string; data: unknown }[]) => {
     const observed = events.find((e) => e.type === 'WarehouseObservedInWdt');
     if (!observed) throw new Error('the decider made no observation event');
@@ -26,7 +34,12 @@ export function eventTemplates(): { created: string; updated: string } {
  * STREAMS warehouses observed VERSIONS times, one multi-row INSERT … SELECT generate_series per
  * sync round (so rounds interleave streams in commit order as periodic syncs do).
  */
-export async function generateEvents(sql: SqlExecutor, templates: { created: string; updated: string }, streams: number, versions: number): Promise<void> {
+export async function generateEvents(
+  sql: SqlExecutor,
+  templates: { created: string; updated: string },
+  streams: number,
+  versions: number,
+): Promise<void> {
   for (let v = 1; v <= versions; v++) {
     await sql.query(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)

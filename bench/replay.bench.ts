@@ -35,7 +35,10 @@ export async function run(): Promise<Record<string, unknown>> {
     if (rows !== STREAMS) throw new Error(`expected ${STREAMS} golden records after the replay, found ${rows}`);
     return {
       database: db.embedded ? 'embedded PGlite' : 'PostgreSQL server',
-      events, streams: STREAMS, versionsPerStream: VERSIONS, batchSize: BATCH,
+      events,
+      streams: STREAMS,
+      versionsPerStream: VERSIONS,
+      batchSize: BATCH,
       generateSeconds: round(generated.ms / 1000, 1),
       replay: {
         seconds: round(replay.ms / 1000, 1),

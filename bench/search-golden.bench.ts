@@ -30,15 +30,19 @@ export async function run(): Promise<Record<string, unknown>> {
     const warehouses = createWarehouses(sql, store);
     const load = await timed(async () => {
       const all = generatedWarehouses(RECORDS);
-      for (let i = 0; i < RECORDS; i += BATCH) await warehouses.observationRecorder.recordObservations(all.slice(i, i + BATCH), syncContext(`bench-${i}`));
+      for (let i = 0; i < RECORDS; i += BATCH)
+        await warehouses.observationRecorder.recordObservations(all.slice(i, i + BATCH), syncContext(`bench-${i}`));
     });
     const project = await timed(async () => {
-      for (const p of warehouses.projections) await new CheckpointedProcessor(sql, store, p, alwaysLeader.forName(p.name), { batchSize: 1000 }).catchUp();
+      for (const p of warehouses.projections)
+        await new CheckpointedProcessor(sql, store, p, alwaysLeader.forName(p.name), { batchSize: 1000 }).catchUp();
     });
     await sql.query(`CREATE TABLE golden_plain AS SELECT * FROM golden_warehouses`);
     await sql.query(`ANALYZE golden_warehouses; ANALYZE golden_plain`);
     const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM golden_warehouses`);
-    const plan = (await sql.query(`EXPLAIN SELECT golden_id FROM golden_warehouses WHERE search_text ILIKE '%浦东新区冷链%'`)).map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    const plan = (await sql.query(`EXPLAIN SELECT golden_id FROM golden_warehouses WHERE search_text ILIKE '%浦东新区冷链%'`))
+      .map((r: Record<string, string>) => r['QUERY PLAN'])
+      .join('\n');
     return {
       records: n,
       loadMsPer1000Observations: round(load / (RECORDS / BATCH)),
@@ -65,17 +69,24 @@ async function compare(sql: SqlExecutor, fragments: readonly string[]): Promise<
     const q = fragments[i % fragments.length]!;
     for (const [name, search] of Object.entries(contenders)) times[name]!.push(await timed(() => search(q)));
   }
-  const [{ hits }] = await sql.query(`SELECT round(avg(c))::int AS hits FROM (SELECT count(*) AS c FROM golden_warehouses, unnest($1::text[]) q WHERE search_text ILIKE '%' || q || '%' GROUP BY q) t`, [fragments]);
+  const [{ hits }] = await sql.query(
+    `SELECT round(avg(c))::int AS hits FROM (SELECT count(*) AS c FROM golden_warehouses, unnest($1::text[]) q WHERE search_text ILIKE '%' || q || '%' GROUP BY q) t`,
+    [fragments],
+  );
   return {
     averageMatches: hits,
-    ...Object.fromEntries(Object.entries(times).map(([name, t]) => [name, { medianMs: round(percentile(t, 50)), p95Ms: round(percentile(t, 95)) }])),
+    ...Object.fromEntries(
+      Object.entries(times).map(([name, t]) => [name, { medianMs: round(percentile(t, 50)), p95Ms: round(percentile(t, 95)) }]),
+    ),
   };
 }
 
 async function plainSearch(sql: SqlExecutor, q: string): Promise<unknown> {
   const where = `FROM golden_plain g LEFT JOIN warehouse_sync_status s ON s.golden_id = g.golden_id WHERE g.search_text ILIKE $1`;
   return Promise.all([
-    sql.query(`SELECT g.*, COALESCE(s.status, 'pending') AS sync_status ${where} ORDER BY g.warehouse_no, g.golden_id LIMIT 20`, [`%${q}%`]),
+    sql.query(`SELECT g.*, COALESCE(s.status, 'pending') AS sync_status ${where} ORDER BY g.warehouse_no, g.golden_id LIMIT 20`, [
+      `%${q}%`,
+    ]),
     sql.query(`SELECT count(*)::int AS total ${where}`, [`%${q}%`]),
   ]);
 }

@@ -12,7 +12,10 @@ export async function medianMs(rounds: number, work: () => Promise<void>): Promi
 }
 
 /** Runs the contenders in turn, round after round; returns each one's median time. */
-export async function alternating(rounds: number, contenders: readonly [() => Promise<void>, () => Promise<void>]): Promise<[number, number]> {
+export async function alternating(
+  rounds: number,
+  contenders: readonly [() => Promise<void>, () => Promise<void>],
+): Promise<[number, number]> {
   const times: number[][] = contenders.map(() => []);
   for (let r = 0; r < rounds; r++) {
     for (const [i, work] of contenders.entries()) {

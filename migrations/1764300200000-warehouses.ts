@@ -103,7 +103,14 @@ export class Warehouses1764300200000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['stewardship_tasks', 'warehouse_sync_status', 'warehouse_xref', 'warehouse_lineage', 'golden_warehouses', 'warehouse_source_keys']) {
+    for (const table of [
+      'stewardship_tasks',
+      'warehouse_sync_status',
+      'warehouse_xref',
+      'warehouse_lineage',
+      'golden_warehouses',
+      'warehouse_source_keys',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

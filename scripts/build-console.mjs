@@ -34,10 +34,21 @@ export function consoleIsStale() {
 export function buildConsole({ ifStale = false } = {}) {
   if (ifStale && !consoleIsStale()) return false;
   console.log('building the console (vite) → dist/console');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--config', path.join(sources, 'vite.config.mts')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+      '--config',
+      path.join(sources, 'vite.config.mts'),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   return true;
 }
 

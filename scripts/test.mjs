@@ -17,7 +17,10 @@ const filters = process.argv.slice(2);
 function canConnect(host, port, timeoutMs = 1500) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (ok) => { socket.destroy(); resolve(ok); };
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -66,8 +69,9 @@ console.log(`database: ${await provisionPostgres()}`);
 const wantsKafka = filters.length === 0 || !filters.every((f) => f.includes('unit'));
 if (wantsKafka) console.log(`kafka: ${await provisionKafka()}`);
 
-const files = [...specFiles(path.join(root, 'dist', 'src')), ...specFiles(path.join(root, 'dist', 'test'))]
-  .filter((file) => filters.length === 0 || filters.some((f) => path.relative(root, file).includes(f)));
+const files = [...specFiles(path.join(root, 'dist', 'src')), ...specFiles(path.join(root, 'dist', 'test'))].filter(
+  (file) => filters.length === 0 || filters.some((f) => path.relative(root, file).includes(f)),
+);
 if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ') || '*.spec.js'}`);
   console.log('0 passed, 1 failed');
@@ -83,8 +87,12 @@ const stream = run({
   concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
   timeout: Number(process.env.TEST_FILE_TIMEOUT_MS ?? 15 * 60_000),
 });
-stream.on('test:pass', (event) => { if (event.details?.type !== 'suite') passed += 1; });
-stream.on('test:fail', (event) => { if (event.details?.type !== 'suite') failed += 1; });
+stream.on('test:pass', (event) => {
+  if (event.details?.type !== 'suite') passed += 1;
+});
+stream.on('test:fail', (event) => {
+  if (event.details?.type !== 'suite') failed += 1;
+});
 stream.compose(spec).pipe(process.stdout);
 stream.once('end', () => {
   // Let the reporter flush before the summary line.

@@ -19,7 +19,10 @@ export interface RunningHub {
 }
 
 /** `mdm start`: the API, the console and every worker, on the configured (or embedded) infrastructure. */
-export async function startHub(configured: AppConfig = loadConfig(), options: { runWorkers?: boolean; logger?: Logger } = {}): Promise<RunningHub> {
+export async function startHub(
+  configured: AppConfig = loadConfig(),
+  options: { runWorkers?: boolean; logger?: Logger } = {},
+): Promise<RunningHub> {
   // A caller's logger (tests capture every line to check that no secret is ever written).
   const logger = options.logger ?? LoggingModule.loggerFor(configured);
   logger.info({ config: redactConfig(configured) }, 'starting mdm-hub');

@@ -49,7 +49,8 @@ export function match(pattern: string, path: string): Record<string, string> | n
 
 export function withQuery(path: string, query: Readonly<Record<string, string | number | undefined | null>>): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
   const text = params.toString();
   return text ? `${path}?${text}` : path;
 }

@@ -5,7 +5,12 @@ import { ProgressBar } from './progress';
  * Polls a job until it finishes, drawing its progress. Works the same for a job in a running hub
  * (GET /api/v1/jobs/{id}) and one in this process (the jobs table), since both read the table.
  */
-export async function followJob(job: JobView, read: (id: string) => Promise<JobView | undefined>, label: string, intervalMs = 300): Promise<JobView> {
+export async function followJob(
+  job: JobView,
+  read: (id: string) => Promise<JobView | undefined>,
+  label: string,
+  intervalMs = 300,
+): Promise<JobView> {
   const bar = new ProgressBar(label);
   let current = job;
   while (current.status === 'running') {

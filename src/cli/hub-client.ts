@@ -43,7 +43,11 @@ export class HubClient {
   private async request<T>(method: string, pathname: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}${pathname}`, {
       method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.key ? { authorization: `Bearer ${this.key}` } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.key ? { authorization: `Bearer ${this.key}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -51,7 +55,9 @@ export class HubClient {
     if (res.ok) return parsed as T;
     const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
     if (res.status === 401 || res.status === 403) {
-      throw new CliError(`the hub at ${this.baseUrl} refused the request (${error?.message ?? res.status}); set MDM_API_KEY to an admin key`);
+      throw new CliError(
+        `the hub at ${this.baseUrl} refused the request (${error?.message ?? res.status}); set MDM_API_KEY to an admin key`,
+      );
     }
     throw new CliError(error?.message ?? `${method} ${pathname} failed with HTTP ${res.status}`);
   }

@@ -26,7 +26,8 @@ async function mdm(env: Record<string, string | undefined>, ...argv: string[]): 
   Object.assign(process.env, env);
   // The test runner talks to its parent over stdout in binary chunks: those pass through.
   const capture = (into: string[], original: typeof process.stdout.write) =>
-    ((chunk: unknown, ...rest: unknown[]) => (typeof chunk === 'string' ? (into.push(chunk), true) : original(chunk as Uint8Array, ...(rest as [])))) as typeof process.stdout.write;
+    ((chunk: unknown, ...rest: unknown[]) =>
+      typeof chunk === 'string' ? (into.push(chunk), true) : original(chunk as Uint8Array, ...(rest as []))) as typeof process.stdout.write;
   process.stdout.write = capture(out, stdout);
   process.stderr.write = capture(err, stderr);
   try {
@@ -60,7 +61,10 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
     assert.equal(ok.code, 0, ok.err);
     assert.match(ok.out, /ok — wdt-warehouse-to-kingdee-stock v1/);
     const broken = path.join(tmpdir(), `broken-scheme-${process.pid}.yaml`);
-    writeFileSync(broken, 'name: broken\nversion: 1\nsource:\n  system: wdt\n  api: nope\ntarget:\n  system: kingdee\n  formId: BD_STOCK\n  operation: BatchSave\n  options: {IsVerifyBaseDataField: false, IsAutoSubmitAndAudit: true}\nmapping:\n  FName: "{{nme}}"\n');
+    writeFileSync(
+      broken,
+      'name: broken\nversion: 1\nsource:\n  system: wdt\n  api: nope\ntarget:\n  system: kingdee\n  formId: BD_STOCK\n  operation: BatchSave\n  options: {IsVerifyBaseDataField: false, IsAutoSubmitAndAudit: true}\nmapping:\n  FName: "{{nme}}"\n',
+    );
     const bad = await mdm({}, 'scheme', 'validate', broken);
     assert.equal(bad.code, 1);
     assert.match(bad.err, new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:8 source.api:`));
@@ -77,7 +81,10 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
     assert.equal(bodies[0]!.formid, 'BD_STOCK');
     assert.equal(bodies[0]!.data.IsAutoSubmitAndAudit, true);
     const [first] = await db.dataSource.query(`SELECT warehouse_no, name FROM golden_warehouses ORDER BY warehouse_no LIMIT 1`);
-    assert.deepEqual({ FNumber: bodies[0]!.data.Model[0]!.FNumber, FName: bodies[0]!.data.Model[0]!.FName }, { FNumber: first.warehouse_no, FName: first.name });
+    assert.deepEqual(
+      { FNumber: bodies[0]!.data.Model[0]!.FNumber, FName: bodies[0]!.data.Model[0]!.FName },
+      { FNumber: first.warehouse_no, FName: first.name },
+    );
     assert.deepEqual(bodies[0]!.data.Model[0]!.FUseOrgId, { FNumber: '100.02' });
     assert.equal(bodies[0]!.data.Model.length, 3);
   });
@@ -101,7 +108,9 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
     const resync = await mdm(free, 'resync', 'kingdee', '--id', 'wh_does_not_exist');
     assert.equal(resync.code, 1);
     assert.match(resync.err, /could not be resynced/);
-    const [job] = await db.dataSource.query(`SELECT actor FROM operator_jobs WHERE kind = 'resync.kingdee' ORDER BY started_at DESC LIMIT 1`);
+    const [job] = await db.dataSource.query(
+      `SELECT actor FROM operator_jobs WHERE kind = 'resync.kingdee' ORDER BY started_at DESC LIMIT 1`,
+    );
     assert.equal(job.actor, 'cli');
   });
 });

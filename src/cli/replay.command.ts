@@ -28,7 +28,9 @@ export const replayCommand: CliCommand = {
 
 function printResult(result: ReplayJobResult): void {
   for (const r of result.replayed) {
-    process.stdout.write(`replayed ${r.projection}: ${r.events} events in ${r.seconds.toFixed(1)} s${r.resumed ? ` (resumed at ${r.from})` : ''}, now at position ${r.position}\n`);
+    process.stdout.write(
+      `replayed ${r.projection}: ${r.events} events in ${r.seconds.toFixed(1)} s${r.resumed ? ` (resumed at ${r.from})` : ''}, now at position ${r.position}\n`,
+    );
   }
   for (const s of result.skipped) process.stdout.write(`skipped ${s.projection}: ${s.reason}\n`);
   if (result.replayed.length === 0 && result.skipped.length === 0) process.stdout.write('no projections to replay\n');

@@ -16,7 +16,8 @@ export const resyncCommand: CliCommand = {
     if (all === ids.length > 0) throw new CliError('give --all or one or more --id GOLDEN_ID');
     const request = all ? { all: true, reason: stringOption(args, 'reason') } : { ids, reason: stringOption(args, 'reason') };
     const job = await operate<JobView>({
-      remote: async (hub) => followJob(await hub.post<JobView>('/api/v1/resync/kingdee', request), (id) => hub.get(`/api/v1/jobs/${id}`), 'resync'),
+      remote: async (hub) =>
+        followJob(await hub.post<JobView>('/api/v1/resync/kingdee', request), (id) => hub.get(`/api/v1/jobs/${id}`), 'resync'),
       local: async (app) => {
         const jobs = app.get(JobRegistry);
         return followJob(await app.get(ResyncKingdeeHandler).start(request, 'cli'), (id) => jobs.find(id), 'resync');

@@ -16,7 +16,9 @@ export const schemeValidateCommand: CliCommand = {
     const loaded = await validated(file);
     if (!('scheme' in loaded)) return 1;
     const s = loaded.scheme;
-    process.stdout.write(`${file}: ok — ${s.name} v${s.version}, ${s.source.system} ${s.source.api} → ${s.target.system} ${s.target.operation} ${s.target.formId}, ${s.mapping.length} mapped fields\n`);
+    process.stdout.write(
+      `${file}: ok — ${s.name} v${s.version}, ${s.source.system} ${s.source.api} → ${s.target.system} ${s.target.operation} ${s.target.formId}, ${s.mapping.length} mapped fields\n`,
+    );
     return 0;
   },
 };
@@ -34,9 +36,17 @@ export const schemePreviewCommand: CliCommand = {
       remote: (hub) => hub.post('/api/v1/schemes/preview', { yaml: loaded.text, file, limit }),
       local: (app) => app.get(SchemePreview, { strict: false }).preview(loaded.scheme, limit),
     });
-    process.stdout.write(`${JSON.stringify(result.batches.map((b) => b.body), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        result.batches.map((b) => b.body),
+        null,
+        2,
+      )}\n`,
+    );
     const records = result.batches.reduce((n, b) => n + b.entries.length, 0);
-    process.stderr.write(`${result.batches.length} BatchSave body(ies) for ${records} record(s); ${result.filteredOut.length} left out by the source filter; ${result.failures.length} could not be mapped\n`);
+    process.stderr.write(
+      `${result.batches.length} BatchSave body(ies) for ${records} record(s); ${result.filteredOut.length} left out by the source filter; ${result.failures.length} could not be mapped\n`,
+    );
     for (const f of result.failures) process.stderr.write(`  ${f.message}\n`);
     return result.failures.length > 0 ? 1 : 0;
   },

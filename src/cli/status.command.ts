@@ -21,21 +21,35 @@ export function formatStatus(s: HubStatus): string {
   const lines = [`events         ${s.events.count} (head position ${s.events.headPosition})`, 'processors'];
   const width = Math.max(10, ...s.processors.map((p) => p.name.length));
   for (const p of s.processors) {
-    lines.push(`  ${p.name.padEnd(width)}  ${p.kind.padEnd(10)}  at ${p.position.padStart(8)}  lag ${p.lagEvents} events (${p.lagSeconds.toFixed(0)} s)`);
+    lines.push(
+      `  ${p.name.padEnd(width)}  ${p.kind.padEnd(10)}  at ${p.position.padStart(8)}  lag ${p.lagEvents} events (${p.lagSeconds.toFixed(0)} s)`,
+    );
   }
   if (s.processors.length === 0) lines.push('  (none)');
   const sink = s.kingdeeSink;
   lines.push(`kingdee sink   group ${sink.group} on ${sink.topic}: ${sink.lag === null ? `unknown (${sink.error})` : `lag ${sink.lag}`}`);
   lines.push(`dead letters   ${s.dlq.topic}: ${s.dlq.messages === null ? `unknown (${s.dlq.error})` : `${s.dlq.messages} message(s)`}`);
   lines.push('wdt sync runs');
-  if (s.wdtSyncRuns === null || s.wdtSyncRuns.length === 0) lines.push(`  ${s.wdtSyncRuns === null ? '(WDT ingestion not installed)' : '(none yet)'}`);
+  if (s.wdtSyncRuns === null || s.wdtSyncRuns.length === 0)
+    lines.push(`  ${s.wdtSyncRuns === null ? '(WDT ingestion not installed)' : '(none yet)'}`);
   for (const r of s.wdtSyncRuns ?? []) {
-    lines.push(`  ${r.startedAt}  ${r.trigger.padEnd(8)}  ${r.status.padEnd(9)}  pages ${r.pages} seen ${r.seen} changed ${r.changed} unchanged ${r.unchanged} failed ${r.failed}${r.error ? `  ${r.error}` : ''}`);
+    lines.push(
+      `  ${r.startedAt}  ${r.trigger.padEnd(8)}  ${r.status.padEnd(9)}  pages ${r.pages} seen ${r.seen} changed ${r.changed} unchanged ${r.unchanged} failed ${r.failed}${r.error ? `  ${r.error}` : ''}`,
+    );
   }
   const tasks = s.stewardship;
-  const byType = tasks ? Object.entries(tasks.byType).map(([t, n]) => `${t} ${n}`).join(', ') : '';
+  const byType = tasks
+    ? Object.entries(tasks.byType)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')
+    : '';
   lines.push(`stewardship    ${tasks === null ? '(not installed)' : `${tasks.open} open task(s)${byType ? ` (${byType})` : ''}`}`);
-  lines.push(`jobs running   ${s.jobsRunning.length === 0 ? 'none' : s.jobsRunning.map((j) => `${j.kind} ${j.id} ${j.done}/${j.total ?? '?'}`).join('; ')}`);
-  for (const scheme of s.schemes) lines.push(`scheme         ${scheme.name}: ${scheme.enabled ? 'enabled' : 'DISABLED'}${scheme.mappingHash ? ` (mapping ${scheme.mappingHash.slice(0, 12)})` : ''}`);
+  lines.push(
+    `jobs running   ${s.jobsRunning.length === 0 ? 'none' : s.jobsRunning.map((j) => `${j.kind} ${j.id} ${j.done}/${j.total ?? '?'}`).join('; ')}`,
+  );
+  for (const scheme of s.schemes)
+    lines.push(
+      `scheme         ${scheme.name}: ${scheme.enabled ? 'enabled' : 'DISABLED'}${scheme.mappingHash ? ` (mapping ${scheme.mappingHash.slice(0, 12)})` : ''}`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -133,7 +133,13 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
       dataDir: path.resolve(read('MDM_DATA_DIR') ?? '.mdm-data'),
     },
     kafka: {
-      brokers: brokers === undefined ? undefined : brokers.split(',').map((b) => b.trim()).filter(Boolean),
+      brokers:
+        brokers === undefined
+          ? undefined
+          : brokers
+              .split(',')
+              .map((b) => b.trim())
+              .filter(Boolean),
       clientId: read('KAFKA_CLIENT_ID') ?? 'mdm-hub',
       topicGolden: read('KAFKA_TOPIC_GOLDEN') ?? 'mdm.warehouse.golden.v1',
       topicDlq: read('KAFKA_TOPIC_DLQ') ?? 'mdm.warehouse.kingdee.dlq.v1',
@@ -235,7 +241,8 @@ function url(value: string, variable: string): string {
 function allOrNone(names: readonly string[], read: (n: string) => string | undefined): boolean {
   const missing = names.filter((n) => read(n) === undefined);
   if (missing.length === names.length) return true;
-  if (missing.length > 0) throw new ConfigError(missing[0]!, `is required when ${names.filter((n) => !missing.includes(n)).join(', ')} is set`);
+  if (missing.length > 0)
+    throw new ConfigError(missing[0]!, `is required when ${names.filter((n) => !missing.includes(n)).join(', ')} is set`);
   return false;
 }
 

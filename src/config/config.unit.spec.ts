@@ -17,10 +17,16 @@ describe('config', () => {
   });
 
   it('fails with one line naming the variable', () => {
-    assert.throws(() => loadConfig({ WDT_PAGE_SIZE: '101' }), (e: unknown) => e instanceof ConfigError && e.variable === 'WDT_PAGE_SIZE' && /between 1 and 100/.test(e.message));
+    assert.throws(
+      () => loadConfig({ WDT_PAGE_SIZE: '101' }),
+      (e: unknown) => e instanceof ConfigError && e.variable === 'WDT_PAGE_SIZE' && /between 1 and 100/.test(e.message),
+    );
     assert.throws(() => loadConfig({ WDT_POLL_INTERVAL: 'often' }), /WDT_POLL_INTERVAL/);
     assert.throws(() => loadConfig({ WDT_BASE_URL: 'http://x/openapi2' }), /WDT_SID is required/);
-    assert.throws(() => loadConfig({ KINGDEE_BASE_URL: 'http://k/k3cloud/', KINGDEE_ACCT_ID: 'a', KINGDEE_USERNAME: 'u' }), /KINGDEE_PASSWORD/);
+    assert.throws(
+      () => loadConfig({ KINGDEE_BASE_URL: 'http://k/k3cloud/', KINGDEE_ACCT_ID: 'a', KINGDEE_USERNAME: 'u' }),
+      /KINGDEE_PASSWORD/,
+    );
     assert.throws(() => loadConfig({ MDM_API_KEYS: 'ops:root:abc' }), /MDM_API_KEYS/);
   });
 
@@ -32,9 +38,16 @@ describe('config', () => {
 
   it('never prints secrets', () => {
     const config = loadConfig({
-      WDT_BASE_URL: 'http://wdt/openapi2', WDT_SID: 's', WDT_APPKEY: 'k', WDT_APPSECRET: 'wdt-secret-1',
-      KINGDEE_BASE_URL: 'http://k/k3cloud', KINGDEE_ACCT_ID: 'a', KINGDEE_USERNAME: 'u', KINGDEE_PASSWORD: 'kd-pass-2',
-      DATABASE_URL: 'postgres://u:db-pass-3@h/db', MDM_API_KEYS: 'ops:admin:key-4',
+      WDT_BASE_URL: 'http://wdt/openapi2',
+      WDT_SID: 's',
+      WDT_APPKEY: 'k',
+      WDT_APPSECRET: 'wdt-secret-1',
+      KINGDEE_BASE_URL: 'http://k/k3cloud',
+      KINGDEE_ACCT_ID: 'a',
+      KINGDEE_USERNAME: 'u',
+      KINGDEE_PASSWORD: 'kd-pass-2',
+      DATABASE_URL: 'postgres://u:db-pass-3@h/db',
+      MDM_API_KEYS: 'ops:admin:key-4',
     });
     assert.equal(config.kingdee.baseUrl, 'http://k/k3cloud/');
     const printed = JSON.stringify(redactConfig(config));

@@ -53,9 +53,13 @@ export class ConsoleStaticMiddleware implements NestMiddleware {
   }
 
   private send(response: Response, file: string, cacheControl: string, next: (error?: unknown) => void): void {
-    response.sendFile(file, { dotfiles: 'deny', headers: { 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff' } }, (error) => {
-      if (error) next(error);
-    });
+    response.sendFile(
+      file,
+      { dotfiles: 'deny', headers: { 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff' } },
+      (error) => {
+        if (error) next(error);
+      },
+    );
   }
 }
 

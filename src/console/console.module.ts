@@ -12,6 +12,8 @@ export const CONSOLE_DIST = path.join(projectRoot(), 'dist', 'console');
 export class ConsoleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     const middleware = new ConsoleStaticMiddleware(CONSOLE_DIST);
-    consumer.apply(middleware.use.bind(middleware)).forRoutes({ path: '{*path}', method: RequestMethod.GET }, { path: '{*path}', method: RequestMethod.HEAD });
+    consumer
+      .apply(middleware.use.bind(middleware))
+      .forRoutes({ path: '{*path}', method: RequestMethod.GET }, { path: '{*path}', method: RequestMethod.HEAD });
   }
 }

@@ -8,7 +8,11 @@ import { alwaysLeader } from './leader-lock';
 import { Checkpoint, EventMetadata, SqlExecutor, START, StoredEvent } from './stored-event';
 import { UpcasterRegistry } from './upcasters';
 
-const meta = (n = 0): EventMetadata => ({ correlationId: `c-${n}`, actor: 'test', occurredAt: new Date(Date.UTC(2026, 10, 28, 9, 0, n)).toISOString() });
+const meta = (n = 0): EventMetadata => ({
+  correlationId: `c-${n}`,
+  actor: 'test',
+  occurredAt: new Date(Date.UTC(2026, 10, 28, 9, 0, n)).toISOString(),
+});
 
 describe('event store (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -20,11 +24,26 @@ describe('event store (PostgreSQL)', () => {
   after(() => db.close());
 
   it('appends with the expected version and reads the stream back in order', async () => {
-    await store.append('wh-1', 0, [{ type: 'A', data: { n: 1 } }, { type: 'B', data: { n: 2 } }], meta(1));
+    await store.append(
+      'wh-1',
+      0,
+      [
+        { type: 'A', data: { n: 1 } },
+        { type: 'B', data: { n: 2 } },
+      ],
+      meta(1),
+    );
     const result = await store.append('wh-1', 2, [{ type: 'C', data: { n: 3, text: '仓库' } }], meta(2));
     assert.equal(result.nextExpectedVersion, 3);
     const events = await store.readStream('wh-1');
-    assert.deepEqual(events.map((e) => [e.streamVersion, e.type]), [[1, 'A'], [2, 'B'], [3, 'C']]);
+    assert.deepEqual(
+      events.map((e) => [e.streamVersion, e.type]),
+      [
+        [1, 'A'],
+        [2, 'B'],
+        [3, 'C'],
+      ],
+    );
     assert.deepEqual(events[2]!.data, { n: 3, text: '仓库' });
     assert.equal(events[0]!.metadata.correlationId, 'c-1');
     assert.equal(events[0]!.occurredAt.toISOString(), meta(1).occurredAt);
@@ -50,10 +69,13 @@ describe('event store (PostgreSQL)', () => {
   });
 
   it('upcasts old schema versions on read', async () => {
-    const upcasting = new EventStore(db.dataSource, new UpcasterRegistry([
-      { type: 'Renamed', fromVersion: 1, upcast: (d) => ({ title: (d as { name: string }).name }) },
-      { type: 'Renamed', fromVersion: 2, upcast: (d) => ({ ...(d as object), lang: 'zh' }) },
-    ]));
+    const upcasting = new EventStore(
+      db.dataSource,
+      new UpcasterRegistry([
+        { type: 'Renamed', fromVersion: 1, upcast: (d) => ({ title: (d as { name: string }).name }) },
+        { type: 'Renamed', fromVersion: 2, upcast: (d) => ({ ...(d as object), lang: 'zh' }) },
+      ]),
+    );
     await upcasting.append('wh-up', 0, [{ type: 'Renamed', data: { name: '北京仓' } }], meta());
     const [event] = await upcasting.readStream('wh-up');
     assert.equal(event!.schemaVersion, 3);
@@ -66,7 +88,10 @@ describe('event store (PostgreSQL)', () => {
     const between = new Date();
     await new Promise((r) => setTimeout(r, 20));
     await store.append('wh-time', 1, [{ type: 'B', data: {} }], meta());
-    assert.deepEqual((await store.readStream('wh-time', { asOf: between })).map((e) => e.type), ['A']);
+    assert.deepEqual(
+      (await store.readStream('wh-time', { asOf: between })).map((e) => e.type),
+      ['A'],
+    );
   });
 
   it('a processor saves its checkpoint with its writes and resumes from it', async () => {
@@ -99,7 +124,7 @@ describe('event store (PostgreSQL)', () => {
       try {
         assert.ok(await store.waitUntilReadable());
         assert.ok(await store.waitUntilReadable());
-      const start = await headCheckpoint(store);
+        const start = await headCheckpoint(store);
         const startPosition = start.globalPosition;
         await slow.query('BEGIN');
         await new EventStore(rowsOf(slow)).append('late-1', 0, [{ type: 'Late', data: {} }], meta()); // lower position, commits last
@@ -107,15 +132,26 @@ describe('event store (PostgreSQL)', () => {
 
         const naive = await naiveReadAfter(db.dataSource, startPosition);
         const correct = await store.readAllAfter(start, 100);
-        assert.deepEqual(naive.map((e) => e.type), ['Early'], 'the naive reader sees the later position first');
-        assert.deepEqual(correct.map((e) => e.type), [], 'the commit-order reader waits for the open transaction');
+        assert.deepEqual(
+          naive.map((e) => e.type),
+          ['Early'],
+          'the naive reader sees the later position first',
+        );
+        assert.deepEqual(
+          correct.map((e) => e.type),
+          [],
+          'the commit-order reader waits for the open transaction',
+        );
 
         await slow.query('COMMIT');
         assert.ok(await store.waitUntilReadable(), 'no other transaction on the server holds readers back for long');
         const naiveNext = await naiveReadAfter(db.dataSource, naive.at(-1)!.global_position);
         assert.deepEqual(naiveNext, [], 'the naive reader has skipped the late event for good');
         const all = await store.readAllAfter(start, 100);
-        assert.deepEqual(all.map((e) => e.type), ['Late', 'Early']);
+        assert.deepEqual(
+          all.map((e) => e.type),
+          ['Late', 'Early'],
+        );
       } finally {
         await slow.end();
         await fast.end();
@@ -142,22 +178,25 @@ describe('event store (PostgreSQL)', () => {
         }
       })();
       const written: string[] = [];
-      await Promise.all(writers.map(async (client, w) => {
-        const writer = new EventStore(rowsOf(client));
-        for (let i = 0; i < 40; i++) {
-          const streamId = `stress-${w}-${i}`;
-          await client.query('BEGIN');
-          await writer.append(streamId, 0, [{ type: 'Stress', data: { w, i } }], meta());
-          await new Promise((r) => setTimeout(r, Math.random() * 5)); // hold the transaction open a little
-          await client.query('COMMIT');
-          written.push(streamId);
-        }
-      }));
+      await Promise.all(
+        writers.map(async (client, w) => {
+          const writer = new EventStore(rowsOf(client));
+          for (let i = 0; i < 40; i++) {
+            const streamId = `stress-${w}-${i}`;
+            await client.query('BEGIN');
+            await writer.append(streamId, 0, [{ type: 'Stress', data: { w, i } }], meta());
+            await new Promise((r) => setTimeout(r, Math.random() * 5)); // hold the transaction open a little
+            await client.query('COMMIT');
+            written.push(streamId);
+          }
+        }),
+      );
       assert.ok(await store.waitUntilReadable(), 'no other transaction on the server holds readers back for long');
       writing = false;
       await reader;
       await Promise.all(writers.map((c) => c.end()));
-      const dupes = seen.filter((s, i) => seen.indexOf(s) !== i); const extra = seen.filter((s) => !written.includes(s));
+      const dupes = seen.filter((s, i) => seen.indexOf(s) !== i);
+      const extra = seen.filter((s) => !written.includes(s));
       assert.equal(seen.length, written.length, `no event skipped or repeated: dupes ${dupes} extra ${extra}`);
       assert.deepEqual([...seen].sort(), [...written].sort());
     });

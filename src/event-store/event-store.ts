@@ -68,13 +68,23 @@ export class EventStore {
   /** Appends to several streams atomically with one multi-row INSERT (the ingestion hot path). */
   async appendMany(appends: readonly StreamAppend[], tx?: SqlExecutor): Promise<AppendResult[]> {
     const work = appends.filter((a) => a.events.length > 0);
-    if (work.length === 0) return appends.map((a) => ({ streamId: a.streamId, nextExpectedVersion: numeric(a.expectedVersion), globalPositions: [] }));
+    if (work.length === 0)
+      return appends.map((a) => ({ streamId: a.streamId, nextExpectedVersion: numeric(a.expectedVersion), globalPositions: [] }));
     if (new Set(work.map((a) => a.streamId)).size !== work.length) throw new Error('appendMany: a stream may appear once per call');
     const db = tx ?? this.db;
     // A new stream needs no read: the unique (stream_id, stream_version) rejects version 1 if it exists.
     const existing = work.filter((a) => a.expectedVersion !== 0).map((a) => a.streamId);
     const current = existing.length > 0 ? await this.currentVersions(existing, db) : new Map<string, number>();
-    const rows = { eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schema: [] as number[], data: [] as string[], metadata: [] as string[], occurredAt: [] as string[] };
+    const rows = {
+      eventId: [] as string[],
+      streamId: [] as string[],
+      version: [] as number[],
+      type: [] as string[],
+      schema: [] as number[],
+      data: [] as string[],
+      metadata: [] as string[],
+      occurredAt: [] as string[],
+    };
     for (const a of work) {
       const actual = current.get(a.streamId) ?? 0;
       if (a.expectedVersion !== 'any' && a.expectedVersion !== actual) throw new ConcurrencyError(a.streamId, a.expectedVersion, actual);
@@ -99,7 +109,10 @@ export class EventStore {
       );
     } catch (error) {
       // Another writer appended between our version check and insert.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION && /stream_version/.test(String((error as Error).message) + String((error as { constraint?: string }).constraint))) {
+      if (
+        (error as { code?: string }).code === UNIQUE_VIOLATION &&
+        /stream_version/.test(String((error as Error).message) + String((error as { constraint?: string }).constraint))
+      ) {
         const first = work[0]!;
         throw new ConcurrencyError(first.streamId, numeric(first.expectedVersion), -1);
       }
@@ -183,7 +196,7 @@ export class EventStore {
     const db = tx ?? this.db;
     const [newest] = await db.query(`SELECT transaction_id::text AS t FROM events ORDER BY transaction_id DESC LIMIT 1`);
     if (!newest) return true;
-    for (const deadline = Date.now() + timeoutMs; ; ) {
+    for (const deadline = Date.now() + timeoutMs; ;) {
       const [row] = await db.query(`SELECT $1::text::xid8 < pg_snapshot_xmin(pg_current_snapshot()) AS readable`, [newest.t]);
       if (row.readable) return true;
       if (Date.now() > deadline) return false;

@@ -104,7 +104,9 @@ export class CheckpointedProcessor {
   /** Applies everything committed before the call (tests, replay, CLI). */
   async catchUp(): Promise<number> {
     if (!(await this.store.waitUntilReadable())) {
-      throw new Error(`${this.name}: committed events stay unreadable for 30 s; a long-running transaction on the PostgreSQL server holds the reader back`);
+      throw new Error(
+        `${this.name}: committed events stay unreadable for 30 s; a long-running transaction on the PostgreSQL server holds the reader back`,
+      );
     }
     let total = 0;
     for (let n = await this.runOnce(); n > 0; n = await this.runOnce()) total += n;

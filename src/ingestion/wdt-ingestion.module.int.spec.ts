@@ -38,7 +38,12 @@ describe('WdtIngestionModule (demo mode, HTTP, schedule)', () => {
 
   before(async () => {
     db = await createTestDatabase('wdt_ingestion_module');
-    const config = loadConfig({ DATABASE_URL: db.url, WDT_POLL_INTERVAL: '1h', MDM_API_KEYS: 'ops:admin:admin-key,viewer:reader:reader-key', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      WDT_POLL_INTERVAL: '1h',
+      MDM_API_KEYS: 'ops:admin:admin-key,viewer:reader:reader-key',
+      LOG_LEVEL: 'silent',
+    });
     app = await NestFactory.create(
       {
         module: class TestApp {},

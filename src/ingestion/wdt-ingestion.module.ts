@@ -31,7 +31,10 @@ class WdtConnectionLifecycle implements OnApplicationShutdown {
 async function connect(config: AppConfig, logger: Logger): Promise<WdtConnection> {
   const connection = await openWdtConnection(config.wdt);
   if (connection.simulator) {
-    logger.warn({ url: connection.simulator.url, mode: config.wdt.mode }, 'no WDT credentials: DEMO MODE, pulling from the built-in WDT simulator');
+    logger.warn(
+      { url: connection.simulator.url, mode: config.wdt.mode },
+      'no WDT credentials: DEMO MODE, pulling from the built-in WDT simulator',
+    );
   }
   return connection;
 }

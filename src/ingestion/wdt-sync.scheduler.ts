@@ -56,7 +56,8 @@ export class WdtSyncScheduler implements OnApplicationBootstrap, BeforeApplicati
       if (!(await this.lock.tryAcquire())) return;
       await this.runner.run('schedule', { signal: this.stopping.signal });
     } catch (error) {
-      if (error instanceof WdtSyncAlreadyRunningError) this.logger.info({ runId: error.runningId }, 'WDT sync skipped: one is already running');
+      if (error instanceof WdtSyncAlreadyRunningError)
+        this.logger.info({ runId: error.runningId }, 'WDT sync skipped: one is already running');
       else this.logger.error({ err: error }, 'WDT sync could not start');
     }
   }

@@ -39,7 +39,10 @@ export function planBatch(
   const write: SinkMessage[] = [];
   const skipped: SkippedMessage[] = [];
   for (const m of messages) {
-    const reason = newest.get(m.message.goldenId) === m ? skipReason(m, states.get(m.message.goldenId), scheme) : superseded(newest.get(m.message.goldenId)!);
+    const reason =
+      newest.get(m.message.goldenId) === m
+        ? skipReason(m, states.get(m.message.goldenId), scheme)
+        : superseded(newest.get(m.message.goldenId)!);
     if (reason) skipped.push({ goldenId: m.message.goldenId, version: m.message.version, ...reason });
     else write.push(m);
   }

@@ -20,13 +20,32 @@ describe('planBatch', () => {
   it('keeps only the newest version of each golden record, in batch order', () => {
     const p = plan([golden('A', 3), golden('B', 1), golden('A', 5), golden('A', 4)]);
     assert.deepEqual(written(p), ['g-B@1', 'g-A@5']);
-    assert.deepEqual(p.skipped.map((s) => [s.goldenId, s.version, s.reason]), [['g-A', 3, 'superseded'], ['g-A', 4, 'superseded']]);
+    assert.deepEqual(
+      p.skipped.map((s) => [s.goldenId, s.version, s.reason]),
+      [
+        ['g-A', 3, 'superseded'],
+        ['g-A', 4, 'superseded'],
+      ],
+    );
   });
 
   it('skips versions Kingdee already has (at-least-once redelivery) but writes newer ones', () => {
-    const p = plan([golden('A', 3), golden('B', 7), golden('C', 2)], new Map([['g-A', synced(3)], ['g-B', synced(5)], ['g-C', synced(9)]]));
+    const p = plan(
+      [golden('A', 3), golden('B', 7), golden('C', 2)],
+      new Map([
+        ['g-A', synced(3)],
+        ['g-B', synced(5)],
+        ['g-C', synced(9)],
+      ]),
+    );
     assert.deepEqual(written(p), ['g-B@7']);
-    assert.deepEqual(p.skipped.map((s) => [s.goldenId, s.reason, s.detail]), [['g-A', 'already-synced', 'Kingdee already has v3'], ['g-C', 'already-synced', 'Kingdee already has v9']]);
+    assert.deepEqual(
+      p.skipped.map((s) => [s.goldenId, s.reason, s.detail]),
+      [
+        ['g-A', 'already-synced', 'Kingdee already has v3'],
+        ['g-C', 'already-synced', 'Kingdee already has v9'],
+      ],
+    );
   });
 
   it('never writes retired or merged-away records, even when an older active version is in the batch', () => {
@@ -34,7 +53,14 @@ describe('planBatch', () => {
     const merged = golden('B', 4, { status: 'retired', mergedInto: 'g-Z' });
     const p = plan([golden('A', 5), retired, merged, golden('C', 1)]);
     assert.deepEqual(written(p), ['g-C@1']);
-    assert.deepEqual(p.skipped.map((s) => [s.goldenId, s.version, s.reason]), [['g-A', 5, 'superseded'], ['g-A', 6, 'retired'], ['g-B', 4, 'retired']]);
+    assert.deepEqual(
+      p.skipped.map((s) => [s.goldenId, s.version, s.reason]),
+      [
+        ['g-A', 5, 'superseded'],
+        ['g-A', 6, 'retired'],
+        ['g-B', 4, 'retired'],
+      ],
+    );
     assert.match(p.skipped[2]!.detail, /merged into g-Z/);
   });
 
@@ -42,7 +68,13 @@ describe('planBatch', () => {
     const onlyActiveQimen: IntegrationScheme = { ...scheme, source: { ...scheme.source, filter: { status: ['active'], typeCodes: [11] } } };
     const p = plan([golden('A', 1), golden('B', 1, { status: 'disabled' }), golden('C', 1, { typeCode: 1 })], new Map(), onlyActiveQimen);
     assert.deepEqual(written(p), ['g-A@1']);
-    assert.deepEqual(p.skipped.map((s) => [s.goldenId, s.reason]), [['g-B', 'filtered'], ['g-C', 'filtered']]);
+    assert.deepEqual(
+      p.skipped.map((s) => [s.goldenId, s.reason]),
+      [
+        ['g-B', 'filtered'],
+        ['g-C', 'filtered'],
+      ],
+    );
     assert.match(p.skipped[1]!.detail, /warehouse type 1 is not in \[11\]/);
   });
 });
@@ -52,7 +84,10 @@ describe('parseSinkMessages', () => {
     const [good, broken, wrong] = consumed([golden('A'), golden('B'), golden('C')]);
     const batch = [good!, { ...broken!, value: '{"schema":' }, { ...wrong!, value: JSON.stringify({ ...golden('C'), version: 0 }) }];
     const { valid, poison } = parseSinkMessages(batch);
-    assert.deepEqual(valid.map((v) => v.message.goldenId), ['g-A']);
+    assert.deepEqual(
+      valid.map((v) => v.message.goldenId),
+      ['g-A'],
+    );
     assert.equal(poison.length, 2);
     assert.match(poison[0]!.problems[0]!, /not JSON/);
     assert.match(poison[1]!.problems.join(), /version/);

@@ -16,8 +16,21 @@ export interface DeadLetterReason {
  * golden topic, so one record's dead letters stay in order. The value carries the whole golden
  * message, so a person or a script can see exactly what was sent and replay it.
  */
-export function deadLetterForRecord(golden: GoldenRecordChangedV1, source: ConsumedMessage, reason: DeadLetterReason, at: Date): LogMessage {
-  const value = { schema: DLQ_SCHEMA_ID, failedAt: at.toISOString(), reason, goldenId: golden.goldenId, version: golden.version, source: origin(source), message: golden };
+export function deadLetterForRecord(
+  golden: GoldenRecordChangedV1,
+  source: ConsumedMessage,
+  reason: DeadLetterReason,
+  at: Date,
+): LogMessage {
+  const value = {
+    schema: DLQ_SCHEMA_ID,
+    failedAt: at.toISOString(),
+    reason,
+    goldenId: golden.goldenId,
+    version: golden.version,
+    source: origin(source),
+    message: golden,
+  };
   return {
     key: golden.goldenId,
     value: JSON.stringify(value),
@@ -33,7 +46,15 @@ export function deadLetterForRecord(golden: GoldenRecordChangedV1, source: Consu
 /** A message that is not JSON or not the v1 contract: kept byte for byte under `raw`. */
 export function deadLetterForPoison(poison: PoisonMessage, at: Date): LogMessage {
   const reason = { code: INVALID_MESSAGE, message: `not a valid ${GOLDEN_SCHEMA_ID} message: ${poison.problems.slice(0, 10).join('; ')}` };
-  const value = { schema: DLQ_SCHEMA_ID, failedAt: at.toISOString(), reason, goldenId: null, version: null, source: origin(poison.source), raw: poison.source.value };
+  const value = {
+    schema: DLQ_SCHEMA_ID,
+    failedAt: at.toISOString(),
+    reason,
+    goldenId: null,
+    version: null,
+    source: origin(poison.source),
+    raw: poison.source.value,
+  };
   return { key: poison.source.key, value: JSON.stringify(value), headers: headers(poison.source, reason) };
 }
 

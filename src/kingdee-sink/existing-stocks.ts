@@ -24,7 +24,10 @@ export async function existingStocks(
 ): Promise<Map<string, ExistingStock>> {
   const found = new Map<string, ExistingStock>();
   for (const [useOrg, keys] of byUseOrg(matchKeys(scheme, messages))) {
-    const stocks = await kingdee.findStocks(keys.map((k) => k.fNumber), useOrg);
+    const stocks = await kingdee.findStocks(
+      keys.map((k) => k.fNumber),
+      useOrg,
+    );
     for (const key of keys) {
       const hit = stocks.get(key.fNumber);
       if (hit) found.set(key.goldenId, { fStockId: hit.fStockId });

@@ -21,7 +21,16 @@ describe('create or update: existingStocks', () => {
 
   it('asks Kingdee by number in one query; what Kingdee has wins over the recorded id', async () => {
     kingdee.stocks.set('A', '100010');
-    const found = await existingStocks(kingdee, scheme, [golden('A', 2), golden('B', 2), golden('C', 2)], new Map([['g-A', recordedAs('100001')], ['g-B', recordedAs('100002')]]), new Set());
+    const found = await existingStocks(
+      kingdee,
+      scheme,
+      [golden('A', 2), golden('B', 2), golden('C', 2)],
+      new Map([
+        ['g-A', recordedAs('100001')],
+        ['g-B', recordedAs('100002')],
+      ]),
+      new Set(),
+    );
     assert.deepEqual(kingdee.calls, [{ service: 'ExecuteBillQuery', numbers: ['A', 'B', 'C'] }]);
     assert.deepEqual(Object.fromEntries(found), { 'g-A': { fStockId: '100010' }, 'g-B': { fStockId: '100002' } });
   });

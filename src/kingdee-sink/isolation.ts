@@ -3,9 +3,14 @@ import type { RenderedBatch } from '../schemes/render-batch-save';
 import { KingdeeError, KingdeeErrorCode } from './kingdee-client';
 
 /** Whole-call failures that one bad record can cause (a server exception, a rejected or garbled answer). */
-const CONTENT_SUSPECT: ReadonlySet<string> = new Set([KingdeeErrorCode.serverException, KingdeeErrorCode.rejected, KingdeeErrorCode.malformedResponse]);
+const CONTENT_SUSPECT: ReadonlySet<string> = new Set([
+  KingdeeErrorCode.serverException,
+  KingdeeErrorCode.rejected,
+  KingdeeErrorCode.malformedResponse,
+]);
 
-export const isContentSuspect = (error: unknown): error is KingdeeError => error instanceof KingdeeError && CONTENT_SUSPECT.has(error.reason);
+export const isContentSuspect = (error: unknown): error is KingdeeError =>
+  error instanceof KingdeeError && CONTENT_SUSPECT.has(error.reason);
 
 /** After this many whole-call failures in a row, a batch's records are sent one by one. */
 export const ISOLATE_AFTER = 3;

@@ -33,7 +33,10 @@ describe('a record that makes Kingdee fail the whole BatchSave', () => {
     await failDeliveries(ISOLATE_AFTER);
     const report = await sink.handle(batch);
     assert.deepEqual([report.saved, report.failed], [2, 1]);
-    assert.deepEqual(recorder.failures.map((f) => [f.goldenId, f.code]), [['g-B', KingdeeErrorCode.serverException]]);
+    assert.deepEqual(
+      recorder.failures.map((f) => [f.goldenId, f.code]),
+      [['g-B', KingdeeErrorCode.serverException]],
+    );
     assert.match(recorder.failures[0]!.message, /for this record alone/);
     assert.equal(dlq[0]?.key, 'g-B');
   });
@@ -49,6 +52,9 @@ describe('a record that makes Kingdee fail the whole BatchSave', () => {
     await failDeliveries(ISOLATE_AFTER + 1);
     kingdee.calls.length = 0;
     assert.equal((await sink.handle(batch)).saved, 3);
-    assert.deepEqual(kingdee.calls.filter((c) => c.service === 'BatchSave').map((c) => c.numbers), [['A', 'B', 'C']]);
+    assert.deepEqual(
+      kingdee.calls.filter((c) => c.service === 'BatchSave').map((c) => c.numbers),
+      [['A', 'B', 'C']],
+    );
   });
 });

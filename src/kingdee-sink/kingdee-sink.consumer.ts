@@ -35,7 +35,9 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
   async onApplicationBootstrap(): Promise<void> {
     if (!this.run) return;
     if (!this.handler) {
-      this.logger.warn('Kingdee sink not started: no Kingdee URL is configured (set KINGDEE_BASE_URL, or start through `mdm start` for demo mode)');
+      this.logger.warn(
+        'Kingdee sink not started: no Kingdee URL is configured (set KINGDEE_BASE_URL, or start through `mdm start` for demo mode)',
+      );
       return;
     }
     const handler = this.handler;
@@ -60,7 +62,10 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       onError: (error) => this.batchFailed(error),
       retryBackoffMs: 1000,
     });
-    this.logger.info({ group: sinkGroup, topic: topicGolden, batchSize: this.config.kingdee.batchSize }, 'Kingdee sink consuming golden records');
+    this.logger.info(
+      { group: sinkGroup, topic: topicGolden, batchSize: this.config.kingdee.batchSize },
+      'Kingdee sink consuming golden records',
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -80,9 +85,19 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       return;
     }
     if (error instanceof KingdeeError) {
-      const fields = { code: error.reason, service: error.info.service, msgCode: error.info.msgCode, httpStatus: error.info.httpStatus, reason: error.message };
-      if (error.retryable) return this.logger.warn(fields, 'Kingdee sink: Kingdee call failed; the batch will be retried (nothing committed)');
-      return this.logger.error(fields, 'Kingdee sink: Kingdee refuses the whole call; fix the Kingdee settings or the scheme. The batch is retried until then (nothing committed)');
+      const fields = {
+        code: error.reason,
+        service: error.info.service,
+        msgCode: error.info.msgCode,
+        httpStatus: error.info.httpStatus,
+        reason: error.message,
+      };
+      if (error.retryable)
+        return this.logger.warn(fields, 'Kingdee sink: Kingdee call failed; the batch will be retried (nothing committed)');
+      return this.logger.error(
+        fields,
+        'Kingdee sink: Kingdee refuses the whole call; fix the Kingdee settings or the scheme. The batch is retried until then (nothing committed)',
+      );
     }
     this.logger.error({ err: error }, 'Kingdee sink batch failed; it will be retried (nothing committed)');
   }

@@ -32,16 +32,30 @@ function clientFor(config: AppConfig, logger: Logger, metrics: HubMetrics | unde
   const lookup = { strategy: config.kingdee.lookup, chunkSize: config.kingdee.batchSize };
   // Timed per service for /metrics when the operations module is installed.
   const fetch = metrics ? kingdeeFetch(metrics) : undefined;
-  return createKingdeeClient(config.kingdee, { lookup, logger: logger.child({ component: 'kingdee-client' }), ...(fetch ? { fetch } : {}) });
+  return createKingdeeClient(config.kingdee, {
+    lookup,
+    logger: logger.child({ component: 'kingdee-client' }),
+    ...(fetch ? { fetch } : {}),
+  });
 }
 
 function handlerFor(
-  client: KingdeeClient | null, recorder: KingdeeSyncResultRecorder, log: MessageLog, scheme: IntegrationScheme, config: AppConfig, logger: Logger,
+  client: KingdeeClient | null,
+  recorder: KingdeeSyncResultRecorder,
+  log: MessageLog,
+  scheme: IntegrationScheme,
+  config: AppConfig,
+  logger: Logger,
   schemes: SchemeState | undefined,
 ): SinkGoldenBatchHandler | null {
   if (!client) return null;
   return new SinkGoldenBatchHandler({
-    kingdee: client, recorder, log, scheme, dlqTopic: config.kafka.topicDlq, logger: logger.child({ component: 'kingdee-sink' }),
+    kingdee: client,
+    recorder,
+    log,
+    scheme,
+    dlqTopic: config.kafka.topicDlq,
+    logger: logger.child({ component: 'kingdee-sink' }),
     // Without the schemes runtime (some tests) there is no switch: the scheme is always on.
     schemeEnabled: schemes ? () => schemes.isEnabled(scheme.name) : undefined,
   });
@@ -65,7 +79,15 @@ export class KingdeeSinkModule {
         { provide: KINGDEE_CLIENT, inject: [APP_CONFIG, LOGGER, { token: HubMetrics, optional: true }], useFactory: clientFor },
         {
           provide: SinkGoldenBatchHandler,
-          inject: [KINGDEE_CLIENT, KINGDEE_SYNC_RESULT_RECORDER, MESSAGE_LOG, KINGDEE_SCHEME, APP_CONFIG, LOGGER, { token: SchemeState, optional: true }],
+          inject: [
+            KINGDEE_CLIENT,
+            KINGDEE_SYNC_RESULT_RECORDER,
+            MESSAGE_LOG,
+            KINGDEE_SCHEME,
+            APP_CONFIG,
+            LOGGER,
+            { token: SchemeState, optional: true },
+          ],
           useFactory: handlerFor,
         },
         KingdeeSinkConsumer,

@@ -47,7 +47,12 @@ export function classifyOutcomes(batch: RenderedBatch, records: readonly RecordO
     } else if (outcome.status === 'saved') {
       saved.push({ entry, fStockId: outcome.id, operation: entry.operation === 'create' ? 'created' : 'updated' });
     } else if (outcome.status === 'exists') {
-      retry.push({ entry, code: 'kingdee_exists', message: `${entry.fNumber} already exists in Kingdee (FStockId ${outcome.id}); sending it as an update`, staleId: false });
+      retry.push({
+        entry,
+        code: 'kingdee_exists',
+        message: `${entry.fNumber} already exists in Kingdee (FStockId ${outcome.id}); sending it as an update`,
+        staleId: false,
+      });
     } else {
       const { code, message, retryable } = outcome.error;
       const duplicateOnCreate = entry.operation === 'create' && code === KingdeeErrorCode.duplicateNumber;

@@ -44,7 +44,13 @@ export class SinkGoldenBatchHandler {
   private readonly failing = new FailingBatches();
 
   constructor(private readonly options: SinkGoldenBatchOptions) {
-    this.outcomes = new SinkOutcomeRecorder(options.recorder, options.log, options.dlqTopic, options.logger, options.now ?? (() => new Date()));
+    this.outcomes = new SinkOutcomeRecorder(
+      options.recorder,
+      options.log,
+      options.dlqTopic,
+      options.logger,
+      options.now ?? (() => new Date()),
+    );
   }
 
   async handle(batch: readonly ConsumedMessage[], context?: BatchContext): Promise<SinkReport> {
@@ -77,17 +83,28 @@ export class SinkGoldenBatchHandler {
       retryDelayMs: this.options.retryDelayMs ?? 500,
       isolate,
     });
-    if (isolate) this.options.logger.warn({ partition: batch[0]?.partition, offset: batch[0]?.offset, records: plan.write.length }, 'Kingdee keeps failing this batch as a whole: sending its records one by one');
+    if (isolate)
+      this.options.logger.warn(
+        { partition: batch[0]?.partition, offset: batch[0]?.offset, records: plan.write.length },
+        'Kingdee keeps failing this batch as a whole: sending its records one by one',
+      );
     const { saved, failed } = plan.write.length > 0 ? await writer.write(plan.write, states) : { saved: [], failed: [] };
     await this.outcomes.failed(poison, failed);
-    const report = sinkReport(saved, failed.length, plan.skipped, poison.length, valid.map((m) => correlationOf(m.message)));
+    const report = sinkReport(
+      saved,
+      failed.length,
+      plan.skipped,
+      poison.length,
+      valid.map((m) => correlationOf(m.message)),
+    );
     this.logReport(report, batch);
     return report;
   }
 
   private async requireEnabled(): Promise<void> {
     const enabled = this.options.schemeEnabled;
-    if (enabled && !(await enabled())) throw new SchemeDisabledError(`scheme ${this.options.scheme.name} is disabled; golden records wait on the topic until it is enabled`);
+    if (enabled && !(await enabled()))
+      throw new SchemeDisabledError(`scheme ${this.options.scheme.name} is disabled; golden records wait on the topic until it is enabled`);
   }
 
   private logReport(report: SinkReport, batch: readonly ConsumedMessage[]): void {
@@ -106,6 +123,9 @@ export class SinkGoldenBatchHandler {
 
 async function beforeWrite(context: BatchContext | undefined): Promise<void> {
   if (!context) return;
-  if (!context.isActive()) throw new PartitionRevokedError(`partition ${context.partition} of ${context.topic} moved to another member; batch abandoned uncommitted`);
+  if (!context.isActive())
+    throw new PartitionRevokedError(
+      `partition ${context.partition} of ${context.topic} moved to another member; batch abandoned uncommitted`,
+    );
   await context.heartbeat();
 }

@@ -25,12 +25,23 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
   it('creates new records, then updates them in place; a redelivered batch writes nothing', async () => {
     const first = await sink.handle(consumed([golden('A'), golden('B'), golden('C')]));
     assert.deepEqual([first.saved, first.updated, first.failed], [3, 0, 0]);
-    assert.deepEqual(recorder.successes.map((s) => [s.goldenId, s.version, s.fStockId, s.operation, s.correlationId]), [
-      ['g-A', 1, '100001', 'created', 'corr-test'], ['g-B', 1, '100002', 'created', 'corr-test'], ['g-C', 1, '100003', 'created', 'corr-test'],
-    ]);
+    assert.deepEqual(
+      recorder.successes.map((s) => [s.goldenId, s.version, s.fStockId, s.operation, s.correlationId]),
+      [
+        ['g-A', 1, '100001', 'created', 'corr-test'],
+        ['g-B', 1, '100002', 'created', 'corr-test'],
+        ['g-C', 1, '100003', 'created', 'corr-test'],
+      ],
+    );
     const second = await sink.handle(consumed([golden('B', 4, { name: '新名字' })]));
     assert.deepEqual([second.saved, second.updated], [0, 1]);
-    assert.deepEqual(recorder.successes.at(-1), { ...recorder.successes.at(-1), goldenId: 'g-B', version: 4, fStockId: '100002', operation: 'updated' });
+    assert.deepEqual(recorder.successes.at(-1), {
+      ...recorder.successes.at(-1),
+      goldenId: 'g-B',
+      version: 4,
+      fStockId: '100002',
+      operation: 'updated',
+    });
     kingdee.calls.length = 0;
     const again = await sink.handle(consumed([golden('A'), golden('B', 4)]));
     assert.deepEqual([again.skipped, again.skippedBy], [2, { 'already-synced': 2 }]);
@@ -54,8 +65,14 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
     assert.equal(letter.key, 'g-B');
     assert.equal(letter.headers?.reason, KingdeeErrorCode.validation);
     const value = JSON.parse(letter.value);
-    assert.deepEqual([value.reason.message, value.message.goldenId, value.message.version, value.source.partition], ['仓库编码[B]未通过校验', 'g-B', 1, 0]);
-    assert.deepEqual(recorder.failures.map((f) => [f.goldenId, f.version, f.code, f.permanent]), [['g-B', 1, KingdeeErrorCode.validation, true]]);
+    assert.deepEqual(
+      [value.reason.message, value.message.goldenId, value.message.version, value.source.partition],
+      ['仓库编码[B]未通过校验', 'g-B', 1, 0],
+    );
+    assert.deepEqual(
+      recorder.failures.map((f) => [f.goldenId, f.version, f.code, f.permanent]),
+      [['g-B', 1, KingdeeErrorCode.validation, true]],
+    );
   });
 
   it('retries a retryable record failure in the batch, and gives up after three attempts', async () => {
@@ -71,10 +88,18 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
   });
 
   it('an `exists` create is sent again as an update with the found FStockId', async () => {
-    kingdee.rules = [(e, i) => (e.FNumber === 'A' && Number(e.FStockId) === 0 ? (kingdee.stocks.set('A', '100077'), { index: i, number: 'A', status: 'exists' as const, id: '100077' }) : undefined)];
+    kingdee.rules = [
+      (e, i) =>
+        e.FNumber === 'A' && Number(e.FStockId) === 0
+          ? (kingdee.stocks.set('A', '100077'), { index: i, number: 'A', status: 'exists' as const, id: '100077' })
+          : undefined,
+    ];
     const report = await sink.handle(consumed([golden('A')]));
     assert.deepEqual([report.saved, report.updated], [0, 1]);
-    assert.deepEqual(saves().map((c) => c.numbers), [['A'], ['A']]);
+    assert.deepEqual(
+      saves().map((c) => c.numbers),
+      [['A'], ['A']],
+    );
     assert.equal(recorder.successes[0]?.fStockId, '100077');
   });
 
@@ -99,7 +124,15 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
   it('holds batches uncommitted while the scheme is disabled, and writes them once it is enabled', async () => {
     let enabled = false;
     const log = { publish: async () => undefined };
-    const switched = new SinkGoldenBatchHandler({ kingdee, recorder, log, scheme, dlqTopic: 'dlq', logger: silentLogger, schemeEnabled: async () => enabled });
+    const switched = new SinkGoldenBatchHandler({
+      kingdee,
+      recorder,
+      log,
+      scheme,
+      dlqTopic: 'dlq',
+      logger: silentLogger,
+      schemeEnabled: async () => enabled,
+    });
     await assert.rejects(switched.handle(consumed([golden('A')])), SchemeDisabledError);
     assert.deepEqual(kingdee.calls, []);
     enabled = true;

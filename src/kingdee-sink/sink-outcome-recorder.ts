@@ -31,9 +31,17 @@ export class SinkOutcomeRecorder {
 
   async saved(saved: readonly SavedRecord[], byId: ReadonlyMap<string, GoldenRecordChangedV1>): Promise<void> {
     const at = this.now();
-    await this.recorder.recordSuccess(saved.map(({ entry, fStockId, operation }) => ({
-      goldenId: entry.goldenId, version: entry.version, fStockId, fNumber: entry.fNumber, operation, at, correlationId: correlationOf(byId.get(entry.goldenId)!),
-    })));
+    await this.recorder.recordSuccess(
+      saved.map(({ entry, fStockId, operation }) => ({
+        goldenId: entry.goldenId,
+        version: entry.version,
+        fStockId,
+        fNumber: entry.fNumber,
+        operation,
+        at,
+        correlationId: correlationOf(byId.get(entry.goldenId)!),
+      })),
+    );
   }
 
   /** DLQ first, then the failure is recorded (which opens the stewardship task). */
@@ -46,14 +54,32 @@ export class SinkOutcomeRecorder {
     if (letters.length === 0) return;
     await this.log.publish(this.dlqTopic, letters);
     for (const p of poison) {
-      this.logger.warn({ topic: p.source.topic, partition: p.source.partition, offset: p.source.offset, problems: p.problems.slice(0, 5) }, 'invalid golden-record message sent to the DLQ');
+      this.logger.warn(
+        { topic: p.source.topic, partition: p.source.partition, offset: p.source.offset, problems: p.problems.slice(0, 5) },
+        'invalid golden-record message sent to the DLQ',
+      );
     }
-    for (const { sink: { message }, code, message: reason } of failed) {
-      this.logger.warn({ goldenId: message.goldenId, version: message.version, code, reason, correlationId: correlationOf(message) }, 'Kingdee did not take a record: sent to the DLQ, stewardship task opened');
+    for (const {
+      sink: { message },
+      code,
+      message: reason,
+    } of failed) {
+      this.logger.warn(
+        { goldenId: message.goldenId, version: message.version, code, reason, correlationId: correlationOf(message) },
+        'Kingdee did not take a record: sent to the DLQ, stewardship task opened',
+      );
     }
     if (failed.length === 0) return;
-    await this.recorder.recordFailure(failed.map(({ sink: { message }, code, message: reason }) => ({
-      goldenId: message.goldenId, version: message.version, code, message: reason, permanent: true, at, correlationId: correlationOf(message),
-    })));
+    await this.recorder.recordFailure(
+      failed.map(({ sink: { message }, code, message: reason }) => ({
+        goldenId: message.goldenId,
+        version: message.version,
+        code,
+        message: reason,
+        permanent: true,
+        at,
+        correlationId: correlationOf(message),
+      })),
+    );
   }
 }

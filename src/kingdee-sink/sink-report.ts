@@ -17,7 +17,13 @@ export interface SinkReport {
   readonly correlationIds: readonly string[];
 }
 
-export function sinkReport(saved: readonly SavedRecord[], failed: number, skipped: readonly SkippedMessage[], invalid: number, correlationIds: readonly string[] = []): SinkReport {
+export function sinkReport(
+  saved: readonly SavedRecord[],
+  failed: number,
+  skipped: readonly SkippedMessage[],
+  invalid: number,
+  correlationIds: readonly string[] = [],
+): SinkReport {
   const skippedBy: Partial<Record<SkipReason, number>> = {};
   for (const s of skipped) skippedBy[s.reason] = (skippedBy[s.reason] ?? 0) + 1;
   return {

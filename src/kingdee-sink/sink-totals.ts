@@ -12,7 +12,16 @@ interface Totals {
   correlationIds: Set<string>;
 }
 
-const empty = (): Totals => ({ saved: 0, updated: 0, failed: 0, skipped: 0, invalid: 0, batches: 0, skippedBy: {}, correlationIds: new Set() });
+const empty = (): Totals => ({
+  saved: 0,
+  updated: 0,
+  failed: 0,
+  skipped: 0,
+  invalid: 0,
+  batches: 0,
+  skippedBy: {},
+  correlationIds: new Set(),
+});
 const MAX_IDS = 10;
 
 /**
@@ -37,7 +46,8 @@ export class SinkTotals {
     const t = this.totals;
     for (const key of ['saved', 'updated', 'failed', 'skipped', 'invalid'] as const) t[key] += report[key];
     t.batches += 1;
-    for (const [reason, n] of Object.entries(report.skippedBy)) t.skippedBy[reason as SkipReason] = (t.skippedBy[reason as SkipReason] ?? 0) + (n ?? 0);
+    for (const [reason, n] of Object.entries(report.skippedBy))
+      t.skippedBy[reason as SkipReason] = (t.skippedBy[reason as SkipReason] ?? 0) + (n ?? 0);
     for (const id of report.correlationIds) if (t.correlationIds.size < MAX_IDS) t.correlationIds.add(id);
     clearTimeout(this.quiet);
     if (now - this.since >= this.maxMs) return this.flush();

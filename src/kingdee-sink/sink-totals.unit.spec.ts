@@ -5,7 +5,11 @@ import { SinkTotals } from './sink-totals';
 import type { SavedRecord } from './outcomes';
 
 const saved = (n: number, operation: 'created' | 'updated' = 'created'): SavedRecord[] =>
-  Array.from({ length: n }, (_, i) => ({ entry: { goldenId: `g${i}`, version: 1, fNumber: `N${i}`, operation: 'create', fStockId: undefined }, fStockId: String(i), operation }));
+  Array.from({ length: n }, (_, i) => ({
+    entry: { goldenId: `g${i}`, version: 1, fNumber: `N${i}`, operation: 'create', fStockId: undefined },
+    fStockId: String(i),
+    operation,
+  }));
 
 describe('SinkTotals', () => {
   it('adds the partition batches of one sync into one line with its correlation id', () => {
@@ -18,7 +22,16 @@ describe('SinkTotals', () => {
     totals.flush();
     assert.equal(lines.length, 1);
     assert.equal(lines[0]![1], 'Kingdee sink: 17 saved, 2 updated, 1 failed, 1 skipped');
-    assert.deepEqual(lines[0]![0], { saved: 17, updated: 2, failed: 1, skipped: 1, invalid: 0, batches: 3, skippedBy: { retired: 1 }, correlationId: 'run-1' });
+    assert.deepEqual(lines[0]![0], {
+      saved: 17,
+      updated: 2,
+      failed: 1,
+      skipped: 1,
+      invalid: 0,
+      batches: 3,
+      skippedBy: { retired: 1 },
+      correlationId: 'run-1',
+    });
   });
 
   it('logs nothing for pure redeliveries, and flushes at least every maxMs while busy', () => {

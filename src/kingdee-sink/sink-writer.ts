@@ -34,7 +34,13 @@ export interface SinkWriterOptions {
   readonly isolate?: boolean;
 }
 
-type Round = { saved: SavedRecord[]; retry: RetryRecord[]; failed: SinkFailure[]; answered: number; suspects: { failure: SinkFailure; error: Error }[] };
+type Round = {
+  saved: SavedRecord[];
+  retry: RetryRecord[];
+  failed: SinkFailure[];
+  answered: number;
+  suspects: { failure: SinkFailure; error: Error }[];
+};
 
 /**
  * Writes record versions to Kingdee in rounds: look up, render, BatchSave each body, sort the
@@ -63,13 +69,18 @@ export class SinkWriter {
     return { saved, failed };
   }
 
-  private async round(pending: readonly SinkMessage[], recorded: ReadonlyMap<string, KingdeeSyncState>, stale: ReadonlySet<string>): Promise<Round> {
+  private async round(
+    pending: readonly SinkMessage[],
+    recorded: ReadonlyMap<string, KingdeeSyncState>,
+    stale: ReadonlySet<string>,
+  ): Promise<Round> {
     const { kingdee, scheme } = this.options;
     const messages = pending.map((m) => m.message);
     const existing = await existingStocks(kingdee, scheme, messages, recorded, stale);
     const { batches, failures } = renderBatchSaveBodies(scheme, messages, existing);
     const round: Round = { saved: [], retry: [], failed: [], answered: 0, suspects: [] };
-    for (const f of failures) round.failed.push({ sink: pending.find((m) => m.message.goldenId === f.goldenId)!, code: SCHEME_RENDER_FAILED, message: f.message });
+    for (const f of failures)
+      round.failed.push({ sink: pending.find((m) => m.message.goldenId === f.goldenId)!, code: SCHEME_RENDER_FAILED, message: f.message });
     for (const batch of this.options.isolate ? batches.flatMap(singleRecordBatches) : batches) await this.save(batch, pending, round);
     if (round.suspects.length === 0) return round;
     // Kingdee answered for other records, so it is up: the ones it failed alone are the problem.
@@ -87,7 +98,12 @@ export class SinkWriter {
     } catch (error) {
       if (!this.options.isolate || !isContentSuspect(error)) throw error;
       const message = `${error.message} (Kingdee fails the whole call for this record alone, after ${ISOLATE_AFTER} failed deliveries of its batch)`;
-      round.suspects.push(...this.failures(batch.entries.map((entry) => ({ entry, code: error.reason, message })), pending).map((failure) => ({ failure, error })));
+      round.suspects.push(
+        ...this.failures(
+          batch.entries.map((entry) => ({ entry, code: error.reason, message })),
+          pending,
+        ).map((failure) => ({ failure, error })),
+      );
       return;
     }
     round.answered++;

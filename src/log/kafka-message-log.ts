@@ -20,12 +20,14 @@ export class KafkaMessageLog implements MessageLog {
       clientId: options.clientId,
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
-      logCreator: () => ({ level, log }) => {
-        // The coordinator is briefly "loading" after a broker starts; kafkajs retries it itself.
-        if (level <= logLevel.WARN && !/coordinator is (loading|not available)/i.test(String(log.error ?? ''))) {
-          options.log?.(level === logLevel.ERROR ? 'error' : 'warn', `kafka: ${log.message}`, { error: log.error });
-        }
-      },
+      logCreator:
+        () =>
+        ({ level, log }) => {
+          // The coordinator is briefly "loading" after a broker starts; kafkajs retries it itself.
+          if (level <= logLevel.WARN && !/coordinator is (loading|not available)/i.test(String(log.error ?? ''))) {
+            options.log?.(level === logLevel.ERROR ? 'error' : 'warn', `kafka: ${log.message}`, { error: log.error });
+          }
+        },
       retry: { retries: 8, initialRetryTime: 200 },
     });
   }
@@ -34,7 +36,9 @@ export class KafkaMessageLog implements MessageLog {
     const admin = await this.adminClient();
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [{ topic, numPartitions: options.partitions, configEntries: options.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [] }],
+      topics: [
+        { topic, numPartitions: options.partitions, configEntries: options.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [] },
+      ],
     });
   }
 
@@ -49,7 +53,12 @@ export class KafkaMessageLog implements MessageLog {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+    });
     this.consumers.add(consumer);
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       options.onAssignment?.(event.payload.memberAssignment[options.topic] ?? []);
@@ -119,7 +128,7 @@ async function handleKafkaBatch(payload: EachBatchPayload, options: SubscribeOpt
       offset: m.offset,
       key: m.key?.toString() ?? '',
       value: m.value?.toString() ?? '',
-      headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v ?? '')])),
+      headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : (v ?? ''))])),
     }));
     for (let attempt = 0; ; attempt++) {
       if (!active()) return;

@@ -31,7 +31,11 @@ export class PostgresConsumer {
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
-    await this.db.query(`DELETE FROM log_group_members WHERE group_id = $1 AND topic = $2 AND member_id = $3`, [this.options.groupId, this.options.topic, this.memberId]);
+    await this.db.query(`DELETE FROM log_group_members WHERE group_id = $1 AND topic = $2 AND member_id = $3`, [
+      this.options.groupId,
+      this.options.topic,
+      this.memberId,
+    ]);
   }
 
   private async run(): Promise<void> {
@@ -80,8 +84,20 @@ export class PostgresConsumer {
       [topic, partition, from, this.options.maxBatchSize ?? 500],
     );
     if (rows.length === 0) return 0;
-    const messages: ConsumedMessage[] = rows.map((r) => ({ topic, partition, offset: r.offset, key: r.key, value: r.value, headers: r.headers }));
-    const context = { topic, partition, heartbeat: () => this.heartbeat(), isActive: () => this.running && this.assigned.includes(partition) };
+    const messages: ConsumedMessage[] = rows.map((r) => ({
+      topic,
+      partition,
+      offset: r.offset,
+      key: r.key,
+      value: r.value,
+      headers: r.headers,
+    }));
+    const context = {
+      topic,
+      partition,
+      heartbeat: () => this.heartbeat(),
+      isActive: () => this.running && this.assigned.includes(partition),
+    };
     for (let attempt = 0; ; attempt++) {
       if (!context.isActive()) return 0;
       try {
@@ -103,11 +119,20 @@ export class PostgresConsumer {
   /** A group without a committed offset starts at the beginning, or at the current end. */
   private async committedOffset(partition: number): Promise<string> {
     const { groupId, topic } = this.options;
-    const [row] = await this.db.query(`SELECT next_offset::text AS o FROM log_consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3`, [groupId, topic, partition]);
+    const [row] = await this.db.query(
+      `SELECT next_offset::text AS o FROM log_consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3`,
+      [groupId, topic, partition],
+    );
     if (row) return row.o;
     if (this.options.fromBeginning ?? true) return '0';
-    const [end] = await this.db.query(`SELECT next_offset::text AS o FROM log_partitions WHERE topic = $1 AND partition = $2`, [topic, partition]);
-    await this.db.query(`INSERT INTO log_consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [groupId, topic, partition, end.o]);
+    const [end] = await this.db.query(`SELECT next_offset::text AS o FROM log_partitions WHERE topic = $1 AND partition = $2`, [
+      topic,
+      partition,
+    ]);
+    await this.db.query(
+      `INSERT INTO log_consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [groupId, topic, partition, end.o],
+    );
     return end.o;
   }
 }

@@ -18,7 +18,10 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
   let db: TestDatabase;
   let hub: RunningHub;
   const call = async (path: string, key?: string, init: RequestInit = {}) => {
-    const res = await fetch(`${hub.url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) } });
+    const res = await fetch(`${hub.url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    });
     const text = await res.text();
     return { status: res.status, text, body: (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined) as any };
   };
@@ -27,18 +30,34 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
     db = await createTestDatabase('operations');
     const store = new EventStore(db.dataSource);
     for (let i = 0; i < 30; i++) await store.append(`warehouse-wh_${i % 7}`, 'any', [{ type: 'Observed', data: { i } }], meta);
-    const [twentieth] = await db.dataSource.query(`SELECT transaction_id::text AS tx, global_position::text AS pos FROM events ORDER BY global_position OFFSET 19 LIMIT 1`);
+    const [twentieth] = await db.dataSource.query(
+      `SELECT transaction_id::text AS tx, global_position::text AS pos FROM events ORDER BY global_position OFFSET 19 LIMIT 1`,
+    );
     await saveCheckpoint(db.dataSource, 'warehouses.golden-records', { transactionId: twentieth.tx, globalPosition: twentieth.pos });
     await db.dataSource.query(`INSERT INTO stewardship_tasks (task_id, type, status, golden_id, title, details, opened_at) VALUES
       ('t1', 'duplicate', 'open', 'wh_1', 'dup', '{}', now()), ('t2', 'duplicate', 'open', 'wh_2', 'dup', '{}', now()),
       ('t3', 'sync_failure', 'open', 'wh_3', 'fail', '{}', now()), ('t4', 'duplicate', 'resolved', 'wh_4', 'dup', '{}', now())`);
-    await db.dataSource.query(`INSERT INTO wdt_sync_runs (id, trigger, status, started_at, finished_at, heartbeat_at, pages, seen, changed, unchanged, correlation_id, actor)
-      VALUES ($1, 'cli', 'succeeded', now() - interval '1 minute', now(), now(), 3, 120, 5, 115, 'c', 'cli')`, [randomUUID()]);
-    const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', MDM_API_KEYS: `ops:admin:${ADMIN},viewer:reader:${READER}` });
+    await db.dataSource.query(
+      `INSERT INTO wdt_sync_runs (id, trigger, status, started_at, finished_at, heartbeat_at, pages, seen, changed, unchanged, correlation_id, actor)
+      VALUES ($1, 'cli', 'succeeded', now() - interval '1 minute', now(), now(), 3, 120, 5, 115, 'c', 'cli')`,
+      [randomUUID()],
+    );
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      MDM_API_KEYS: `ops:admin:${ADMIN},viewer:reader:${READER}`,
+    });
     hub = await startHub(config, { runWorkers: false });
     const log = new PostgresMessageLog(db.dataSource);
-    await log.publish(config.kafka.topicGolden, Array.from({ length: 5 }, (_, i) => ({ key: `wh_${i}`, value: '{}' })));
-    await log.publish(config.kafka.topicDlq, [{ key: 'wh_1', value: '{}' }, { key: 'wh_2', value: '{}' }]);
+    await log.publish(
+      config.kafka.topicGolden,
+      Array.from({ length: 5 }, (_, i) => ({ key: `wh_${i}`, value: '{}' })),
+    );
+    await log.publish(config.kafka.topicDlq, [
+      { key: 'wh_1', value: '{}' },
+      { key: 'wh_2', value: '{}' },
+    ]);
   });
   after(async () => {
     await hub?.stop();

@@ -36,7 +36,9 @@ export function lookup<T>(moduleRef: ModuleRef, token: unknown): T | undefined {
 
 function statusQuery(dataSource: DataSource, log: MessageLog, config: AppConfig, moduleRef: ModuleRef): StatusQuery {
   return new StatusQuery({
-    db: dataSource, log, config,
+    db: dataSource,
+    log,
+    config,
     processorNames: () => lookup<ProcessorSupervisor>(moduleRef, ProcessorSupervisor)?.processors.map((p) => p.name) ?? [],
     schemes: async () => (await lookup<SchemeStatusSource>(moduleRef, SCHEME_STATUS)?.schemeStatus()) ?? [],
   });
@@ -52,7 +54,11 @@ export class OperationsModule {
       controllers: [JobsController, StatusController],
       providers: [
         { provide: OPERATIONS_WORKERS, useValue: options.runWorkers ?? true },
-        { provide: JobRegistry, inject: [DATA_SOURCE, LOGGER], useFactory: (ds: DataSource, logger: Logger) => new JobRegistry(ds, logger) },
+        {
+          provide: JobRegistry,
+          inject: [DATA_SOURCE, LOGGER],
+          useFactory: (ds: DataSource, logger: Logger) => new JobRegistry(ds, logger),
+        },
         { provide: StatusQuery, inject: [DATA_SOURCE, MESSAGE_LOG, APP_CONFIG, ModuleRef], useFactory: statusQuery },
         { provide: HubMetrics, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubMetrics(() => status.snapshot()) },
         JobsLifecycle,
@@ -62,5 +68,3 @@ export class OperationsModule {
     };
   }
 }
-
-

@@ -42,7 +42,7 @@ export class ProcessorSupervisor implements OnApplicationBootstrap, BeforeApplic
 
   /** Applies everything committed so far, processor by processor (tests and CLI). */
   async catchUp(): Promise<void> {
-    for (let total = 1; total > 0; ) {
+    for (let total = 1; total > 0;) {
       total = 0;
       for (const processor of this.processors) total += await processor.catchUp();
     }

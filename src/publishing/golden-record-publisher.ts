@@ -26,7 +26,10 @@ export class GoldenRecordPublisher implements Projection {
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const golden = events.filter((e) => this.fold.isGoldenStream(e.streamId));
     if (golden.length === 0) return;
-    const streams = await this.store.readStreams(golden.map((e) => e.streamId), { tx });
+    const streams = await this.store.readStreams(
+      golden.map((e) => e.streamId),
+      { tx },
+    );
     const messages = golden.flatMap((event) => {
       const history = streams.get(event.streamId)!.filter((e) => e.streamVersion <= event.streamVersion);
       const message = goldenMessageFor(event, history, this.fold);
@@ -37,7 +40,11 @@ export class GoldenRecordPublisher implements Projection {
 }
 
 /** The message for `event`, given its stream up to and including it; null if nothing published changed. */
-export function goldenMessageFor(event: StoredEvent, history: readonly StoredEvent[], fold: GoldenRecordFold): GoldenRecordChangedV1 | null {
+export function goldenMessageFor(
+  event: StoredEvent,
+  history: readonly StoredEvent[],
+  fold: GoldenRecordFold,
+): GoldenRecordChangedV1 | null {
   const before = history.slice(0, -1).reduce((state, e) => fold.evolve(state, e), fold.initialState());
   const after = fold.evolve(before, event);
   const change = fold.goldenChangeOf(event, before, after);

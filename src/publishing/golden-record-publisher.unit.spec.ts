@@ -8,24 +8,48 @@ import { goldenMessageProblems } from './golden-message-schema';
 
 type State = { id: string; name: string; raw?: Record<string, unknown> };
 const record = (s: State): GoldenWarehouseRecord => ({
-  warehouseNo: 'WH001', name: s.name, typeCode: 1, typeLabel: '普通仓库', status: 'active', isDefect: false,
-  province: '上海市', city: '上海市', district: '青浦区', address: '华新镇 1 号', contact: null, telno: null,
-  mobile: '13800138000', zip: null, remark: null, extWarehouseNo: null, coordinates: null, mergedInto: null,
+  warehouseNo: 'WH001',
+  name: s.name,
+  typeCode: 1,
+  typeLabel: '普通仓库',
+  status: 'active',
+  isDefect: false,
+  province: '上海市',
+  city: '上海市',
+  district: '青浦区',
+  address: '华新镇 1 号',
+  contact: null,
+  telno: null,
+  mobile: '13800138000',
+  zip: null,
+  remark: null,
+  extWarehouseNo: null,
+  coordinates: null,
+  mergedInto: null,
 });
 const fold: GoldenRecordFold<State> = {
   isGoldenStream: (id) => id.startsWith('warehouse-'),
   initialState: () => ({ id: '', name: '' }),
-  evolve: (s, e) => (e.type === 'Named' ? { ...s, id: 'wh_1', name: (e.data as { name: string }).name, raw: { warehouse_no: 'WH001' } } : s),
-  goldenChangeOf: (e, before, after) => (e.type !== 'Named' ? null : { change: before.id ? 'updated' : 'created', changedFields: before.name !== after.name ? ['name'] : [] }),
+  evolve: (s, e) =>
+    e.type === 'Named' ? { ...s, id: 'wh_1', name: (e.data as { name: string }).name, raw: { warehouse_no: 'WH001' } } : s,
+  goldenChangeOf: (e, before, after) =>
+    e.type !== 'Named' ? null : { change: before.id ? 'updated' : 'created', changedFields: before.name !== after.name ? ['name'] : [] },
   goldenId: (s) => s.id,
   publishedRecord: record,
   wdtSource: (s) => s.raw,
 };
 const event = (version: number, type: string, data: unknown): StoredEvent => ({
-  globalPosition: String(100 + version), transactionId: '9', eventId: `00000000-0000-4000-8000-00000000000${version}`,
-  streamId: 'warehouse-wh_1', streamVersion: version, type, schemaVersion: 1, data,
+  globalPosition: String(100 + version),
+  transactionId: '9',
+  eventId: `00000000-0000-4000-8000-00000000000${version}`,
+  streamId: 'warehouse-wh_1',
+  streamVersion: version,
+  type,
+  schemaVersion: 1,
+  data,
   metadata: { correlationId: 'sync-1', actor: 'wdt-sync', occurredAt: '2026-11-28T09:00:00.000Z' },
-  occurredAt: new Date('2026-11-28T09:00:00.000Z'), recordedAt: new Date('2026-11-28T09:00:00.100Z'),
+  occurredAt: new Date('2026-11-28T09:00:00.000Z'),
+  recordedAt: new Date('2026-11-28T09:00:00.100Z'),
 });
 
 describe('golden record publisher', () => {

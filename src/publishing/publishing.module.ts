@@ -16,7 +16,8 @@ export class PublishingModule {
         {
           provide: GoldenRecordPublisher,
           inject: [EVENT_STORE, MESSAGE_LOG, APP_CONFIG],
-          useFactory: (store: EventStore, log: MessageLog, config: AppConfig) => new GoldenRecordPublisher(store, log, fold, config.kafka.topicGolden),
+          useFactory: (store: EventStore, log: MessageLog, config: AppConfig) =>
+            new GoldenRecordPublisher(store, log, fold, config.kafka.topicGolden),
         },
       ],
       exports: [GoldenRecordPublisher],

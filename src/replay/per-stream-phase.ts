@@ -30,7 +30,12 @@ export interface PerStreamOptions {
  * projection write each whole stream, then sets the shadow checkpoint to P so the ordinary
  * commit-order path applies what committed after P. Returns how many events it applied.
  */
-export async function runPerStreamPhase(db: DataSource, store: EventStore, shadow: ShadowProjection, options: PerStreamOptions): Promise<number> {
+export async function runPerStreamPhase(
+  db: DataSource,
+  store: EventStore,
+  shadow: ShadowProjection,
+  options: PerStreamOptions,
+): Promise<number> {
   const rebuild = shadow.rebuild;
   // Once the shadow checkpoint has moved, its rows were built in commit order: carry on that way.
   if (!rebuild || (await loadCheckpoint(db, shadow.name)).globalPosition !== '0') return 0;
@@ -54,7 +59,8 @@ export async function runPerStreamPhase(db: DataSource, store: EventStore, shado
 
 /** An operator's cancel between two committed chunks or batches: the next run resumes there. */
 export function stopIfAborted(signal: AbortSignal | undefined, projection: string): void {
-  if (signal?.aborted) throw Object.assign(new Error(`replay of ${projection} stopped; run it again to resume`), { code: 'replay_cancelled' });
+  if (signal?.aborted)
+    throw Object.assign(new Error(`replay of ${projection} stopped; run it again to resume`), { code: 'replay_cancelled' });
 }
 
 /** Pins P and records it, or null when the store holds nothing readable yet. */
@@ -63,7 +69,9 @@ async function start(db: DataSource, schema: string): Promise<Progress | null> {
     const snapshot = await readableHead(tx);
     // Nothing readable yet: the shadow checkpoint stays at 0 and the commit-order path takes it all.
     if (!snapshot) return null;
-    await tx.query(`CREATE TABLE ${schema}.${PROGRESS} (snapshot_tx xid8 NOT NULL, snapshot_position bigint NOT NULL, after_stream text NOT NULL)`);
+    await tx.query(
+      `CREATE TABLE ${schema}.${PROGRESS} (snapshot_tx xid8 NOT NULL, snapshot_position bigint NOT NULL, after_stream text NOT NULL)`,
+    );
     await tx.query(`INSERT INTO ${schema}.${PROGRESS} VALUES ($1::text::xid8, $2, '')`, [snapshot.transactionId, snapshot.globalPosition]);
     return { snapshot, afterStreamId: '' };
   });

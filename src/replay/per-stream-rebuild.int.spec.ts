@@ -25,14 +25,18 @@ const CHUNK = 7;
 /** The projection, calling `hook` before each chunk of whole streams it is handed. */
 function hooked(projection: Projection, hook: (call: number) => Promise<void>): Projection {
   let calls = 0;
-  const rebuild: PerStreamRebuild = { perStream: true, applyStreams: async (streams, tx) => (await hook(++calls), projection.rebuild!.applyStreams(streams, tx)) };
+  const rebuild: PerStreamRebuild = {
+    perStream: true,
+    applyStreams: async (streams, tx) => (await hook(++calls), projection.rebuild!.applyStreams(streams, tx)),
+  };
   return { name: projection.name, tables: projection.tables, rebuild, apply: (events, tx) => projection.apply(events, tx) };
 }
 
 describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
   let kit: WarehousesTestKit;
   let replayer: ProjectionReplayer;
-  const rows = async ([table, order]: [string, string]) => JSON.parse(JSON.stringify(await kit.db.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`)));
+  const rows = async ([table, order]: [string, string]) =>
+    JSON.parse(JSON.stringify(await kit.db.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`)));
   const eventCount = async () => Number((await kit.db.dataSource.query(`SELECT count(*) AS n FROM events`))[0].n);
   /** The same projection's rows rebuilt from empty by the ordinary commit-order processor. */
   const incremental = async (name: string, [table, order]: [string, string]) => {
@@ -43,7 +47,9 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
   };
   /** The first and last golden-record streams in stream-id order: one rebuilt early, one late. */
   const edgeRecords = async () => {
-    const active: { golden_id: string }[] = await kit.db.dataSource.query(`SELECT golden_id FROM golden_warehouses WHERE status <> 'retired' ORDER BY 'warehouse-' || golden_id`);
+    const active: { golden_id: string }[] = await kit.db.dataSource.query(
+      `SELECT golden_id FROM golden_warehouses WHERE status <> 'retired' ORDER BY 'warehouse-' || golden_id`,
+    );
     return [active[0]!.golden_id, active.at(-1)!.golden_id];
   };
 
@@ -67,7 +73,10 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
       assert.ok(result.perStreamEvents > events / 2, `${projection.name}: ${result.perStreamEvents} events read stream by stream`);
       assert.equal(result.events, events);
       assert.deepEqual(await rows(table), before, projection.name);
-      assert.equal((await loadCheckpoint(kit.db.dataSource, projection.name)).globalPosition, (await kit.db.dataSource.query(`SELECT max(global_position)::text AS p FROM events`))[0].p);
+      assert.equal(
+        (await loadCheckpoint(kit.db.dataSource, projection.name)).globalPosition,
+        (await kit.db.dataSource.query(`SELECT max(global_position)::text AS p FROM events`))[0].p,
+      );
     }
   });
 
@@ -84,7 +93,10 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
     const [early, late] = await edgeRecords();
     const projection = hooked(new GoldenRecordsProjection(), async (call) => {
       if (call !== 2) return;
-      for (const [goldenId, value] of [[early, '早改名'], [late, '晚改名']] as const) {
+      for (const [goldenId, value] of [
+        [early, '早改名'],
+        [late, '晚改名'],
+      ] as const) {
         await kit.warehouses.overrideField.execute({ goldenId: goldenId!, field: 'name', value, reason: 'during the rebuild' }, steward);
       }
     });
@@ -106,7 +118,9 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
     });
     await assert.rejects(replayer.replay(crashing, { batchSize: CHUNK }), /simulated crash/);
     const schema = shadowSchemaName(name);
-    const [progress] = await kit.db.dataSource.query(`SELECT snapshot_position::text AS p, after_stream FROM ${schema}.per_stream_progress`);
+    const [progress] = await kit.db.dataSource.query(
+      `SELECT snapshot_position::text AS p, after_stream FROM ${schema}.per_stream_progress`,
+    );
     assert.notEqual(progress.after_stream, '', 'two chunks were kept');
     assert.equal((await loadCheckpoint(kit.db.dataSource, shadowCheckpointName(name))).globalPosition, '0');
     const [early, late] = await edgeRecords();
@@ -115,11 +129,20 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
 
     const resumed = await replayer.replay(new GoldenRecordsProjection(), { batchSize: CHUNK });
     assert.equal(resumed.resumed, true);
-    assert.ok(resumed.perStreamEvents > 0 && resumed.perStreamEvents < Number(progress.p), `the rest of the streams only: ${resumed.perStreamEvents}`);
+    assert.ok(
+      resumed.perStreamEvents > 0 && resumed.perStreamEvents < Number(progress.p),
+      `the rest of the streams only: ${resumed.perStreamEvents}`,
+    );
     assert.ok(resumed.events > resumed.perStreamEvents, 'the two overrides came through the tail');
     await kit.catchUp();
     const rebuilt = await rows(GOLDEN);
-    assert.deepEqual(rebuilt.filter((r: { golden_id: string }) => r.golden_id === early || r.golden_id === late).map((r: { name: string }) => r.name).sort(), ['崩溃后早', '崩溃后晚'].sort());
+    assert.deepEqual(
+      rebuilt
+        .filter((r: { golden_id: string }) => r.golden_id === early || r.golden_id === late)
+        .map((r: { name: string }) => r.name)
+        .sort(),
+      ['崩溃后早', '崩溃后晚'].sort(),
+    );
     assert.deepEqual(rebuilt, await incremental(name, GOLDEN));
   });
 
@@ -133,8 +156,14 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
       const [later] = (await kit.store.append('test-committed', 0, [{ type: 'Committed', data: {} }], meta)).globalPositions;
       const pinned = (await readableHead(kit.db.dataSource))!;
       assert.ok(BigInt(pinned.transactionId) < BigInt(xid), 'the snapshot stays below the open transaction');
-      const [committed] = await kit.db.dataSource.query(`SELECT transaction_id::text AS tx FROM events WHERE global_position = $1`, [later]);
-      assert.equal(atOrBefore({ transactionId: committed.tx, globalPosition: later! }, pinned), false, 'the later commit is left to the tail');
+      const [committed] = await kit.db.dataSource.query(`SELECT transaction_id::text AS tx FROM events WHERE global_position = $1`, [
+        later,
+      ]);
+      assert.equal(
+        atOrBefore({ transactionId: committed.tx, globalPosition: later! }, pinned),
+        false,
+        'the later commit is left to the tail',
+      );
     } finally {
       await open.commitTransaction();
       await open.release();

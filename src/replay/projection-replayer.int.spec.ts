@@ -17,9 +17,14 @@ describe('projection replay (PostgreSQL)', { timeout: 180_000 }, () => {
   let store: EventStore;
   let appended = 0;
   const append = async (streams: number, round: number) => {
-    await store.appendMany(Array.from({ length: streams }, (_, i) => ({
-      streamId: `warehouse-wh_${i}`, expectedVersion: 'any' as const, metadata: meta, events: [{ type: round % 2 ? 'Renamed' : 'Observed', data: { round } }],
-    })));
+    await store.appendMany(
+      Array.from({ length: streams }, (_, i) => ({
+        streamId: `warehouse-wh_${i}`,
+        expectedVersion: 'any' as const,
+        metadata: meta,
+        events: [{ type: round % 2 ? 'Renamed' : 'Observed', data: { round } }],
+      })),
+    );
     appended += streams;
   };
   before(async () => {
@@ -35,7 +40,9 @@ describe('projection replay (PostgreSQL)', { timeout: 180_000 }, () => {
     const live = new CheckpointedProcessor(db.dataSource, store, projection, alwaysLeader.forName('live'), { idleMs: 20 });
     // An incremental reference built by the same code beside it, batch by batch as traffic arrives.
     const reference = new ShadowProjection(new StreamCountProjection('test.reference'), 'reference_counts');
-    await db.dataSource.query(`CREATE SCHEMA reference_counts; CREATE TABLE reference_counts.test_stream_counts (LIKE public.test_stream_counts INCLUDING ALL)`);
+    await db.dataSource.query(
+      `CREATE SCHEMA reference_counts; CREATE TABLE reference_counts.test_stream_counts (LIKE public.test_stream_counts INCLUDING ALL)`,
+    );
     const referenceProcessor = new CheckpointedProcessor(db.dataSource, store, reference, alwaysLeader.forName('ref'), { batchSize: 97 });
     await live.catchUp();
     const indexesBefore = await db.dataSource.query(indexNames);
@@ -50,7 +57,9 @@ describe('projection replay (PostgreSQL)', { timeout: 180_000 }, () => {
     const readings: { total: number; bad: number }[] = [];
     const reader = (async () => {
       while (traffic) {
-        const [row] = await db.dataSource.query(`SELECT coalesce(sum(events), 0)::int AS total, count(*) FILTER (WHERE events <> version)::int AS bad FROM test_stream_counts`);
+        const [row] = await db.dataSource.query(
+          `SELECT coalesce(sum(events), 0)::int AS total, count(*) FILTER (WHERE events <> version)::int AS bad FROM test_stream_counts`,
+        );
         readings.push(row);
         await new Promise((r) => setTimeout(r, 5));
       }
@@ -66,11 +75,21 @@ describe('projection replay (PostgreSQL)', { timeout: 180_000 }, () => {
     assert.ok(result.events >= 2000, `replayed ${result.events}`);
     assert.ok(readings.length > 3, 'the read model answered throughout');
     assert.equal(readings.filter((r) => r.bad > 0).length, 0, 'every answer is internally consistent');
-    for (let i = 1; i < readings.length; i++) assert.ok(readings[i]!.total >= readings[i - 1]!.total, `answers never go back: ${readings[i - 1]!.total} then ${readings[i]!.total}`);
+    for (let i = 1; i < readings.length; i++)
+      assert.ok(
+        readings[i]!.total >= readings[i - 1]!.total,
+        `answers never go back: ${readings[i - 1]!.total} then ${readings[i]!.total}`,
+      );
     const expected = await db.dataSource.query(EXPECTED_COUNTS);
-    assert.equal(expected.reduce((n: number, r: { events: number }) => n + r.events, 0), appended);
+    assert.equal(
+      expected.reduce((n: number, r: { events: number }) => n + r.events, 0),
+      appended,
+    );
     assert.deepEqual(await db.dataSource.query(ACTUAL_COUNTS), expected);
-    assert.deepEqual(await db.dataSource.query(ACTUAL_COUNTS.replace('test_stream_counts', 'reference_counts.test_stream_counts')), expected);
+    assert.deepEqual(
+      await db.dataSource.query(ACTUAL_COUNTS.replace('test_stream_counts', 'reference_counts.test_stream_counts')),
+      expected,
+    );
     assert.deepEqual(await db.dataSource.query(indexNames), indexesBefore, 'the swapped-in table has the migration’s index names');
     assert.equal(await schemaExists(db.dataSource, shadowSchemaName(projection.name)), false, 'the shadow is gone');
     const checkpoint = await loadCheckpoint(db.dataSource, projection.name);

@@ -71,7 +71,11 @@ export class ProjectionReplayer {
     await this.store.waitUntilReadable();
     const onChunk = async (n: number) => options.onProgress?.(n, await this.head());
     // Projections that fold whole streams begin by reading each stream once (PerStreamRebuild).
-    const perStreamEvents = await runPerStreamPhase(this.dataSource, this.store, shadow, { chunkEvents: batchSize, signal: options.signal, onChunk });
+    const perStreamEvents = await runPerStreamPhase(this.dataSource, this.store, shadow, {
+      chunkEvents: batchSize,
+      signal: options.signal,
+      onChunk,
+    });
     const events = perStreamEvents + (await this.catchUpShadow(shadow, batchSize, options));
     await this.dataSource.transaction((tx) => createDeferredIndexes(tx, shadow.schema, tables));
     const { checkpoint, tail } = await this.switchOver(shadow, tables, batchSize);
@@ -94,13 +98,18 @@ export class ProjectionReplayer {
     for (let n = batchSize; n >= batchSize; events += n) {
       stopIfAborted(options.signal, shadow.target.name);
       n = await processor.runOnce();
-      if (options.onProgress) options.onProgress(Number((await loadCheckpoint(this.dataSource, shadow.name)).globalPosition), await this.head());
+      if (options.onProgress)
+        options.onProgress(Number((await loadCheckpoint(this.dataSource, shadow.name)).globalPosition), await this.head());
     }
     return events;
   }
 
   /** The swap, retried when the tables are busy: a short lock_timeout keeps API readers from queueing behind it. */
-  private async switchOver(shadow: ShadowProjection, tables: readonly string[], batchSize: number): Promise<{ checkpoint: Checkpoint; tail: number }> {
+  private async switchOver(
+    shadow: ShadowProjection,
+    tables: readonly string[],
+    batchSize: number,
+  ): Promise<{ checkpoint: Checkpoint; tail: number }> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction((tx) => this.switchIn(tx, shadow, tables, batchSize));
@@ -111,15 +120,27 @@ export class ProjectionReplayer {
     }
   }
 
-  private async switchIn(tx: SqlExecutor, shadow: ShadowProjection, tables: readonly string[], batchSize: number): Promise<{ checkpoint: Checkpoint; tail: number }> {
+  private async switchIn(
+    tx: SqlExecutor,
+    shadow: ShadowProjection,
+    tables: readonly string[],
+    batchSize: number,
+  ): Promise<{ checkpoint: Checkpoint; tail: number }> {
     const live = shadow.target.name;
     await tx.query(`SET LOCAL lock_timeout = '3s'`);
-    await tx.query(`INSERT INTO processor_checkpoints (name, transaction_id, global_position) VALUES ($1, '0'::xid8, 0) ON CONFLICT (name) DO NOTHING`, [live]);
+    await tx.query(
+      `INSERT INTO processor_checkpoints (name, transaction_id, global_position) VALUES ($1, '0'::xid8, 0) ON CONFLICT (name) DO NOTHING`,
+      [live],
+    );
     // Holding the live checkpoint row parks the live processor until the swap commits.
     await tx.query(`SELECT 1 FROM processor_checkpoints WHERE name = $1 FOR UPDATE`, [live]);
     let checkpoint = await loadCheckpoint(tx, shadow.name);
     let tail = 0;
-    for (let events = await this.store.readAllAfter(checkpoint, batchSize, tx); events.length > 0; events = await this.store.readAllAfter(checkpoint, batchSize, tx)) {
+    for (
+      let events = await this.store.readAllAfter(checkpoint, batchSize, tx);
+      events.length > 0;
+      events = await this.store.readAllAfter(checkpoint, batchSize, tx)
+    ) {
       await shadow.apply(events, tx);
       checkpoint = events.at(-1)!;
       tail += events.length;

@@ -11,10 +11,16 @@ export const isPublisher = (name: string): boolean => /^publisher[.:]/.test(name
 /** The projection's declared tables, or a clear refusal. */
 export function replayableTables(projection: Projection): readonly string[] {
   if (isPublisher(projection.name)) {
-    throw new DomainError(ErrorCode.validation, `${projection.name} publishes to the golden topic: it is never replayed (a replay must not re-publish)`);
+    throw new DomainError(
+      ErrorCode.validation,
+      `${projection.name} publishes to the golden topic: it is never replayed (a replay must not re-publish)`,
+    );
   }
   if (!projection.tables || projection.tables.length === 0) {
-    throw new DomainError(ErrorCode.validation, `projection ${projection.name} does not declare its tables (Projection.tables), so it cannot be rebuilt beside the live one`);
+    throw new DomainError(
+      ErrorCode.validation,
+      `projection ${projection.name} does not declare its tables (Projection.tables), so it cannot be rebuilt beside the live one`,
+    );
   }
   checkTableNames(projection.tables);
   return projection.tables;
@@ -41,8 +47,16 @@ export interface PreparedShadow {
  */
 export async function prepareShadow(db: DataSource, shadow: ShadowProjection, from: string | undefined): Promise<PreparedShadow> {
   const tables = replayableTables(shadow.target);
-  const [existing] = await db.query(`SELECT transaction_id::text AS tx, global_position::text AS pos FROM processor_checkpoints WHERE name = $1`, [shadow.name]);
-  if (from === undefined && existing && (await schemaExists(db, shadow.schema)) && (await missingTables(db, shadow.schema, tables)).length === 0) {
+  const [existing] = await db.query(
+    `SELECT transaction_id::text AS tx, global_position::text AS pos FROM processor_checkpoints WHERE name = $1`,
+    [shadow.name],
+  );
+  if (
+    from === undefined &&
+    existing &&
+    (await schemaExists(db, shadow.schema)) &&
+    (await missingTables(db, shadow.schema, tables)).length === 0
+  ) {
     return { resumed: true, startedAt: { transactionId: existing.tx, globalPosition: existing.pos } };
   }
   const start = await checkpointAt(db, from ?? '0');

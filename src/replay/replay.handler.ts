@@ -50,7 +50,8 @@ export class ReplayHandler {
     const all = lookup<ProcessorSupervisor>(this.moduleRef, ProcessorSupervisor)?.processors.map((p) => p.projection) ?? [];
     if (name !== undefined) {
       const projection = all.find((p) => p.name === name);
-      if (!projection) throw new DomainError(ErrorCode.notFound, `no projection ${name}; known: ${all.map((p) => p.name).join(', ') || '(none)'}`);
+      if (!projection)
+        throw new DomainError(ErrorCode.notFound, `no projection ${name}; known: ${all.map((p) => p.name).join(', ') || '(none)'}`);
       replayableTables(projection);
       return { targets: [projection], skipped: [] };
     }

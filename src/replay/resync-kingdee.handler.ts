@@ -39,31 +39,37 @@ export class ResyncKingdeeHandler {
 
   async start(request: ResyncRequest, actor: string): Promise<JobView> {
     const ids = request.ids ?? [];
-    if ((request.all === true) === (ids.length > 0)) throw new DomainError(ErrorCode.validation, 'give either all: true or ids (one or more golden ids)');
+    if ((request.all === true) === ids.length > 0)
+      throw new DomainError(ErrorCode.validation, 'give either all: true or ids (one or more golden ids)');
     const warehouses = lookup<Warehouses>(this.moduleRef, WAREHOUSES);
     if (!warehouses) throw new DomainError(ErrorCode.invalidState, 'the warehouses feature is not installed in this hub');
     const reason = request.reason ?? 'operator resync';
-    return this.jobs.start({ kind: 'resync.kingdee', params: { all: request.all === true, ids, reason }, actor }, async ({ progress, correlationId }) => {
-      const targets = request.all ? await this.activeGoldenIds() : [...new Set(ids)];
-      const skipped: { goldenId: string; code: string; message: string }[] = [];
-      let resynced = 0;
-      for (const [i, goldenId] of targets.entries()) {
-        try {
-          await warehouses.resync.execute({ goldenId, reason }, commandMetadata(actor, { correlationId }));
-          resynced++;
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          skipped.push({ goldenId, code: error.code, message: error.message });
+    return this.jobs.start(
+      { kind: 'resync.kingdee', params: { all: request.all === true, ids, reason }, actor },
+      async ({ progress, correlationId }) => {
+        const targets = request.all ? await this.activeGoldenIds() : [...new Set(ids)];
+        const skipped: { goldenId: string; code: string; message: string }[] = [];
+        let resynced = 0;
+        for (const [i, goldenId] of targets.entries()) {
+          try {
+            await warehouses.resync.execute({ goldenId, reason }, commandMetadata(actor, { correlationId }));
+            resynced++;
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            skipped.push({ goldenId, code: error.code, message: error.message });
+          }
+          progress(i + 1, targets.length);
         }
-        progress(i + 1, targets.length);
-      }
-      return { requested: targets.length, resynced, skipped: skipped.slice(0, 100), skippedCount: skipped.length } satisfies ResyncResult;
-    });
+        return { requested: targets.length, resynced, skipped: skipped.slice(0, 100), skippedCount: skipped.length } satisfies ResyncResult;
+      },
+    );
   }
 
   /** From the golden-records read model: retired and merged-away records have nothing to write. */
   private async activeGoldenIds(): Promise<string[]> {
-    const rows: { golden_id: string }[] = await this.dataSource.query(`SELECT golden_id FROM golden_warehouses WHERE status <> 'retired' ORDER BY golden_id`);
+    const rows: { golden_id: string }[] = await this.dataSource.query(
+      `SELECT golden_id FROM golden_warehouses WHERE status <> 'retired' ORDER BY golden_id`,
+    );
     return rows.map((r) => r.golden_id);
   }
 }

@@ -20,7 +20,8 @@ export class ShadowProjection implements Projection {
   ) {
     this.name = shadowCheckpointName(target.name);
     const rebuild = target.rebuild;
-    if (rebuild?.perStream) this.rebuild = { perStream: true, applyStreams: (streams, tx) => this.inShadow(tx, () => rebuild.applyStreams(streams, tx)) };
+    if (rebuild?.perStream)
+      this.rebuild = { perStream: true, applyStreams: (streams, tx) => this.inShadow(tx, () => rebuild.applyStreams(streams, tx)) };
   }
 
   apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {

@@ -7,7 +7,10 @@ import { SqlExecutor } from '../event-store/stored-event';
  * so that moving them into `public` later leaves nothing a future migration would not recognise.
  */
 export function shadowSchemaName(projection: string): string {
-  const slug = projection.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40);
+  const slug = projection
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 40);
   // A short hash keeps names distinct when two projection names slug alike.
   return `replay_${slug}_${createHash('sha256').update(projection).digest('hex').slice(0, 6)}`;
 }
@@ -84,7 +87,11 @@ export async function createDeferredIndexes(db: SqlExecutor, schema: string, tab
   for (const table of tables) {
     for (const row of await liveIndexes(db, table)) {
       if (row.constraint_def) continue;
-      await db.query(row.index_def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ').replace(/ ON (ONLY )?public\.(\S+) USING /, ` ON $1${schema}.$2 USING `));
+      await db.query(
+        row.index_def
+          .replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ')
+          .replace(/ ON (ONLY )?public\.(\S+) USING /, ` ON $1${schema}.$2 USING `),
+      );
     }
   }
 }

@@ -36,14 +36,23 @@ export interface StreamChunk {
  * those streams. So a chunk holds about `limit` events plus the rest of its last stream, and no
  * stream is ever split across chunks. Null when no stream is left.
  */
-export async function nextStreamChunk(tx: SqlExecutor, store: EventStore, afterStreamId: string, upTo: Checkpoint, limit: number): Promise<StreamChunk | null> {
+export async function nextStreamChunk(
+  tx: SqlExecutor,
+  store: EventStore,
+  afterStreamId: string,
+  upTo: Checkpoint,
+  limit: number,
+): Promise<StreamChunk | null> {
   const rows: { stream_id: string }[] = await tx.query(
     `SELECT stream_id FROM events WHERE stream_id > $1 ORDER BY stream_id, stream_version LIMIT $2`,
     [afterStreamId, limit],
   );
   const last = rows.at(-1);
   if (!last) return null;
-  const loaded = await store.readStreams(rows.map((r) => r.stream_id), { tx });
+  const loaded = await store.readStreams(
+    rows.map((r) => r.stream_id),
+    { tx },
+  );
   const streams = new Map<string, StoredEvent[]>();
   let events = 0;
   for (const [id, all] of loaded) {

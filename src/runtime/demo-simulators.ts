@@ -28,15 +28,24 @@ export async function startDemoSimulators(config: AppConfig, logger: Logger): Pr
       simulators.wdt = { url: wdt.url };
       // Both protocols' settings are filled, so WDT_MODE=qimen works in demo mode too.
       effective = { ...effective, wdt: pointedAt(effective.wdt, wdt) };
-      logger.warn({ url: wdt.url, mode: effective.wdt.mode }, 'DEMO MODE: no WDT credentials configured, using the built-in WDT simulator (30 seeded warehouses)');
+      logger.warn(
+        { url: wdt.url, mode: effective.wdt.mode },
+        'DEMO MODE: no WDT credentials configured, using the built-in WDT simulator (30 seeded warehouses)',
+      );
     }
     if (config.kingdee.simulated) {
       const kingdee = await startKingdeeSimulator({ port: 0 });
       stops.push(() => kingdee.stop());
       simulators.kingdee = { url: kingdee.url };
       const { acctId, username, password } = DEFAULT_KINGDEE_SIMULATOR_USER;
-      effective = { ...effective, kingdee: { ...effective.kingdee, baseUrl: kingdee.url, acctId, username, password, appId: undefined, appSecret: undefined } };
-      logger.warn({ url: kingdee.url, admin: `${kingdee.origin}/__admin/stocks` }, 'DEMO MODE: no KINGDEE_BASE_URL configured, writing to the built-in Kingdee simulator (BD_STOCK starts empty)');
+      effective = {
+        ...effective,
+        kingdee: { ...effective.kingdee, baseUrl: kingdee.url, acctId, username, password, appId: undefined, appSecret: undefined },
+      };
+      logger.warn(
+        { url: kingdee.url, admin: `${kingdee.origin}/__admin/stocks` },
+        'DEMO MODE: no KINGDEE_BASE_URL configured, writing to the built-in Kingdee simulator (BD_STOCK starts empty)',
+      );
     }
   } catch (error) {
     await Promise.all(stops.map((stop) => stop()));

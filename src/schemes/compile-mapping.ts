@@ -12,7 +12,11 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = { bd_stock: ['FNum
 const REFERENCE_HINT = 'reference must be {FNumber: "…"}';
 
 type Scalar = string | number | boolean | null;
-interface Parsed { readonly value: Scalar; readonly type: FieldType; readonly referenceKey?: string }
+interface Parsed {
+  readonly value: Scalar;
+  readonly type: FieldType;
+  readonly referenceKey?: string;
+}
 
 /** Turns the YAML `mapping` into typed field mappings, collecting every problem instead of stopping at the first. */
 export function compileMapping(formId: string, raw: Record<string, unknown>): { fields: FieldMapping[]; issues: PathIssue[] } {
@@ -24,7 +28,8 @@ export function compileMapping(formId: string, raw: Record<string, unknown>): { 
     const key = lookupField(formId, writtenKey)?.key ?? writtenKey;
     written.add(key.toLowerCase());
     if (!FIELD_KEY.test(writtenKey)) fail('is not a Kingdee field key (like FName or FStockProperty)');
-    else if (key.toLowerCase() === primaryKeyField(formId).toLowerCase()) fail(`is set by the sink (0 to create, the existing id to update); remove it`);
+    else if (key.toLowerCase() === primaryKeyField(formId).toLowerCase())
+      fail(`is set by the sink (0 to create, the existing id to update); remove it`);
     else if (fields.some((f) => f.key === key)) fail(`maps ${key} a second time`);
     else {
       const parsed = parseEntry(formId, key, entry, fail);
@@ -44,7 +49,8 @@ function parseEntry(formId: string, key: string, entry: unknown, fail: (m: strin
     if (catalogueType === 'reference') return void fail(REFERENCE_HINT);
     return { value: entry, type: catalogueType ?? inferType(entry) };
   }
-  if (typeof entry !== 'object' || Array.isArray(entry)) return void fail(catalogueType === 'reference' ? REFERENCE_HINT : 'must be a template, a constant or {FNumber: "…"}');
+  if (typeof entry !== 'object' || Array.isArray(entry))
+    return void fail(catalogueType === 'reference' ? REFERENCE_HINT : 'must be a template, a constant or {FNumber: "…"}');
   const object = entry as Record<string, unknown>;
   if ('value' in object || 'type' in object) return parseExplicit(object, fail);
   const keys = Object.keys(object);
@@ -70,7 +76,11 @@ function toMappingValue(parsed: Parsed, fail: (m: string, ...sub: string[]) => v
     try {
       const template = parseTemplate(parsed.value);
       const unknown = templateVariables(template).filter((v) => !isKnownVariable(v));
-      if (unknown.length > 0) return void fail(`unknown template variable {{${unknown[0]}}} (golden-record fields such as name, warehouse_no, address, or WDT fields)`, ...sub);
+      if (unknown.length > 0)
+        return void fail(
+          `unknown template variable {{${unknown[0]}}} (golden-record fields such as name, warehouse_no, address, or WDT fields)`,
+          ...sub,
+        );
       return { kind: 'template', template };
     } catch (error) {
       if (error instanceof TemplateSyntaxError) return void fail(error.message, ...sub);

@@ -1,12 +1,14 @@
 import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1, type GoldenWarehouseRecord } from '../publishing/golden-record-changed.v1';
 
 /** A realistic golden-record message for tests: 奇门仓储 warehouse with a steward-overridden name. */
-export function sampleGoldenMessage(overrides: {
-  goldenId?: string;
-  version?: number;
-  record?: Partial<GoldenWarehouseRecord>;
-  wdt?: Record<string, unknown>;
-} = {}): GoldenRecordChangedV1 {
+export function sampleGoldenMessage(
+  overrides: {
+    goldenId?: string;
+    version?: number;
+    record?: Partial<GoldenWarehouseRecord>;
+    wdt?: Record<string, unknown>;
+  } = {},
+): GoldenRecordChangedV1 {
   const record: GoldenWarehouseRecord = {
     warehouseNo: 'CK001',
     name: '杭州萧山主仓',

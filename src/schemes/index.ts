@@ -1,10 +1,25 @@
 /** The schemes feature's public surface (DESIGN.md 2.5). */
-export type { IntegrationScheme, SchemeSource, SourceFilter, SchemeTarget, BatchSaveOptions, UpdatePolicy, FieldMapping, MappingValue } from './scheme';
+export type {
+  IntegrationScheme,
+  SchemeSource,
+  SourceFilter,
+  SchemeTarget,
+  BatchSaveOptions,
+  UpdatePolicy,
+  FieldMapping,
+  MappingValue,
+} from './scheme';
 export { loadSchemeFile, parseScheme } from './scheme-loader';
 export { SchemeValidationError, SchemeRenderError, formatIssue, type SchemeIssue } from './scheme-errors';
 export {
-  renderBatchSaveBodies, renderBatchSaveBody,
-  type BatchSaveBody, type BatchSaveData, type ExistingStock, type RenderedBatch, type RenderedBatches, type RenderedEntry,
+  renderBatchSaveBodies,
+  renderBatchSaveBody,
+  type BatchSaveBody,
+  type BatchSaveData,
+  type ExistingStock,
+  type RenderedBatch,
+  type RenderedBatches,
+  type RenderedEntry,
 } from './render-batch-save';
 export { renderModel, type KingdeeModel } from './render-model';
 export { matchKeys, type MatchKey } from './match-keys';

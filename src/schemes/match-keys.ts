@@ -23,7 +23,8 @@ export function matchKeys(scheme: IntegrationScheme, messages: readonly GoldenRe
       const model = renderModel(scheme, message);
       const org = model.FUseOrgId;
       const useOrg = typeof org === 'object' && org !== null && typeof org.FNumber === 'string' ? org.FNumber : undefined;
-      if (typeof model.FNumber === 'string' && model.FNumber !== '') keys.push({ goldenId: message.goldenId, fNumber: model.FNumber, useOrg });
+      if (typeof model.FNumber === 'string' && model.FNumber !== '')
+        keys.push({ goldenId: message.goldenId, fNumber: model.FNumber, useOrg });
     } catch (error) {
       if (!(error instanceof SchemeRenderError)) throw error;
     }

@@ -70,7 +70,10 @@ export function renderBatchSaveBodies(
   const creates = rendered.filter((r) => r.entry.operation === 'create');
   const updates = rendered.filter((r) => r.entry.operation === 'update');
   const groups: [RenderedBatch['operation'], Rendered[]][] = scheme.target.update.separateBatch
-    ? [['create', creates], ['update', updates]]
+    ? [
+        ['create', creates],
+        ['update', updates],
+      ]
     : [[updates.length === 0 ? 'create' : creates.length === 0 ? 'update' : 'mixed', [...creates, ...updates]]];
   const batches = groups.filter(([, group]) => group.length > 0).map(([operation, group]) => toBatch(scheme, operation, group));
   return { batches, failures };
@@ -107,7 +110,8 @@ function toBatch(scheme: IntegrationScheme, operation: RenderedBatch['operation'
   const { options, update } = scheme.target;
   const merged = operation === 'update' ? { ...options, ...update.options } : options;
   const { IsVerifyBaseDataField, IsAutoSubmitAndAudit, ...rest } = merged;
-  const needUpDateFields = operation === 'create' ? [] : update.needUpDateFields === 'mapped' ? scheme.mapping.map((f) => f.key) : update.needUpDateFields;
+  const needUpDateFields =
+    operation === 'create' ? [] : update.needUpDateFields === 'mapped' ? scheme.mapping.map((f) => f.key) : update.needUpDateFields;
   const data: BatchSaveData = {
     IsVerifyBaseDataField: IsVerifyBaseDataField ?? false,
     IsAutoSubmitAndAudit: IsAutoSubmitAndAudit ?? false,

@@ -11,7 +11,18 @@ import { SchemeRenderError } from './scheme-errors';
 import { loadSchemeFile, parseScheme } from './scheme-loader';
 
 const TEMPLATE = path.join(projectRoot(), 'schemes', 'wdt-warehouse-to-kingdee-stock.yaml');
-const MAPPED = ['FName', 'FNumber', 'FUseOrgId', 'FCreateOrgId', 'FDescription', 'FStockStatusType', 'FAddress', 'FStockProperty', 'FAllowMinusQty', 'FGroup'];
+const MAPPED = [
+  'FName',
+  'FNumber',
+  'FUseOrgId',
+  'FCreateOrgId',
+  'FDescription',
+  'FStockStatusType',
+  'FAddress',
+  'FStockProperty',
+  'FAllowMinusQty',
+  'FGroup',
+];
 const none = new Map<string, { fStockId: string }>();
 
 describe('renderBatchSaveBody with the shipped market template', () => {
@@ -28,19 +39,21 @@ describe('renderBatchSaveBody with the shipped market template', () => {
         IsVerifyBaseDataField: false,
         IsAutoSubmitAndAudit: true,
         NeedUpDateFields: [],
-        Model: [{
-          FStockId: 0,
-          FName: '杭州萧山主仓',
-          FNumber: 'CK001',
-          FUseOrgId: { FNumber: '100.02' },
-          FCreateOrgId: { FNumber: '100.02' },
-          FDescription: '电商主仓',
-          FStockStatusType: '0,1,2,3,4,5,6,7,8',
-          FAddress: '宁围街道市心北路 88 号',
-          FStockProperty: '5',
-          FAllowMinusQty: true,
-          FGroup: { FNumber: '02' },
-        }],
+        Model: [
+          {
+            FStockId: 0,
+            FName: '杭州萧山主仓',
+            FNumber: 'CK001',
+            FUseOrgId: { FNumber: '100.02' },
+            FCreateOrgId: { FNumber: '100.02' },
+            FDescription: '电商主仓',
+            FStockStatusType: '0,1,2,3,4,5,6,7,8',
+            FAddress: '宁围街道市心北路 88 号',
+            FStockProperty: '5',
+            FAllowMinusQty: true,
+            FGroup: { FNumber: '02' },
+          },
+        ],
       },
     };
     assert.deepEqual(body, expected);
@@ -52,7 +65,10 @@ describe('renderBatchSaveBody with the shipped market template', () => {
     const updated = sampleGoldenMessage({ goldenId: 'g-1', version: 4 });
     const { batches, failures } = renderBatchSaveBodies(scheme, [created, updated], new Map([['g-1', { fStockId: '100007' }]]));
     assert.deepEqual(failures, []);
-    assert.deepEqual(batches.map((b) => b.operation), ['create', 'update']);
+    assert.deepEqual(
+      batches.map((b) => b.operation),
+      ['create', 'update'],
+    );
     const [create, update] = batches;
     assert.deepEqual(create!.entries, [{ goldenId: 'g-new', version: 3, fNumber: 'CK002', operation: 'create', fStockId: undefined }]);
     assert.equal(create!.body.data.Model[0]!.FDescription, '', 'a null remark clears the description');
@@ -71,7 +87,10 @@ describe('renderBatchSaveBody with the shipped market template', () => {
     const bad = sampleGoldenMessage({ goldenId: 'g-2', record: { warehouseNo: 'CK009' }, wdt: { prop1: '华东' } });
     const { batches, failures } = renderBatchSaveBodies(custom, [old, bad, newer], none);
     assert.equal(batches.length, 1);
-    assert.deepEqual(batches[0]!.entries.map((e) => `${e.goldenId}@${e.version}`), ['g-1@5']);
+    assert.deepEqual(
+      batches[0]!.entries.map((e) => `${e.goldenId}@${e.version}`),
+      ['g-1@5'],
+    );
     assert.equal(batches[0]!.body.data.Model[0]!.FSortingPriority, 9);
     assert.equal(failures.length, 1);
     assert.ok(failures[0] instanceof SchemeRenderError);
@@ -89,11 +108,26 @@ describe('renderBatchSaveBody with the shipped market template', () => {
 
   it('can put creates and updates in one body when the scheme says so', () => {
     const mixed = parseScheme(templateText().replace('separateBatch: true', 'separateBatch: false'), 'mixed.yaml');
-    const { batches } = renderBatchSaveBodies(mixed, [sampleGoldenMessage({ goldenId: 'a' }), sampleGoldenMessage({ goldenId: 'b' })], new Map([['b', { fStockId: 5 }]]));
+    const { batches } = renderBatchSaveBodies(
+      mixed,
+      [sampleGoldenMessage({ goldenId: 'a' }), sampleGoldenMessage({ goldenId: 'b' })],
+      new Map([['b', { fStockId: 5 }]]),
+    );
     assert.equal(batches.length, 1);
     assert.equal(batches[0]!.operation, 'mixed');
-    assert.deepEqual(batches[0]!.body.data.Model.map((m) => m.FStockId), [0, 5]);
-    assert.throws(() => renderBatchSaveBody(scheme, [sampleGoldenMessage({ goldenId: 'a' }), sampleGoldenMessage({ goldenId: 'b' })], new Map([['b', { fStockId: 5 }]])), /separate/);
+    assert.deepEqual(
+      batches[0]!.body.data.Model.map((m) => m.FStockId),
+      [0, 5],
+    );
+    assert.throws(
+      () =>
+        renderBatchSaveBody(
+          scheme,
+          [sampleGoldenMessage({ goldenId: 'a' }), sampleGoldenMessage({ goldenId: 'b' })],
+          new Map([['b', { fStockId: 5 }]]),
+        ),
+      /separate/,
+    );
   });
 });
 

@@ -16,7 +16,8 @@ export function renderModel(scheme: IntegrationScheme, message: GoldenRecordChan
 
 function renderField(field: FieldMapping, message: GoldenRecordChangedV1): KingdeeValue {
   try {
-    const raw = field.value.kind === 'constant' ? field.value.value : renderTemplate(field.value.template, (name) => resolveVariable(name, message));
+    const raw =
+      field.value.kind === 'constant' ? field.value.value : renderTemplate(field.value.template, (name) => resolveVariable(name, message));
     return typeFieldValue(raw, field.type, field.referenceKey);
   } catch (error) {
     if (error instanceof FieldValueError || error instanceof UnknownVariableError) {

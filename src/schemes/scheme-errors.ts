@@ -30,7 +30,11 @@ export class SchemeRenderError extends DomainError {
     readonly field: string,
     reason: string,
   ) {
-    super(ErrorCode.validation, `cannot map golden record ${goldenId} v${version}: mapping.${field}: ${reason}`, { goldenId, version, field });
+    super(ErrorCode.validation, `cannot map golden record ${goldenId} v${version}: mapping.${field}: ${reason}`, {
+      goldenId,
+      version,
+      field,
+    });
     this.name = 'SchemeRenderError';
   }
 }

@@ -15,7 +15,10 @@ export async function loadSchemeFile(filePath: string, displayName: string = fil
 export function parseScheme(text: string, file: string): IntegrationScheme {
   const { source, syntaxIssues } = parseYamlSource(text);
   if (syntaxIssues.length > 0) {
-    throw new SchemeValidationError(file, syntaxIssues.map((i) => ({ file, line: i.line, col: i.col, path: '', message: i.message })));
+    throw new SchemeValidationError(
+      file,
+      syntaxIssues.map((i) => ({ file, line: i.line, col: i.col, path: '', message: i.message })),
+    );
   }
   const { dto, issues } = validateSchemeShape(toPlain(source));
   const mappingIsMap = typeof dto.mapping === 'object' && dto.mapping !== null && !Array.isArray(dto.mapping);

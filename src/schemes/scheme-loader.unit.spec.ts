@@ -50,7 +50,10 @@ describe('scheme loader and validator', () => {
     assert.deepEqual(scheme.source.filter, {});
     assert.deepEqual(scheme.target.options, { IsVerifyBaseDataField: false, IsAutoSubmitAndAudit: true });
     assert.deepEqual(scheme.target.update, { separateBatch: true, needUpDateFields: 'mapped', options: { IsAutoSubmitAndAudit: false } });
-    assert.deepEqual(scheme.mapping.map((f) => [f.writtenKey, f.key, f.type]).slice(-2), [['FALLOWMINUSQTY', 'FAllowMinusQty', 'boolean'], ['FGROUP', 'FGroup', 'reference']]);
+    assert.deepEqual(scheme.mapping.map((f) => [f.writtenKey, f.key, f.type]).slice(-2), [
+      ['FALLOWMINUSQTY', 'FAllowMinusQty', 'boolean'],
+      ['FGROUP', 'FGroup', 'reference'],
+    ]);
   });
 
   it('applies defaults, canonical keys and catalogue types; "02" keeps its leading zero even unquoted', () => {
@@ -75,7 +78,9 @@ describe('scheme loader and validator', () => {
   });
 
   it('reports unknown template variables, bad constants and missing required fields', () => {
-    const text = VALID.replace('"{{name}}"', '"{{nmae}}"').replace('FALLOWMINUSQTY: 1', 'FALLOWMINUSQTY: 2').replace('  FNumber: "{{warehouse_no}}"\n', '');
+    const text = VALID.replace('"{{name}}"', '"{{nmae}}"')
+      .replace('FALLOWMINUSQTY: 1', 'FALLOWMINUSQTY: 2')
+      .replace('  FNumber: "{{warehouse_no}}"\n', '');
     assert.deepEqual(problems(text), [
       'schemes/x.yaml:15:1 mapping: FNumber is required',
       'schemes/x.yaml:16:10 mapping.FName: unknown template variable {{nmae}} (golden-record fields such as name, warehouse_no, address, or WDT fields)',
@@ -101,14 +106,22 @@ describe('scheme loader and validator', () => {
   });
 
   it('rejects a primary key in the mapping, duplicate keys and update keys that are not mapped', () => {
-    const text = VALID.replace('  FStockProperty: 5\n', '  FStockId: 0\n  FStockProperty: 5\n  FSTOCKPROPERTY: 5\n')
-      .replace('  options: { IsAutoSubmitAndAudit: true }\n', '  options: { IsAutoSubmitAndAudit: true }\n  update: { needUpDateFields: [FName, FTel] }\n');
+    const text = VALID.replace('  FStockProperty: 5\n', '  FStockId: 0\n  FStockProperty: 5\n  FSTOCKPROPERTY: 5\n').replace(
+      '  options: { IsAutoSubmitAndAudit: true }\n',
+      '  options: { IsAutoSubmitAndAudit: true }\n  update: { needUpDateFields: [FName, FTel] }\n',
+    );
     const lines = problems(text);
     assert.equal(lines.length, 2, lines.join('\n'));
     assert.match(lines[0]!, /mapping\.FStockId: is set by the sink/);
     assert.match(lines[1]!, /mapping\.FSTOCKPROPERTY: maps FStockProperty a second time/);
-    assert.deepEqual(problems(VALID.replace('  options: { IsAutoSubmitAndAudit: true }\n', '  options: { IsAutoSubmitAndAudit: true }\n  update: { needUpDateFields: [FName, FTel] }\n')), [
-      'schemes/x.yaml:15:39 target.update.needUpDateFields.1: FTel is not a mapped field',
-    ]);
+    assert.deepEqual(
+      problems(
+        VALID.replace(
+          '  options: { IsAutoSubmitAndAudit: true }\n',
+          '  options: { IsAutoSubmitAndAudit: true }\n  update: { needUpDateFields: [FName, FTel] }\n',
+        ),
+      ),
+      ['schemes/x.yaml:15:39 target.update.needUpDateFields.1: FTel is not a mapped field'],
+    );
   });
 });

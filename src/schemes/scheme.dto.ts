@@ -1,7 +1,18 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
-  Equals, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, MinLength, ValidateBy, ValidateNested,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
 } from 'class-validator';
 import { TargetDto } from './target.dto';
 
@@ -13,7 +24,8 @@ const IsVersion = () =>
   ValidateBy({
     name: 'isVersion',
     validator: {
-      validate: (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^\d+(\.\d+){0,2}$/.test(v)),
+      validate: (v: unknown) =>
+        (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^\d+(\.\d+){0,2}$/.test(v)),
       defaultMessage: () => 'must be a version like 1 or "1.2.0"',
     },
   });
@@ -23,7 +35,10 @@ const IsScalarRecord = () =>
     name: 'isScalarRecord',
     validator: {
       validate: (v: unknown) =>
-        typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x)),
+        typeof v === 'object' &&
+        v !== null &&
+        !Array.isArray(v) &&
+        Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x)),
       defaultMessage: () => 'must be a map of parameter names to text, number or true/false values',
     },
   });

@@ -1,7 +1,19 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
-  Equals, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidateNested,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateNested,
 } from 'class-validator';
 
 const BOOLEAN = { message: 'must be true or false' };

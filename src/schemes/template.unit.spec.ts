@@ -4,13 +4,17 @@ import { sampleGoldenMessage } from './golden-message.fixture';
 import { parseTemplate, renderTemplate, templateVariables, TemplateSyntaxError } from './template';
 import { isKnownVariable, resolveVariable, UnknownVariableError } from './template-variables';
 
-const render = (source: string, message = sampleGoldenMessage()) => renderTemplate(parseTemplate(source), (n) => resolveVariable(n, message));
+const render = (source: string, message = sampleGoldenMessage()) =>
+  renderTemplate(parseTemplate(source), (n) => resolveVariable(n, message));
 
 describe('template engine', () => {
   it('parses text and placeholders, tolerating spaces inside braces', () => {
     const t = parseTemplate('{{province}}-{{ city }}!');
     assert.deepEqual(t.parts, [
-      { kind: 'var', name: 'province' }, { kind: 'text', text: '-' }, { kind: 'var', name: 'city' }, { kind: 'text', text: '!' },
+      { kind: 'var', name: 'province' },
+      { kind: 'text', text: '-' },
+      { kind: 'var', name: 'city' },
+      { kind: 'text', text: '!' },
     ]);
     assert.deepEqual(templateVariables(t), ['province', 'city']);
   });
@@ -46,6 +50,9 @@ describe('template engine', () => {
   it('knows which variables exist and fails clearly on unknown ones', () => {
     assert.ok(isKnownVariable('name') && isKnownVariable('is_outer_goods') && isKnownVariable('wdt.anything'));
     assert.ok(!isKnownVariable('nmae'));
-    assert.throws(() => render('{{nmae}}'), (e: unknown) => e instanceof UnknownVariableError && /\{\{nmae\}\}/.test(e.message));
+    assert.throws(
+      () => render('{{nmae}}'),
+      (e: unknown) => e instanceof UnknownVariableError && /\{\{nmae\}\}/.test(e.message),
+    );
   });
 });

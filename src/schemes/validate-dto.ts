@@ -12,7 +12,10 @@ export interface PathIssue {
 /** Checks the scheme's fixed structure; the open-ended `mapping` is left to compileMapping. */
 export function validateSchemeShape(plain: unknown): { dto: SchemeDto; issues: PathIssue[] } {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { dto: new SchemeDto(), issues: [{ path: [], message: 'a scheme must be a YAML map (name, version, source, target, mapping)' }] };
+    return {
+      dto: new SchemeDto(),
+      issues: [{ path: [], message: 'a scheme must be a YAML map (name, version, source, target, mapping)' }],
+    };
   }
   const dto = plainToInstance(SchemeDto, plain);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });

@@ -43,7 +43,8 @@ function plain(node: unknown, doc: Document): unknown {
   }
   if (isSeq(node)) return node.items.map((item) => plain(item, doc));
   if (isScalar(node)) {
-    const keepText = typeof node.value === 'number' && node.type === 'PLAIN' && node.source !== undefined && node.source !== String(node.value);
+    const keepText =
+      typeof node.value === 'number' && node.type === 'PLAIN' && node.source !== undefined && node.source !== String(node.value);
     return keepText ? node.source : node.value;
   }
   return null;

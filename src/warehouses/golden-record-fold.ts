@@ -1,5 +1,15 @@
 import { GoldenRecordFold } from '../publishing/golden-record-fold';
-import { evolve, goldenChangeOf, goldenIdOfStream, initialState, isWarehouseEvent, publishedRecord, publishedSources, WarehouseEvent, WarehouseState } from './domain';
+import {
+  evolve,
+  goldenChangeOf,
+  goldenIdOfStream,
+  initialState,
+  isWarehouseEvent,
+  publishedRecord,
+  publishedSources,
+  WarehouseEvent,
+  WarehouseState,
+} from './domain';
 
 /** How the publisher folds golden-record streams: the warehouses domain, behind the publishing port. */
 export const warehouseGoldenFold: GoldenRecordFold<WarehouseState> = {

@@ -23,7 +23,10 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, poli
   const runner = new StreamCommandRunner(dataSource, store, decider);
   const resync = new RequestKingdeeResyncHandler(runner);
   return {
-    observationRecorder: new WarehousesWdtObservationRecorder(new RecordWdtObservationsHandler(dataSource, store, decider), new FlagMissingInWdtHandler(dataSource, store, decider)),
+    observationRecorder: new WarehousesWdtObservationRecorder(
+      new RecordWdtObservationsHandler(dataSource, store, decider),
+      new FlagMissingInWdtHandler(dataSource, store, decider),
+    ),
     syncResultRecorder: new RecordKingdeeSyncResultsHandler(dataSource, store, decider),
     overrideField: new OverrideFieldHandler(runner),
     removeOverride: new RemoveOverrideHandler(runner),

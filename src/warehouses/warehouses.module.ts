@@ -17,7 +17,11 @@ import { WarehousesController } from './api/warehouses.controller';
 @Module({
   controllers: [WarehousesController, OverridesController, StewardshipController],
   providers: [
-    { provide: WAREHOUSES, inject: [DATA_SOURCE, EVENT_STORE], useFactory: (dataSource: DataSource, store: EventStore) => createWarehouses(dataSource, store) },
+    {
+      provide: WAREHOUSES,
+      inject: [DATA_SOURCE, EVENT_STORE],
+      useFactory: (dataSource: DataSource, store: EventStore) => createWarehouses(dataSource, store),
+    },
     { provide: WDT_OBSERVATION_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.observationRecorder },
     { provide: KINGDEE_SYNC_RESULT_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.syncResultRecorder },
     { provide: WAREHOUSE_PROJECTIONS, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.projections },

@@ -164,7 +164,9 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     await rowOf('name').locator('button:has-text("移除覆盖")').click();
     await page.fill('#override-form textarea[name=reason]', '旺店通已更新');
     await page.click('.modal-footer button.btn-danger');
-    await eventually(page, async () => assert.equal(await rowOf('name').locator('.badge', { hasText: '已覆盖' }).count(), 0), { reload: false });
+    await eventually(page, async () => assert.equal(await rowOf('name').locator('.badge', { hasText: '已覆盖' }).count(), 0), {
+      reload: false,
+    });
     assert.ok((await rowOf('name').innerText()).includes(subject.name));
     assert.doesNotMatch(await rowOf('name').innerText(), /人工校正/);
 
@@ -174,14 +176,20 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     await page.fill('#override-form textarea[name=reason]', '仓库通知');
     const id = decodeURIComponent(detailUrl.split('/').pop()!);
     // (The other steward retries their own 412s: the Kingdee sink may still be recording the last write.)
-    const other = await eventually(page, async () => {
-      const current = await h.api('GET', `/warehouses/${encodeURIComponent(id)}`, { key: h.keys.steward });
-      const put = await h.api('PUT', `/warehouses/${encodeURIComponent(id)}/overrides/contact`, {
-        key: h.keys.steward, body: { value: '李四', reason: '联系人变更' }, headers: { 'If-Match': current.headers.get('etag')! },
-      });
-      assert.ok(put.status < 300, JSON.stringify(put.body));
-      return put;
-    }, { reload: false });
+    const other = await eventually(
+      page,
+      async () => {
+        const current = await h.api('GET', `/warehouses/${encodeURIComponent(id)}`, { key: h.keys.steward });
+        const put = await h.api('PUT', `/warehouses/${encodeURIComponent(id)}/overrides/contact`, {
+          key: h.keys.steward,
+          body: { value: '李四', reason: '联系人变更' },
+          headers: { 'If-Match': current.headers.get('etag')! },
+        });
+        assert.ok(put.status < 300, JSON.stringify(put.body));
+        return put;
+      },
+      { reload: false },
+    );
     assert.equal(other.body.overrides.contact.value, '李四');
     await page.click('.modal-footer button:has-text("保存")');
     await page.locator('.notice-warn', { hasText: '已被他人修改' }).waitFor();
@@ -192,7 +200,12 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
   it('merges a suspected duplicate from the side-by-side comparison', async () => {
     await requireEndpoint(h, 'GET', '/stewardship/tasks', 'stewardship task list');
     await requireEndpoint(h, 'POST', '/stewardship/tasks/{id}/resolve', 'resolving stewardship tasks');
-    const twin = h.wdt.admin.addWarehouse({ ...pick(subject), warehouse_no: `${subject.warehouse_no}B`, warehouse_id: String(900000 + Number(subject.warehouse_id) % 1000), name: `${subject.name}库` });
+    const twin = h.wdt.admin.addWarehouse({
+      ...pick(subject),
+      warehouse_no: `${subject.warehouse_no}B`,
+      warehouse_id: String(900000 + (Number(subject.warehouse_id) % 1000)),
+      name: `${subject.name}库`,
+    });
     const started = await h.api('POST', '/sync/wdt');
     assert.equal(started.status, 202, JSON.stringify(started.body));
     await waitForRun(h, started.body.runId);
@@ -203,7 +216,10 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     await item.click();
     const compare = page.locator('[data-testid=compare]');
     await compare.locator('tr.differs', { hasText: '仓库名称' }).waitFor();
-    assert.match(await compare.innerText(), new RegExp(`${subject.warehouse_no}[\\s\\S]*${twin.warehouse_no}|${twin.warehouse_no}[\\s\\S]*${subject.warehouse_no}`));
+    assert.match(
+      await compare.innerText(),
+      new RegExp(`${subject.warehouse_no}[\\s\\S]*${twin.warehouse_no}|${twin.warehouse_no}[\\s\\S]*${subject.warehouse_no}`),
+    );
     await h.screenshot('07-duplicates');
     // Keep the original record: merge the twin into it, whichever side it is shown on.
     const leftIsSubject = new RegExp(`${subject.warehouse_no}\\b`).test(await compare.locator('th.compare-head').first().innerText());
@@ -212,12 +228,19 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     await page.click('[data-testid=confirm]');
     await page.locator('.notice-success', { hasText: '已合并' }).waitFor();
     const tasks = await h.api('GET', '/stewardship/tasks?type=duplicate&status=resolved');
-    assert.ok(tasks.body.items.some((t: { resolution: string }) => /merge/.test(t.resolution ?? '')), JSON.stringify(tasks.body));
-    const retired = await eventually(page, async () => {
-      const found = await h.api('GET', `/warehouses?q=${twin.warehouse_no}&status=retired`);
-      assert.equal(found.body.total, 1, 'the twin is retired');
-      return found.body.items[0];
-    }, { reload: false });
+    assert.ok(
+      tasks.body.items.some((t: { resolution: string }) => /merge/.test(t.resolution ?? '')),
+      JSON.stringify(tasks.body),
+    );
+    const retired = await eventually(
+      page,
+      async () => {
+        const found = await h.api('GET', `/warehouses?q=${twin.warehouse_no}&status=retired`);
+        assert.equal(found.body.total, 1, 'the twin is retired');
+        return found.body.items[0];
+      },
+      { reload: false },
+    );
     const survivor = await h.api('GET', `/warehouses/${encodeURIComponent(retired.mergedInto)}`);
     assert.equal(survivor.body.record.warehouseNo, subject.warehouse_no, 'merged into the original record');
   });
@@ -237,7 +260,9 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     // The retry closes its task; the Kingdee write that follows closes the other one.
     await eventually(page, async () => assert.equal(await failures.count(), 0), { tries: 40 });
     await page.goto(`${h.hub.url}/warehouses?q=${REJECTED}`);
-    await eventually(page, () => page.locator('[data-testid=warehouse-table] .badge', { hasText: '已同步' }).waitFor({ timeout: 1000 }), { tries: 40 });
+    await eventually(page, () => page.locator('[data-testid=warehouse-table] .badge', { hasText: '已同步' }).waitFor({ timeout: 1000 }), {
+      tries: 40,
+    });
   });
 
   it('shows the status dashboard and switches to English', async () => {

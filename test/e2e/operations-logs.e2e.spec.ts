@@ -33,7 +33,10 @@ describe('logs: correlation id end to end, no secrets anywhere', { timeout: 180_
   before(async () => {
     for (const stream of [process.stdout, process.stderr]) {
       const original = stream.write.bind(stream);
-      stream.write = ((chunk: unknown, ...rest: unknown[]) => (written.push(String(chunk)), original(chunk as string, ...(rest as [])))) as typeof stream.write;
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => (
+        written.push(String(chunk)),
+        original(chunk as string, ...(rest as []))
+      )) as typeof stream.write;
       restore.push(() => (stream.write = original));
     }
     db = await createTestDatabase('operations_logs');
@@ -42,13 +45,27 @@ describe('logs: correlation id end to end, no secrets anywhere', { timeout: 180_
     kingdee = await startKingdeeSimulator({ port: 0, users: [user] });
     const c = wdt.credentials;
     const config = loadConfig({
-      DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'debug', WDT_POLL_INTERVAL: '0', WDT_CALLS_PER_MINUTE: '100000',
-      WDT_BASE_URL: wdt.openapiBaseUrl, WDT_SID: c.sid, WDT_APPKEY: c.appkey, WDT_APPSECRET: WDT_SECRET,
-      KINGDEE_BASE_URL: kingdee.url, KINGDEE_ACCT_ID: user.acctId, KINGDEE_USERNAME: user.username, KINGDEE_PASSWORD,
+      DATABASE_URL: db.url,
+      PORT: '0',
+      LOG_LEVEL: 'debug',
+      WDT_POLL_INTERVAL: '0',
+      WDT_CALLS_PER_MINUTE: '100000',
+      WDT_BASE_URL: wdt.openapiBaseUrl,
+      WDT_SID: c.sid,
+      WDT_APPKEY: c.appkey,
+      WDT_APPSECRET: WDT_SECRET,
+      KINGDEE_BASE_URL: kingdee.url,
+      KINGDEE_ACCT_ID: user.acctId,
+      KINGDEE_USERNAME: user.username,
+      KINGDEE_PASSWORD,
       MDM_API_KEYS: `ops:admin:${API_KEY}`,
     });
     assert.deepEqual(configuredSecrets(config).sort(), [API_KEY, KINGDEE_PASSWORD, WDT_SECRET].sort());
-    const logger = createLogger({ level: 'debug', secrets: configuredSecrets(config), destination: { write: (line: string) => void lines.push(line) } });
+    const logger = createLogger({
+      level: 'debug',
+      secrets: configuredSecrets(config),
+      destination: { write: (line: string) => void lines.push(line) },
+    });
     hub = await startHub(config, { logger });
   });
   after(async () => {
@@ -60,23 +77,38 @@ describe('logs: correlation id end to end, no secrets anywhere', { timeout: 180_
 
   it('follows one sync run from WDT to Kingdee by its correlation id', async () => {
     const { runId } = await call('POST', '/api/v1/sync/wdt');
-    const run = await waitFor(async () => {
-      const r = await call('GET', `/api/v1/sync/wdt/runs/${runId}`);
-      return r.status !== 'running' && r;
-    }, 'the sync run', 60_000);
+    const run = await waitFor(
+      async () => {
+        const r = await call('GET', `/api/v1/sync/wdt/runs/${runId}`);
+        return r.status !== 'running' && r;
+      },
+      'the sync run',
+      60_000,
+    );
     assert.equal(run.status, 'succeeded', run.error);
     const correlationId: string = run.correlationId;
-    const [{ n: events }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'correlationId' = $1`, [correlationId]);
+    const [{ n: events }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'correlationId' = $1`, [
+      correlationId,
+    ]);
     assert.ok(events >= 12, `events carry the run's correlation id (${events})`);
     await waitFor(async () => kingdee.admin.stocks().length >= 12, 'the sink to save the warehouses in Kingdee', 90_000);
     if (hub.config.kafka.brokers === undefined) {
-      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM log_messages WHERE headers->>'correlation-id' = $1`, [correlationId]);
+      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM log_messages WHERE headers->>'correlation-id' = $1`, [
+        correlationId,
+      ]);
       assert.ok(n >= 12, 'golden-topic messages carry it as the correlation-id header');
     }
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const mentions = (pattern: RegExp) => parsed.filter((l) => JSON.stringify(l).includes(correlationId) && pattern.test(String(l.msg)));
     assert.ok(mentions(/WDT sync (started|succeeded)/).length >= 1, 'the sync run logs it');
-    await waitFor(() => parsed.concat(lines.slice(parsed.length).map((l) => JSON.parse(l))).some((l) => JSON.stringify(l).includes(correlationId) && l.component === 'kingdee-sink'), 'a sink log line with the correlation id', 30_000);
+    await waitFor(
+      () =>
+        parsed
+          .concat(lines.slice(parsed.length).map((l) => JSON.parse(l)))
+          .some((l) => JSON.stringify(l).includes(correlationId) && l.component === 'kingdee-sink'),
+      'a sink log line with the correlation id',
+      30_000,
+    );
   });
 
   it('writes structured JSON lines and never a configured secret (logs, stdout, stderr)', async () => {

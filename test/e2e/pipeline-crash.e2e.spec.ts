@@ -46,7 +46,9 @@ describe('pipeline: SIGKILL mid-sink and a Kingdee session loss (child-process h
     await hub.kill();
     const atKill = stocks().length;
     const recordedAtKill = await recorded();
-    t.diagnostic(`killed at ${atKill} records in Kingdee, ${recordedAtKill} recorded by the hub (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    t.diagnostic(
+      `killed at ${atKill} records in Kingdee, ${recordedAtKill} recorded by the hub (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     assert.ok(atKill < WAREHOUSES, 'killed in the middle of sinking');
     assert.ok(atKill > recordedAtKill, 'Kingdee holds records the hub never heard about');
 
@@ -58,13 +60,21 @@ describe('pipeline: SIGKILL mid-sink and a Kingdee session loss (child-process h
     const loginsBefore = logins();
     sims.kingdee.admin.expireSessions();
     await waitFor(async () => (await api.countWarehouses('synced')) === WAREHOUSES, `all ${WAREHOUSES} synced`, 300_000, 250);
-    t.diagnostic(`restarted hub finished; ${logins() - loginsBefore} re-login(s) after the session loss (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
+    t.diagnostic(
+      `restarted hub finished; ${logins() - loginsBefore} re-login(s) after the session loss (${((Date.now() - started) / 1000).toFixed(1)} s in all)`,
+    );
     assert.ok(logins() > loginsBefore, 'the session loss happened while the new hub was still writing');
 
     const final = stocks();
     assertMappedStocks(final, sims.wdt.admin.listWarehouses());
-    assert.equal(Math.max(...final.map((s) => s.FStockId)), 100_000 + WAREHOUSES, 'every record was created exactly once (ids are sequential)');
-    const xref: { source_key: string; external_id: string }[] = await db.dataSource.query(`SELECT source_key, external_id FROM warehouse_xref WHERE system = 'kingdee' AND active`);
+    assert.equal(
+      Math.max(...final.map((s) => s.FStockId)),
+      100_000 + WAREHOUSES,
+      'every record was created exactly once (ids are sequential)',
+    );
+    const xref: { source_key: string; external_id: string }[] = await db.dataSource.query(
+      `SELECT source_key, external_id FROM warehouse_xref WHERE system = 'kingdee' AND active`,
+    );
     assert.equal(xref.length, WAREHOUSES);
     const ids = new Map(final.map((s) => [s.FNumber, String(s.FStockId)]));
     for (const row of xref) assert.equal(row.external_id, ids.get(row.source_key), `cross-reference of ${row.source_key}`);

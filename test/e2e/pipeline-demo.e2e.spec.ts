@@ -23,7 +23,11 @@ describe('demo mode: the whole pipeline with no configuration', { timeout: 300_0
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'mdm-demo-e2e-'));
     const config = loadConfig({ MDM_DATA_DIR: dataDir, PORT: '0' });
-    const logger = createLogger({ level: 'info', secrets: [], destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
+    const logger = createLogger({
+      level: 'info',
+      secrets: [],
+      destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
+    });
     hub = await startHub(config, { logger });
   });
   after(async () => {
@@ -33,16 +37,35 @@ describe('demo mode: the whole pipeline with no configuration', { timeout: 300_0
 
   it('starts both simulators, syncs WDT at start and fills the simulated Kingdee within seconds', async (t) => {
     const started = Date.now();
-    assert.ok(lines.some((l) => /DEMO MODE: no WDT credentials/.test(l.msg ?? '')), 'the log says WDT is simulated');
-    assert.ok(lines.some((l) => /DEMO MODE: no KINGDEE_BASE_URL/.test(l.msg ?? '')), 'the log says Kingdee is simulated');
-    assert.equal(hub.app.get<WdtConnection>(WDT_CONNECTION).simulator, undefined, 'ingestion uses the bootstrap’s WDT simulator, no second one');
+    assert.ok(
+      lines.some((l) => /DEMO MODE: no WDT credentials/.test(l.msg ?? '')),
+      'the log says WDT is simulated',
+    );
+    assert.ok(
+      lines.some((l) => /DEMO MODE: no KINGDEE_BASE_URL/.test(l.msg ?? '')),
+      'the log says Kingdee is simulated',
+    );
+    assert.equal(
+      hub.app.get<WdtConnection>(WDT_CONNECTION).simulator,
+      undefined,
+      'ingestion uses the bootstrap’s WDT simulator, no second one',
+    );
     const admin = `${new URL(hub.config.kingdee.baseUrl!).origin}/__admin/stocks`;
-    const stocks = await waitFor(async () => {
-      const list = (await (await fetch(admin)).json()) as { FNumber: string }[];
-      return list.length === 30 ? list : undefined;
-    }, '30 warehouses in the simulated Kingdee', 120_000, 200);
+    const stocks = await waitFor(
+      async () => {
+        const list = (await (await fetch(admin)).json()) as { FNumber: string }[];
+        return list.length === 30 ? list : undefined;
+      },
+      '30 warehouses in the simulated Kingdee',
+      120_000,
+      200,
+    );
     assert.equal(new Set(stocks.map((s) => s.FNumber)).size, 30);
-    await waitFor(() => lines.some((l) => l.msg === 'Kingdee sink: 30 saved, 0 updated, 0 failed, 0 skipped'), 'the sink’s summary line', 10_000);
+    await waitFor(
+      () => lines.some((l) => l.msg === 'Kingdee sink: 30 saved, 0 updated, 0 failed, 0 skipped'),
+      'the sink’s summary line',
+      10_000,
+    );
     t.diagnostic(`30 records in Kingdee ${((Date.now() - started) / 1000).toFixed(1)} s after the hub was up`);
   });
 });

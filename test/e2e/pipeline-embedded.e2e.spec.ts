@@ -27,7 +27,14 @@ describe('pipeline end to end on the embedded defaults (PGlite + embedded log)',
     const config = loadConfig(hubEnv(sims, { MDM_DATA_DIR: dataDir }));
     hub = await startHub(config);
     const rejected = sims.wdt.admin.listWarehouses()[611]!.warehouse_no;
-    ctx = { api: new HubApi(hub.url), sims, log: hub.app.get<MessageLog>(MESSAGE_LOG), dlqTopic: config.kafka.topicDlq, rejected, warehouses: WAREHOUSES };
+    ctx = {
+      api: new HubApi(hub.url),
+      sims,
+      log: hub.app.get<MessageLog>(MESSAGE_LOG),
+      dlqTopic: config.kafka.topicDlq,
+      rejected,
+      warehouses: WAREHOUSES,
+    };
   });
   after(async () => {
     await hub?.stop();
@@ -46,7 +53,10 @@ describe('pipeline end to end on the embedded defaults (PGlite + embedded log)',
     if (hub.config.database.url !== undefined || hub.config.kafka.brokers !== undefined) throw new Error('expected the embedded defaults');
     if (ctx.log.kind !== 'embedded') throw new Error(`expected the embedded log, got ${ctx.log.kind}`);
   });
-  timed('1,000 warehouses: 999 saved in Kingdee, the rejected one in the DLQ with a stewardship task and a clear reason', firstSyncOneRejected);
+  timed(
+    '1,000 warehouses: 999 saved in Kingdee, the rejected one in the DLQ with a stewardship task and a clear reason',
+    firstSyncOneRejected,
+  );
   timed('after the fix the steward retries: exactly 1,000 BD_STOCK records with the mapped fields, audited', retryAfterFix);
   timed('10 edits in WDT update those 10 records in place (same FStockId, no new records)', tenEditsInPlace);
 });

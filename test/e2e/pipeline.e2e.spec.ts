@@ -26,7 +26,14 @@ describe('pipeline end to end on PostgreSQL + Kafka (WDT sim → hub → Kafka �
     const env = hubEnv(sims, { DATABASE_URL: db.url, ...kafkaEnv('pipeline') });
     hub = await startHub(loadConfig(env));
     const rejected = sims.wdt.admin.listWarehouses()[137]!.warehouse_no;
-    ctx = { api: new HubApi(hub.url), sims, log: hub.app.get<MessageLog>(MESSAGE_LOG), dlqTopic: env.KAFKA_TOPIC_DLQ!, rejected, warehouses: WAREHOUSES };
+    ctx = {
+      api: new HubApi(hub.url),
+      sims,
+      log: hub.app.get<MessageLog>(MESSAGE_LOG),
+      dlqTopic: env.KAFKA_TOPIC_DLQ!,
+      rejected,
+      warehouses: WAREHOUSES,
+    };
   });
   after(async () => {
     await hub?.stop();
@@ -41,7 +48,10 @@ describe('pipeline end to end on PostgreSQL + Kafka (WDT sim → hub → Kafka �
       t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
 
-  timed('1,000 warehouses: 999 saved in Kingdee, the rejected one in the DLQ with a stewardship task and a clear reason', firstSyncOneRejected);
+  timed(
+    '1,000 warehouses: 999 saved in Kingdee, the rejected one in the DLQ with a stewardship task and a clear reason',
+    firstSyncOneRejected,
+  );
   timed('after the fix the steward retries: exactly 1,000 BD_STOCK records with the mapped fields, audited', retryAfterFix);
   timed('10 edits in WDT update those 10 records in place (same FStockId, no new records)', tenEditsInPlace);
 });

@@ -44,7 +44,10 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
     return new WdtSyncRunner({ client, recorder, db: db.dataSource, onProgress });
   };
   const events = async (type?: string) =>
-    (await db.dataSource.query(`SELECT stream_id, type, data FROM events ${type ? 'WHERE type = $1' : ''} ORDER BY global_position`, type ? [type] : [])) as {
+    (await db.dataSource.query(
+      `SELECT stream_id, type, data FROM events ${type ? 'WHERE type = $1' : ''} ORDER BY global_position`,
+      type ? [type] : [],
+    )) as {
       stream_id: string;
       type: string;
       data: { warehouseNo: string; sourceChanges: { field: string }[] };
@@ -71,12 +74,20 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
 
   it('editing 10 warehouses gives exactly 10 new events naming the changed fields', async () => {
     const before = (await events()).length;
-    const edited = sim.admin.listWarehouses().filter((_, i) => i % 97 === 3).slice(0, 10);
-    edited.forEach((w, i) => sim.admin.editWarehouse(w.warehouse_no, i % 2 === 0 ? { name: `${w.name}(新)` } : { mobile: '13900000000', contact: '王新' }));
+    const edited = sim.admin
+      .listWarehouses()
+      .filter((_, i) => i % 97 === 3)
+      .slice(0, 10);
+    edited.forEach((w, i) =>
+      sim.admin.editWarehouse(w.warehouse_no, i % 2 === 0 ? { name: `${w.name}(新)` } : { mobile: '13900000000', contact: '王新' }),
+    );
     const summary = await runner().run('cli');
     assert.equal(summary.changed, 10);
     const fresh = (await events()).slice(before);
-    assert.deepEqual(fresh.map((e) => e.type), Array(10).fill(OBSERVED));
+    assert.deepEqual(
+      fresh.map((e) => e.type),
+      Array(10).fill(OBSERVED),
+    );
     for (const [i, w] of edited.entries()) {
       const event = fresh.find((e) => e.data.warehouseNo === w.warehouse_no)!;
       assert.deepEqual(event.data.sourceChanges.map((c) => c.field).sort(), i % 2 === 0 ? ['name'] : ['contact', 'mobile']);
@@ -93,7 +104,10 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
     const all = sim.admin.listWarehouses().map((w) => w.warehouse_no);
     assert.equal(all.length, 1001);
     assert.deepEqual([...recorder.timesObserved.keys()].sort(), [...all].sort());
-    assert.ok([...recorder.timesObserved.values()].every((n) => n === 1), 'each warehouse handed over exactly once');
+    assert.ok(
+      [...recorder.timesObserved.values()].every((n) => n === 1),
+      'each warehouse handed over exactly once',
+    );
     assert.equal(summary.created, 1);
     assert.equal((await events(OBSERVED)).length, 1011);
     assert.equal((await events(MISSING)).length, 0);
@@ -103,7 +117,10 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
     const before = await store.count();
     const summary = await runner('wrong-secret').run('cli');
     assert.equal(summary.status, 'failed');
-    assert.equal(summary.error, 'WDT rejected the credentials or signature on page 0 (code 2030: 签名错误): check WDT_SID, WDT_APPKEY and WDT_APPSECRET');
+    assert.equal(
+      summary.error,
+      'WDT rejected the credentials or signature on page 0 (code 2030: 签名错误): check WDT_SID, WDT_APPKEY and WDT_APPSECRET',
+    );
     assert.ok(!summary.error.includes('\n') && !summary.error.includes('wrong-secret'));
     assert.equal(await store.count(), before);
   });
@@ -132,7 +149,10 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
     const summary = await runner().run('cli');
     assert.equal(summary.status, 'succeeded', summary.error);
     assert.equal(summary.missing, 1);
-    assert.deepEqual((await events(MISSING)).map((e) => e.data.warehouseNo), [gone]);
+    assert.deepEqual(
+      (await events(MISSING)).map((e) => e.data.warehouseNo),
+      [gone],
+    );
   });
 });
 

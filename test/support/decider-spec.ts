@@ -36,7 +36,10 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>, defaultMetadata:
               } catch (error) {
                 caught = error;
               }
-              assert.ok(caught instanceof DomainError, `expected a DomainError ${code}, got ${caught === undefined ? 'no error' : String(caught)}`);
+              assert.ok(
+                caught instanceof DomainError,
+                `expected a DomainError ${code}, got ${caught === undefined ? 'no error' : String(caught)}`,
+              );
               assert.equal(caught.code, code, caught.message);
               if (message) assert.match(caught.message, message);
               return caught;

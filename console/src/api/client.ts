@@ -63,7 +63,12 @@ export class ApiClient {
     if (!response.ok) {
       const error = errorOf(body);
       if (response.status === 401) this.onUnauthenticated();
-      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? (text || response.statusText), error?.details);
+      throw new ApiError(
+        response.status,
+        error?.code ?? `http_${response.status}`,
+        error?.message ?? (text || response.statusText),
+        error?.details,
+      );
     }
     return { data: body as T, headers: response.headers };
   }

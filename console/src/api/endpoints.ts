@@ -35,12 +35,18 @@ export class HubApi {
 
   /** Answers with the record right after the change (from the event store, so no read-model lag). */
   async putOverride(id: string, field: string, value: FieldValue, reason: string, etag: string): Promise<WarehouseDetail> {
-    const { data, headers } = await this.client.send('PUT', overridePath(id, field), { body: { value, reason }, headers: { 'If-Match': etag } });
+    const { data, headers } = await this.client.send('PUT', overridePath(id, field), {
+      body: { value, reason },
+      headers: { 'If-Match': etag },
+    });
     return toDetail(data, headers.get('ETag'));
   }
 
   async removeOverride(id: string, field: string, reason: string, etag: string): Promise<WarehouseDetail> {
-    const { data, headers } = await this.client.send('DELETE', overridePath(id, field), { body: { reason }, headers: { 'If-Match': etag } });
+    const { data, headers } = await this.client.send('DELETE', overridePath(id, field), {
+      body: { reason },
+      headers: { 'If-Match': etag },
+    });
     return toDetail(data, headers.get('ETag'));
   }
 

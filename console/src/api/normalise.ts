@@ -1,7 +1,22 @@
 import { arr, bool, first, Json, num, obj, str } from './read';
 import {
-  FieldValue, GOLDEN_FIELDS, GoldenRecord, HistoryEvent, Job, Lineage, Override, QualityFlag, RecordRef, SourceKey,
-  StewardshipTask, SyncInfo, SyncState, WarehouseDetail, WarehousePage, WarehouseRow, XrefEntry,
+  FieldValue,
+  GOLDEN_FIELDS,
+  GoldenRecord,
+  HistoryEvent,
+  Job,
+  Lineage,
+  Override,
+  QualityFlag,
+  RecordRef,
+  SourceKey,
+  StewardshipTask,
+  SyncInfo,
+  SyncState,
+  WarehouseDetail,
+  WarehousePage,
+  WarehouseRow,
+  XrefEntry,
 } from './types';
 
 // Readers for the warehouses API (src/warehouses/queries: WarehouseSummary, WarehouseDetail,
@@ -41,7 +56,10 @@ function fieldValue(value: unknown): FieldValue {
 }
 
 function toRecord(o: Json): GoldenRecord {
-  const record = Object.fromEntries(GOLDEN_FIELDS.map((field) => [field, fieldValue(o[field])])) as Record<(typeof GOLDEN_FIELDS)[number], FieldValue>;
+  const record = Object.fromEntries(GOLDEN_FIELDS.map((field) => [field, fieldValue(o[field])])) as Record<
+    (typeof GOLDEN_FIELDS)[number],
+    FieldValue
+  >;
   return { ...record, typeLabel: str(o.typeLabel), mergedInto: str(o.mergedInto) };
 }
 
@@ -81,7 +99,12 @@ function toOverride(raw: unknown): Override {
 function toXref(raw: unknown): XrefEntry[] {
   return arr(obj(raw).wdt).map((entry) => {
     const w = obj(entry);
-    return { system: str(w.system) ?? 'wdt', warehouseNo: str(w.warehouseNo) ?? '', warehouseId: str(w.warehouseId), active: w.active === undefined || bool(w.active) };
+    return {
+      system: str(w.system) ?? 'wdt',
+      warehouseNo: str(w.warehouseNo) ?? '',
+      warehouseId: str(w.warehouseId),
+      active: w.active === undefined || bool(w.active),
+    };
   });
 }
 
@@ -98,7 +121,11 @@ export function toDetail(body: unknown, etag: string | null): WarehouseDetail {
     lineage: mapOf(o.lineage, toLineage),
     overrides: mapOf(o.overrides, toOverride),
     xref: toXref(o.crossReference),
-    qualityFlags: arr(quality.flags).map((f): QualityFlag => ({ field: str(obj(f).field) ?? '', code: str(obj(f).code) ?? '', message: str(obj(f).message) ?? '' })),
+    qualityFlags: arr(quality.flags).map((f): QualityFlag => ({
+      field: str(obj(f).field) ?? '',
+      code: str(obj(f).code) ?? '',
+      message: str(obj(f).message) ?? '',
+    })),
     openTasks: arr(o.openTasks).map((t) => ({ taskId: str(obj(t).taskId) ?? '', type: str(obj(t).type) ?? '' })),
     asOf: str(o.asOf),
     etag: etag ?? `"${row.version}"`,

@@ -25,8 +25,22 @@ export interface Coordinates {
 export type FieldValue = string | number | boolean | Coordinates | null;
 
 export const GOLDEN_FIELDS = [
-  'warehouseNo', 'name', 'typeCode', 'status', 'isDefect', 'province', 'city', 'district', 'address',
-  'contact', 'telno', 'mobile', 'zip', 'remark', 'extWarehouseNo', 'coordinates',
+  'warehouseNo',
+  'name',
+  'typeCode',
+  'status',
+  'isDefect',
+  'province',
+  'city',
+  'district',
+  'address',
+  'contact',
+  'telno',
+  'mobile',
+  'zip',
+  'remark',
+  'extWarehouseNo',
+  'coordinates',
 ] as const;
 export type GoldenField = (typeof GOLDEN_FIELDS)[number];
 export const OVERRIDABLE_FIELDS: readonly GoldenField[] = GOLDEN_FIELDS.filter((f) => f !== 'warehouseNo');

@@ -21,7 +21,9 @@ export function SyncBadge({ sync, version }: { sync: SyncInfo; version?: number 
     sync.fNumber ? `FNumber ${sync.fNumber}` : null,
     sync.syncedVersion !== null && version !== undefined ? `v${sync.syncedVersion}/${version}` : null,
     sync.lastErrorMessage,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Badge tone={SYNC_TONE[status] ?? 'grey'} title={title || undefined}>
       <span className="dot" />

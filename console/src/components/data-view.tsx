@@ -7,7 +7,8 @@ export function DataView({ value, label = humanise }: { value: unknown; label?: 
   if (value === null || value === undefined) return <span className="muted">—</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">—</span>;
-    if (value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) return <ObjectTable rows={value as Record<string, unknown>[]} />;
+    if (value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v)))
+      return <ObjectTable rows={value as Record<string, unknown>[]} />;
     return <span>{value.map((v) => scalar(v, dateTime)).join(', ')}</span>;
   }
   if (typeof value === 'object') {
@@ -16,7 +17,9 @@ export function DataView({ value, label = humanise }: { value: unknown; label?: 
         {Object.entries(value as Record<string, unknown>).map(([name, v]) => (
           <div className="kv-row" key={name}>
             <dt>{label(name)}</dt>
-            <dd><DataView value={v} /></dd>
+            <dd>
+              <DataView value={v} />
+            </dd>
           </div>
         ))}
       </dl>
@@ -29,10 +32,22 @@ function ObjectTable({ rows }: { rows: Record<string, unknown>[] }) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return (
     <table className="table table-compact">
-      <thead><tr>{columns.map((c) => <th key={c}>{humanise(c)}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c}>{humanise(c)}</th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {rows.map((row, i) => (
-          <tr key={i}>{columns.map((c) => <td key={c}><DataView value={row[c]} /></td>)}</tr>
+          <tr key={i}>
+            {columns.map((c) => (
+              <td key={c}>
+                <DataView value={row[c]} />
+              </td>
+            ))}
+          </tr>
         ))}
       </tbody>
     </table>
@@ -50,5 +65,8 @@ function scalar(value: unknown, dateTime: (iso: string) => string): string {
 
 /** `processorLag` → `processor lag`; keeps names recognisable in both languages. */
 export function humanise(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }

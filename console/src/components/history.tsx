@@ -8,9 +8,17 @@ import { Link } from '../router';
 import { FieldValueText, SourceText } from './values';
 
 const TONE: Record<string, string> = {
-  WarehouseObservedInWdt: 'blue', WarehouseMissingInWdt: 'amber', FieldOverridden: 'violet', FieldOverrideRemoved: 'violet',
-  SuspectedDuplicateDetected: 'amber', DuplicateDismissed: 'grey', GoldenRecordMerged: 'green', GoldenRecordRetired: 'grey',
-  KingdeeSyncSucceeded: 'green', KingdeeSyncFailed: 'red', KingdeeResyncRequested: 'blue',
+  WarehouseObservedInWdt: 'blue',
+  WarehouseMissingInWdt: 'amber',
+  FieldOverridden: 'violet',
+  FieldOverrideRemoved: 'violet',
+  SuspectedDuplicateDetected: 'amber',
+  DuplicateDismissed: 'grey',
+  GoldenRecordMerged: 'green',
+  GoldenRecordRetired: 'grey',
+  KingdeeSyncSucceeded: 'green',
+  KingdeeSyncFailed: 'red',
+  KingdeeResyncRequested: 'blue',
 };
 
 /** A record's events, newest first, each with what it changed and why. */
@@ -31,7 +39,9 @@ export function HistoryTimeline({ events }: { events: readonly HistoryEvent[] })
             </div>
             <EventBody event={event} />
             <details className="raw">
-              <summary>{t('history.showRaw')} · <span className="mono">{event.eventId}</span></summary>
+              <summary>
+                {t('history.showRaw')} · <span className="mono">{event.eventId}</span>
+              </summary>
               <pre>{JSON.stringify(event.data, null, 2)}</pre>
             </details>
           </div>
@@ -45,14 +55,25 @@ function EventBody({ event }: { event: HistoryEvent }) {
   const { t } = useI18n();
   const d = event.data;
   const lines: ReactNode[] = [];
-  const add = (label: string, value: ReactNode) => lines.push(<div key={lines.length} className="timeline-line"><span className="muted">{label}</span> {value}</div>);
+  const add = (label: string, value: ReactNode) =>
+    lines.push(
+      <div key={lines.length} className="timeline-line">
+        <span className="muted">{label}</span> {value}
+      </div>,
+    );
   if (str(d.reason)) add(`${t('common.reason')}:`, str(d.reason));
   if (str(d.syncRunId)) add('sync run:', <span className="mono">{str(d.syncRunId)}</span>);
   if (str(d.otherGoldenId)) add('↔', <RecordLink id={str(d.otherGoldenId)!} label={str(d.otherWarehouseNo)} />);
   if (num(d.score) !== null) add(t('dup.score', { score: pct(num(d.score)!) }), arr(d.reasons).map(String).join(', '));
   if (str(d.mergedGoldenId)) add('⇐', <RecordLink id={str(d.mergedGoldenId)!} />);
   if (str(d.mergedInto)) add('⇒', <RecordLink id={str(d.mergedInto)!} />);
-  if (str(d.fNumber) || str(d.fStockId)) add('Kingdee:', <span className="mono">FNumber {str(d.fNumber)} · FStockId {str(d.fStockId)}</span>);
+  if (str(d.fNumber) || str(d.fStockId))
+    add(
+      'Kingdee:',
+      <span className="mono">
+        FNumber {str(d.fNumber)} · FStockId {str(d.fStockId)}
+      </span>,
+    );
   if (event.type === 'KingdeeSyncFailed') add(`${str(d.code) ?? ''}`, <span className="error-text">{str(d.message)}</span>);
   const changes = [...arr(d.goldenChanges), ...(d.goldenChange ? [d.goldenChange] : [])].map(obj);
   return (
@@ -66,10 +87,16 @@ function EventBody({ event }: { event: HistoryEvent }) {
               return (
                 <tr key={i}>
                   <td className="nowrap">{t(`field.${field}` as MessageKey)}</td>
-                  <td className="old"><FieldValueText field={field} value={change.old as FieldValue} /></td>
+                  <td className="old">
+                    <FieldValueText field={field} value={change.old as FieldValue} />
+                  </td>
                   <td className="arrow">→</td>
-                  <td className="new"><FieldValueText field={field} value={change.new as FieldValue} /></td>
-                  <td className="nowrap"><SourceText source={toSource(change.source)} /></td>
+                  <td className="new">
+                    <FieldValueText field={field} value={change.new as FieldValue} />
+                  </td>
+                  <td className="nowrap">
+                    <SourceText source={toSource(change.source)} />
+                  </td>
                 </tr>
               );
             })}
@@ -81,7 +108,11 @@ function EventBody({ event }: { event: HistoryEvent }) {
 }
 
 function RecordLink({ id, label }: { id: string; label?: string | null }) {
-  return <Link to={`/warehouses/${encodeURIComponent(id)}`} className="mono">{label ? `${label} (${id})` : id}</Link>;
+  return (
+    <Link to={`/warehouses/${encodeURIComponent(id)}`} className="mono">
+      {label ? `${label} (${id})` : id}
+    </Link>
+  );
 }
 
 export function pct(score: number): string {

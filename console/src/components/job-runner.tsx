@@ -11,7 +11,15 @@ import { useInterval } from './use-async';
 const RUNNING = ['queued', 'running', 'pending', 'started'];
 
 /** One operator action: a form, a run button, then live progress polled from GET /jobs/{id} until it ends. */
-export function JobRunner({ kind, title, hint, children, body, testId, onSettled }: {
+export function JobRunner({
+  kind,
+  title,
+  hint,
+  children,
+  body,
+  testId,
+  onSettled,
+}: {
   kind: JobKind;
   title: string;
   hint: string;
@@ -28,13 +36,16 @@ export function JobRunner({ kind, title, hint, children, body, testId, onSettled
   const [starting, setStarting] = useState(false);
   const running = job !== null && RUNNING.includes(job.status);
 
-  useInterval(() => {
-    if (!job) return;
-    api.job(job).then((next) => {
-      setJob(next);
-      if (!RUNNING.includes(next.status)) onSettled?.();
-    }, setError);
-  }, running && job?.poll ? 1000 : null);
+  useInterval(
+    () => {
+      if (!job) return;
+      api.job(job).then((next) => {
+        setJob(next);
+        if (!RUNNING.includes(next.status)) onSettled?.();
+      }, setError);
+    },
+    running && job?.poll ? 1000 : null,
+  );
 
   const start = async () => {
     if (!window.confirm(t('ops.confirm', { action: title }))) return;
@@ -86,7 +97,9 @@ function JobProgress({ job }: { job: Job }) {
       </div>
       <div className="job-meta muted">
         {job.done !== null ? (
-          <span className="mono">{job.kind === 'sync-wdt' ? t('ops.pages', { pages: job.done }) : `${job.done}${job.total !== null ? ` / ${job.total}` : ''}`}</span>
+          <span className="mono">
+            {job.kind === 'sync-wdt' ? t('ops.pages', { pages: job.done }) : `${job.done}${job.total !== null ? ` / ${job.total}` : ''}`}
+          </span>
         ) : null}
         {job.startedAt ? <span>{t('ops.started', { time: dateTime(job.startedAt) })}</span> : null}
         {job.id ? <span className="mono">#{job.id}</span> : null}

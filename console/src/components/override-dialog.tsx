@@ -16,7 +16,12 @@ export interface OverrideRequest {
 }
 
 /** Set or remove a steward override; a reason is always asked for. 412 goes back to the page (reload + notice). */
-export function OverrideDialog({ request, onSubmit, onClose, onConflict }: {
+export function OverrideDialog({
+  request,
+  onSubmit,
+  onClose,
+  onConflict,
+}: {
   request: OverrideRequest;
   onSubmit(value: FieldValue, reason: string): Promise<void>;
   onClose(): void;
@@ -53,7 +58,9 @@ export function OverrideDialog({ request, onSubmit, onClose, onConflict }: {
       onClose={onClose}
       footer={
         <>
-          <button className="btn" type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button className="btn" type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
           <button className={removing ? 'btn btn-danger' : 'btn btn-primary'} type="submit" form="override-form" disabled={busy}>
             {removing ? t('detail.removeOverride') : t('common.save')}
           </button>
@@ -63,14 +70,24 @@ export function OverrideDialog({ request, onSubmit, onClose, onConflict }: {
       <form id="override-form" className="form" onSubmit={submit}>
         <div className="field">
           <span>{t('override.current')}</span>
-          <div className="readonly-value"><FieldValueText field={request.field} value={request.current} /></div>
+          <div className="readonly-value">
+            <FieldValueText field={request.field} value={request.current} />
+          </div>
         </div>
-        {removing ? <p className="muted">{t('override.removeHint')}</p> : <ValueEditor field={request.field} draft={draft} onChange={setDraft} />}
+        {removing ? (
+          <p className="muted">{t('override.removeHint')}</p>
+        ) : (
+          <ValueEditor field={request.field} draft={draft} onChange={setDraft} />
+        )}
         <label className="field">
           <span>{t('common.reason')} *</span>
           <textarea name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus={removing} />
         </label>
-        {error ? <div className="notice notice-error" role="alert">{error}</div> : null}
+        {error ? (
+          <div className="notice notice-error" role="alert">
+            {error}
+          </div>
+        ) : null}
       </form>
     </Modal>
   );
@@ -112,21 +129,38 @@ function ValueEditor({ field, draft, onChange }: { field: string; draft: Draft; 
   const label = <span>{t('override.newValue')}</span>;
   if (field === 'typeCode') {
     return (
-      <label className="field">{label}
+      <label className="field">
+        {label}
         <select name="value" value={draft.text} onChange={(e) => set({ text: e.target.value })}>
-          {WDT_TYPES.map((type) => <option key={type.code} value={type.code}>{wdtTypeLabel(type.code, lang)} ({type.code})</option>)}
+          {WDT_TYPES.map((type) => (
+            <option key={type.code} value={type.code}>
+              {wdtTypeLabel(type.code, lang)} ({type.code})
+            </option>
+          ))}
         </select>
       </label>
     );
   }
   if (field === 'status' || field === 'isDefect') {
-    const options = field === 'status'
-      ? [['active', t('status.active')], ['disabled', t('status.disabled')]]
-      : [['true', t('common.yes')], ['false', t('common.no')]];
+    const options =
+      field === 'status'
+        ? [
+            ['active', t('status.active')],
+            ['disabled', t('status.disabled')],
+          ]
+        : [
+            ['true', t('common.yes')],
+            ['false', t('common.no')],
+          ];
     return (
-      <label className="field">{label}
+      <label className="field">
+        {label}
         <select name="value" value={draft.text} onChange={(e) => set({ text: e.target.value })}>
-          {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
         </select>
       </label>
     );
@@ -134,13 +168,20 @@ function ValueEditor({ field, draft, onChange }: { field: string; draft: Draft; 
   if (field === 'coordinates') {
     return (
       <div className="field-row">
-        <label className="field"><span>{t('override.x')}</span><input name="x" inputMode="decimal" value={draft.x} onChange={(e) => set({ x: e.target.value })} /></label>
-        <label className="field"><span>{t('override.y')}</span><input name="y" inputMode="decimal" value={draft.y} onChange={(e) => set({ y: e.target.value })} /></label>
+        <label className="field">
+          <span>{t('override.x')}</span>
+          <input name="x" inputMode="decimal" value={draft.x} onChange={(e) => set({ x: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('override.y')}</span>
+          <input name="y" inputMode="decimal" value={draft.y} onChange={(e) => set({ y: e.target.value })} />
+        </label>
       </div>
     );
   }
   return (
-    <label className="field">{label}
+    <label className="field">
+      {label}
       <input name="value" value={draft.text} onChange={(e) => set({ text: e.target.value })} autoFocus />
     </label>
   );

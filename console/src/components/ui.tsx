@@ -14,7 +14,11 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
       <strong>{t('common.error')}</strong>
       {code ? <code className="code">{code}</code> : null}
       <span>{text}</span>
-      {onRetry ? <button className="btn btn-small" onClick={onRetry}>{t('common.retry')}</button> : null}
+      {onRetry ? (
+        <button className="btn btn-small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -23,7 +27,11 @@ export function Notice({ tone, children, onClose }: { tone: 'info' | 'success' |
   return (
     <div className={`notice notice-${tone}`} role="status">
       <span>{children}</span>
-      {onClose ? <button className="link-btn" onClick={onClose} aria-label="close">×</button> : null}
+      {onClose ? (
+        <button className="link-btn" onClick={onClose} aria-label="close">
+          ×
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -33,7 +41,17 @@ export function Spinner() {
   return <span className="spinner" aria-label={t('common.loading')} />;
 }
 
-export function Modal({ title, children, footer, onClose }: { title: string; children: ReactNode; footer: ReactNode; onClose: () => void }) {
+export function Modal({
+  title,
+  children,
+  footer,
+  onClose,
+}: {
+  title: string;
+  children: ReactNode;
+  footer: ReactNode;
+  onClose: () => void;
+}) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -44,7 +62,9 @@ export function Modal({ title, children, footer, onClose }: { title: string; chi
       <div className="modal" role="dialog" aria-modal="true" aria-label={title}>
         <header className="modal-header">
           <h2>{title}</h2>
-          <button className="link-btn" onClick={onClose} aria-label="close">×</button>
+          <button className="link-btn" onClick={onClose} aria-label="close">
+            ×
+          </button>
         </header>
         <div className="modal-body">{children}</div>
         <footer className="modal-footer">{footer}</footer>
@@ -53,7 +73,17 @@ export function Modal({ title, children, footer, onClose }: { title: string; chi
   );
 }
 
-export function Panel({ title, actions, children, className }: { title: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  className,
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`panel ${className ?? ''}`}>
       <header className="panel-header">

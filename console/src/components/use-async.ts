@@ -9,7 +9,11 @@ export interface AsyncState<T> {
 
 /** Runs `load` whenever `deps` change (and on reload); the newest call wins, older answers are dropped. */
 export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
   useEffect(() => {

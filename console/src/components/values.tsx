@@ -7,11 +7,20 @@ export function FieldValueText({ field, value }: { field: string; value: FieldVa
   const { t, tx, lang } = useI18n();
   if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
   if (field === 'typeCode' && typeof value === 'number') {
-    return <span>{wdtTypeLabel(value, lang)} <span className="muted">({value})</span></span>;
+    return (
+      <span>
+        {wdtTypeLabel(value, lang)} <span className="muted">({value})</span>
+      </span>
+    );
   }
   if (field === 'status' && typeof value === 'string') return <span>{tx(`status.${value}`, value)}</span>;
   if (typeof value === 'boolean') return <span>{value ? t('common.yes') : t('common.no')}</span>;
-  if (typeof value === 'object') return <span className="mono">{value.x}, {value.y}</span>;
+  if (typeof value === 'object')
+    return (
+      <span className="mono">
+        {value.x}, {value.y}
+      </span>
+    );
   return <span>{String(value)}</span>;
 }
 

@@ -341,7 +341,8 @@ export const en: Record<MessageKey, string> = {
   'detail.asOfBanner': 'Showing the record as it was at {time} (read-only).',
   'detail.notFound': 'No such warehouse record.',
   'detail.mergedInto': 'This record was merged into {id}.',
-  'detail.conflict': 'This record changed meanwhile (another steward, or a Kingdee sync result): version mismatch. It has been reloaded; please check and try again.',
+  'detail.conflict':
+    'This record changed meanwhile (another steward, or a Kingdee sync result): version mismatch. It has been reloaded; please check and try again.',
   'detail.overrideSaved': 'Override saved.',
   'detail.overrideRemoved': 'Override removed.',
   'override.title': 'Override {field}',

@@ -25,8 +25,14 @@ export function AsOfPicker({ asOf, onChange }: { asOf: string | undefined; onCha
         {t('detail.asOf')}
         <input name="asOf" type="datetime-local" step={1} value={value} onChange={(e) => setValue(e.target.value)} />
       </label>
-      <button className="btn btn-small" type="submit" disabled={!value}>{t('detail.asOfApply')}</button>
-      {asOf ? <button className="btn btn-small btn-ghost" type="button" onClick={() => onChange(undefined)}>{t('detail.asOfNow')}</button> : null}
+      <button className="btn btn-small" type="submit" disabled={!value}>
+        {t('detail.asOfApply')}
+      </button>
+      {asOf ? (
+        <button className="btn btn-small btn-ghost" type="button" onClick={() => onChange(undefined)}>
+          {t('detail.asOfNow')}
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -28,21 +28,34 @@ export function DuplicatesPage() {
       <div className="page-header">
         <h1>{t('dup.title')}</h1>
         {tasks.loading ? <Spinner /> : null}
-        <button className="btn btn-small btn-ghost" onClick={tasks.reload}>{t('common.refresh')}</button>
+        <button className="btn btn-small btn-ghost" onClick={tasks.reload}>
+          {t('common.refresh')}
+        </button>
       </div>
       <p className="muted">{t('dup.intro')}</p>
       <ErrorBox error={tasks.error} onRetry={tasks.reload} />
-      {flash ? <Notice tone="success" onClose={() => setFlash(null)}>{flash}</Notice> : null}
+      {flash ? (
+        <Notice tone="success" onClose={() => setFlash(null)}>
+          {flash}
+        </Notice>
+      ) : null}
       {tasks.data && open.length === 0 ? <div className="empty-state">{t('dup.empty')}</div> : null}
       {current ? (
         <div className="queue-layout">
           <ul className="queue" data-testid="duplicate-queue">
             {open.map((task) => (
               <li key={task.taskId}>
-                <button className={task.taskId === current.taskId ? 'queue-item active' : 'queue-item'} onClick={() => setSelected(task.taskId)}>
+                <button
+                  className={task.taskId === current.taskId ? 'queue-item active' : 'queue-item'}
+                  onClick={() => setSelected(task.taskId)}
+                >
                   <span className="queue-title">
-                    <span className="mono nowrap">{task.record.warehouseNo ?? task.record.goldenId} ↔ {task.otherRecord?.warehouseNo ?? task.otherRecord?.goldenId}</span>
-                    <span className="queue-sub muted">{task.record.name} · {task.otherRecord?.name}</span>
+                    <span className="mono nowrap">
+                      {task.record.warehouseNo ?? task.record.goldenId} ↔ {task.otherRecord?.warehouseNo ?? task.otherRecord?.goldenId}
+                    </span>
+                    <span className="queue-sub muted">
+                      {task.record.name} · {task.otherRecord?.name}
+                    </span>
                   </span>
                   <span className="queue-meta">
                     {num(task.details.score) !== null ? <Badge tone="amber">{pct(num(task.details.score)!)}</Badge> : null}
@@ -70,7 +83,11 @@ function DuplicateCompare({ task, onResolved }: { task: StewardshipTask; onResol
   const { t, dateTime } = useI18n();
   const { api } = useSession();
   const pair = useAsync(
-    () => Promise.all([api.warehouse(task.record.goldenId), task.otherRecord ? api.warehouse(task.otherRecord.goldenId) : Promise.reject(new Error('no other record'))]),
+    () =>
+      Promise.all([
+        api.warehouse(task.record.goldenId),
+        task.otherRecord ? api.warehouse(task.otherRecord.goldenId) : Promise.reject(new Error('no other record')),
+      ]),
     [api, task.record.goldenId, task.otherRecord?.goldenId],
   );
   const [decision, setDecision] = useState<Decision | null>(null);
@@ -79,21 +96,45 @@ function DuplicateCompare({ task, onResolved }: { task: StewardshipTask; onResol
   return (
     <Panel
       className="compare-panel"
-      title={<>{refText(task.record)} ↔ {task.otherRecord ? refText(task.otherRecord) : '?'} {score !== null ? <Badge tone="amber">{t('dup.score', { score: pct(score) })}</Badge> : null}</>}
+      title={
+        <>
+          {refText(task.record)} ↔ {task.otherRecord ? refText(task.otherRecord) : '?'}{' '}
+          {score !== null ? <Badge tone="amber">{t('dup.score', { score: pct(score) })}</Badge> : null}
+        </>
+      }
       actions={<span className="muted">{t('dup.opened', { time: dateTime(task.openedAt) })}</span>}
     >
-      {reasons.length > 0 ? <p className="reasons"><span className="muted">{t('dup.reasons')}:</span> {reasons.map((r) => <span className="chip" key={r}>{r}</span>)}</p> : null}
+      {reasons.length > 0 ? (
+        <p className="reasons">
+          <span className="muted">{t('dup.reasons')}:</span>{' '}
+          {reasons.map((r) => (
+            <span className="chip" key={r}>
+              {r}
+            </span>
+          ))}
+        </p>
+      ) : null}
       <ErrorBox error={pair.error} onRetry={pair.reload} />
       {pair.loading && !pair.data ? <Spinner /> : null}
       {pair.data ? (
         <>
           <SideBySide left={pair.data[0]} right={pair.data[1]} />
           <div className="compare-actions">
-            <button className="btn btn-primary" data-testid="merge-left" onClick={() => setDecision({ action: 'merge', survivor: pair.data![0], loser: pair.data![1] })}>
+            <button
+              className="btn btn-primary"
+              data-testid="merge-left"
+              onClick={() => setDecision({ action: 'merge', survivor: pair.data![0], loser: pair.data![1] })}
+            >
               ← {t('dup.mergeInto')}
             </button>
-            <button className="btn" data-testid="dismiss" onClick={() => setDecision({ action: 'dismiss' })}>{t('dup.dismiss')}</button>
-            <button className="btn btn-primary" data-testid="merge-right" onClick={() => setDecision({ action: 'merge', survivor: pair.data![1], loser: pair.data![0] })}>
+            <button className="btn" data-testid="dismiss" onClick={() => setDecision({ action: 'dismiss' })}>
+              {t('dup.dismiss')}
+            </button>
+            <button
+              className="btn btn-primary"
+              data-testid="merge-right"
+              onClick={() => setDecision({ action: 'merge', survivor: pair.data![1], loser: pair.data![0] })}
+            >
               {t('dup.mergeInto')} →
             </button>
           </div>
@@ -109,23 +150,43 @@ function SideBySide({ left, right }: { left: WarehouseDetail; right: WarehouseDe
   const header = (record: WarehouseDetail, label: MessageKey) => (
     <th className="compare-head">
       <div className="muted">{t(label)}</div>
-      <Link to={`/warehouses/${encodeURIComponent(record.goldenId)}`} className="mono">{String(record.record.warehouseNo)}</Link>
-      <div className="header-badges"><StatusBadge status={record.record.status} /><SyncBadge sync={record.sync} version={record.version} /></div>
+      <Link to={`/warehouses/${encodeURIComponent(record.goldenId)}`} className="mono">
+        {String(record.record.warehouseNo)}
+      </Link>
+      <div className="header-badges">
+        <StatusBadge status={record.record.status} />
+        <SyncBadge sync={record.sync} version={record.version} />
+      </div>
     </th>
   );
   return (
     <table className="table compare" data-testid="compare">
       <thead>
-        <tr><th />{header(left, 'dup.left')}{header(right, 'dup.right')}</tr>
+        <tr>
+          <th />
+          {header(left, 'dup.left')}
+          {header(right, 'dup.right')}
+        </tr>
       </thead>
       <tbody>
         {GOLDEN_FIELDS.map((field) => {
           const differs = valueToText(left.record[field]) !== valueToText(right.record[field]);
           return (
             <tr key={field} className={differs ? 'differs' : undefined}>
-              <th scope="row">{t(`field.${field}` as MessageKey)}{differs ? <span className="diff-mark" title={t('dup.diff')}>≠</span> : null}</th>
-              <td><FieldValueText field={field} value={left.record[field]} /></td>
-              <td><FieldValueText field={field} value={right.record[field]} /></td>
+              <th scope="row">
+                {t(`field.${field}` as MessageKey)}
+                {differs ? (
+                  <span className="diff-mark" title={t('dup.diff')}>
+                    ≠
+                  </span>
+                ) : null}
+              </th>
+              <td>
+                <FieldValueText field={field} value={left.record[field]} />
+              </td>
+              <td>
+                <FieldValueText field={field} value={right.record[field]} />
+              </td>
             </tr>
           );
         })}
@@ -134,7 +195,17 @@ function SideBySide({ left, right }: { left: WarehouseDetail; right: WarehouseDe
   );
 }
 
-function ResolveDialog({ task, decision, onClose, onResolved }: { task: StewardshipTask; decision: Decision; onClose(): void; onResolved(text: string): void }) {
+function ResolveDialog({
+  task,
+  decision,
+  onClose,
+  onResolved,
+}: {
+  task: StewardshipTask;
+  decision: Decision;
+  onClose(): void;
+  onResolved(text: string): void;
+}) {
   const { t } = useI18n();
   const { api } = useSession();
   const [reason, setReason] = useState('');
@@ -145,7 +216,11 @@ function ResolveDialog({ task, decision, onClose, onResolved }: { task: Stewards
     setBusy(true);
     try {
       if (decision.action === 'merge') {
-        await api.resolveTask(task.taskId, { action: 'merge', survivorId: decision.survivor.goldenId, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+        await api.resolveTask(task.taskId, {
+          action: 'merge',
+          survivorId: decision.survivor.goldenId,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        });
         onResolved(t('dup.merged'));
       } else {
         await api.resolveTask(task.taskId, { action: 'dismiss', ...(reason.trim() ? { reason: reason.trim() } : {}) });
@@ -156,17 +231,22 @@ function ResolveDialog({ task, decision, onClose, onResolved }: { task: Stewards
       setBusy(false);
     }
   };
-  const text = decision.action === 'merge'
-    ? t('dup.mergeConfirm', { loser: no(decision.loser), survivor: no(decision.survivor) })
-    : t('dup.dismissConfirm');
+  const text =
+    decision.action === 'merge'
+      ? t('dup.mergeConfirm', { loser: no(decision.loser), survivor: no(decision.survivor) })
+      : t('dup.dismissConfirm');
   return (
     <Modal
       title={decision.action === 'merge' ? t('dup.mergeInto') : t('dup.dismiss')}
       onClose={onClose}
       footer={
         <>
-          <button className="btn" onClick={onClose}>{t('common.cancel')}</button>
-          <button className="btn btn-primary" data-testid="confirm" onClick={confirm} disabled={busy}>{t('common.confirm')}</button>
+          <button className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button className="btn btn-primary" data-testid="confirm" onClick={confirm} disabled={busy}>
+            {t('common.confirm')}
+          </button>
         </>
       }
     >

@@ -46,7 +46,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="whoami-name">{me.name}</span>
             <span className={`role role-${me.role}`}>{t(`role.${me.role}`)}</span>
           </span>
-          <button className="btn btn-ghost btn-small" onClick={() => signOut()}>{t('auth.signOut')}</button>
+          <button className="btn btn-ghost btn-small" onClick={() => signOut()}>
+            {t('auth.signOut')}
+          </button>
         </div>
       </header>
       <main className="content">{children}</main>

@@ -14,9 +14,18 @@ export function OperationsPage() {
   const refresh = () => setSettled((n) => n + 1);
   return (
     <div className="page">
-      <div className="page-header"><h1>{t('ops.title')}</h1></div>
+      <div className="page-header">
+        <h1>{t('ops.title')}</h1>
+      </div>
       <div className="ops-grid">
-        <JobRunner kind="sync-wdt" testId="op-sync-wdt" title={t('ops.syncWdt')} hint={t('ops.syncWdtHint')} body={() => ({})} onSettled={refresh} />
+        <JobRunner
+          kind="sync-wdt"
+          testId="op-sync-wdt"
+          title={t('ops.syncWdt')}
+          hint={t('ops.syncWdtHint')}
+          body={() => ({})}
+          onSettled={refresh}
+        />
         <JobRunner
           kind="replay"
           testId="op-replay"
@@ -26,8 +35,14 @@ export function OperationsPage() {
           body={() => ({ ...(projection.trim() ? { projection: projection.trim() } : {}), ...(from.trim() ? { from: from.trim() } : {}) })}
         >
           <div className="field-row">
-            <label className="field"><span>{t('ops.replayProjection')}</span><input value={projection} onChange={(e) => setProjection(e.target.value)} /></label>
-            <label className="field"><span>{t('ops.replayFrom')}</span><input value={from} inputMode="numeric" onChange={(e) => setFrom(e.target.value)} /></label>
+            <label className="field">
+              <span>{t('ops.replayProjection')}</span>
+              <input value={projection} onChange={(e) => setProjection(e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{t('ops.replayFrom')}</span>
+              <input value={from} inputMode="numeric" onChange={(e) => setFrom(e.target.value)} />
+            </label>
           </div>
         </JobRunner>
         <JobRunner
@@ -38,9 +53,14 @@ export function OperationsPage() {
           hint={t('ops.resyncHint')}
           body={() => (resyncAll ? { all: true } : { ids: ids.split(/[\s,，]+/).filter(Boolean) })}
         >
-          <label className="checkbox"><input type="checkbox" checked={resyncAll} onChange={(e) => setResyncAll(e.target.checked)} /> {t('ops.resyncAll')}</label>
+          <label className="checkbox">
+            <input type="checkbox" checked={resyncAll} onChange={(e) => setResyncAll(e.target.checked)} /> {t('ops.resyncAll')}
+          </label>
           {resyncAll ? null : (
-            <label className="field"><span>{t('ops.resyncIds')}</span><input value={ids} onChange={(e) => setIds(e.target.value)} /></label>
+            <label className="field">
+              <span>{t('ops.resyncIds')}</span>
+              <input value={ids} onChange={(e) => setIds(e.target.value)} />
+            </label>
           )}
         </JobRunner>
       </div>

@@ -25,7 +25,9 @@ export function SignIn() {
 
   return (
     <div className="signin-page">
-      <div className="signin-lang"><LangSwitch /></div>
+      <div className="signin-lang">
+        <LangSwitch />
+      </div>
       <form className="signin-card" onSubmit={submit}>
         <div className="brand brand-large">
           <span className="brand-mark">MDM</span>
@@ -39,17 +41,13 @@ export function SignIn() {
         {endedReason === 'expired' ? <div className="notice notice-warn">{t('auth.expired')}</div> : null}
         <label className="field">
           <span>{t('auth.key')}</span>
-          <input
-            name="apiKey"
-            type="password"
-            autoComplete="off"
-            autoFocus
-            required
-            value={key}
-            onChange={(e) => setKey(e.target.value)}
-          />
+          <input name="apiKey" type="password" autoComplete="off" autoFocus required value={key} onChange={(e) => setKey(e.target.value)} />
         </label>
-        {error ? <div className="notice notice-error" role="alert">{error}</div> : null}
+        {error ? (
+          <div className="notice notice-error" role="alert">
+            {error}
+          </div>
+        ) : null}
         <button className="btn btn-primary btn-block" type="submit" disabled={busy || key.trim() === ''}>
           {busy ? t('auth.signingIn') : t('auth.submit')}
         </button>

@@ -14,7 +14,9 @@ export function StatusPage() {
   const { t } = useI18n();
   return (
     <div className="page">
-      <div className="page-header"><h1>{t('status.title')}</h1></div>
+      <div className="page-header">
+        <h1>{t('status.title')}</h1>
+      </div>
       <StatusDashboard />
     </div>
   );
@@ -33,7 +35,8 @@ export function StatusDashboard({ refreshKey = 0 }: { refreshKey?: number }) {
       className="status-dashboard"
       actions={
         <span className="muted" data-testid="status-updated">
-          {status.loading ? <Spinner /> : null} {str(s.at) ? t('common.updatedAt', { time: dateTime(str(s.at)) }) : null} · {t('common.autoRefresh', { seconds: REFRESH_SECONDS })}
+          {status.loading ? <Spinner /> : null} {str(s.at) ? t('common.updatedAt', { time: dateTime(str(s.at)) }) : null} ·{' '}
+          {t('common.autoRefresh', { seconds: REFRESH_SECONDS })}
         </span>
       }
     >
@@ -72,16 +75,30 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
         <section className="status-section">
           <h3>{t('status.processors')}</h3>
           <table className="table table-compact">
-            <thead><tr><th>{t('status.processor')}</th><th>{t('status.kind')}</th><th className="num">{t('status.position')}</th><th className="num">{t('status.lag')}</th><th>{t('common.updatedAt', { time: '' })}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('status.processor')}</th>
+                <th>{t('status.kind')}</th>
+                <th className="num">{t('status.position')}</th>
+                <th className="num">{t('status.lag')}</th>
+                <th>{t('common.updatedAt', { time: '' })}</th>
+              </tr>
+            </thead>
             <tbody>
               {processors.map((p) => (
                 <tr key={str(p.name) ?? ''}>
                   <td className="mono">{str(p.name)}</td>
                   <td>{str(p.kind)}</td>
                   <td className="num mono">{str(p.position)}</td>
-                  <td className="num">{(num(p.lagEvents) ?? 0) > 0
-                    ? <Badge tone="amber">{num(p.lagEvents)} · {Math.round(num(p.lagSeconds) ?? 0)}s</Badge>
-                    : <Badge tone="green">0</Badge>}</td>
+                  <td className="num">
+                    {(num(p.lagEvents) ?? 0) > 0 ? (
+                      <Badge tone="amber">
+                        {num(p.lagEvents)} · {Math.round(num(p.lagSeconds) ?? 0)}s
+                      </Badge>
+                    ) : (
+                      <Badge tone="green">0</Badge>
+                    )}
+                  </td>
                   <td className="muted nowrap">{dateTime(str(p.updatedAt))}</td>
                 </tr>
               ))}
@@ -89,11 +106,16 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
           </table>
         </section>
         <section className="status-section">
-          <h3>{t('status.consumers')}: <span className="mono">{str(sink.group)}</span> → <span className="mono">{str(sink.topic)}</span></h3>
+          <h3>
+            {t('status.consumers')}: <span className="mono">{str(sink.group)}</span> → <span className="mono">{str(sink.topic)}</span>
+          </h3>
           {str(sink.error) ? <div className="notice notice-warn">{str(sink.error)}</div> : null}
           <DataView value={sink.partitions} />
-          <h3 className="spaced">{t('status.dlq')}: <span className="mono">{str(dlq.topic)}</span></h3>
-          <span className="mono">{fmt(num(dlq.messages))}</span> {str(dlq.error) ? <span className="error-text">{str(dlq.error)}</span> : null}
+          <h3 className="spaced">
+            {t('status.dlq')}: <span className="mono">{str(dlq.topic)}</span>
+          </h3>
+          <span className="mono">{fmt(num(dlq.messages))}</span>{' '}
+          {str(dlq.error) ? <span className="error-text">{str(dlq.error)}</span> : null}
         </section>
         <section className="status-section wide">
           <h3>{t('status.lastRuns')}</h3>
@@ -116,14 +138,31 @@ function SyncRuns({ runs }: { runs: Record<string, unknown>[] }) {
   const tone = (status: string | null) => (status === 'succeeded' ? 'green' : status === 'failed' ? 'red' : 'amber');
   return (
     <table className="table table-compact">
-      <thead><tr><th>{t('status.started')}</th><th>{t('status.trigger')}</th><th>{t('field.status')}</th>{RUN_COUNTS.map((name) => <th key={name} className="num">{t(`run.${name}`)}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          <th>{t('status.started')}</th>
+          <th>{t('status.trigger')}</th>
+          <th>{t('field.status')}</th>
+          {RUN_COUNTS.map((name) => (
+            <th key={name} className="num">
+              {t(`run.${name}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {runs.map((r) => (
           <tr key={str(r.id) ?? ''} title={str(r.error) ?? undefined}>
             <td className="nowrap">{dateTime(str(r.startedAt))}</td>
             <td>{str(r.trigger)}</td>
-            <td><Badge tone={tone(str(r.status))}>{tx(`run.${str(r.status)}`, str(r.status) ?? '?')}</Badge></td>
-            {RUN_COUNTS.map((name) => <td key={name} className="num mono">{fmt(num(r[name]))}</td>)}
+            <td>
+              <Badge tone={tone(str(r.status))}>{tx(`run.${str(r.status)}`, str(r.status) ?? '?')}</Badge>
+            </td>
+            {RUN_COUNTS.map((name) => (
+              <td key={name} className="num mono">
+                {fmt(num(r[name]))}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

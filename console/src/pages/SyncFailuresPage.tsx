@@ -40,10 +40,16 @@ export function SyncFailuresPage() {
         <label className="checkbox">
           <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> {t('task.showResolved')}
         </label>
-        <button className="btn btn-small btn-ghost" onClick={tasks.reload}>{t('common.refresh')}</button>
+        <button className="btn btn-small btn-ghost" onClick={tasks.reload}>
+          {t('common.refresh')}
+        </button>
       </div>
       <ErrorBox error={tasks.error ?? error} onRetry={tasks.reload} />
-      {flash ? <Notice tone="success" onClose={() => setFlash(null)}>{flash}</Notice> : null}
+      {flash ? (
+        <Notice tone="success" onClose={() => setFlash(null)}>
+          {flash}
+        </Notice>
+      ) : null}
       {tasks.data ? (
         <table className="table" data-testid="sync-failures">
           <thead>
@@ -62,21 +68,37 @@ export function SyncFailuresPage() {
               const d = task.details;
               return (
                 <tr key={task.taskId}>
-                  <td className="mono"><Link to={`/warehouses/${encodeURIComponent(task.record.goldenId)}`}>{task.record.warehouseNo ?? task.record.goldenId}</Link></td>
+                  <td className="mono">
+                    <Link to={`/warehouses/${encodeURIComponent(task.record.goldenId)}`}>
+                      {task.record.warehouseNo ?? task.record.goldenId}
+                    </Link>
+                  </td>
                   <td>{task.record.name ?? task.title}</td>
                   <td className="num mono">{num(d.version) ?? '—'}</td>
-                  <td><code className="code">{str(d.code) ?? '—'}</code></td>
+                  <td>
+                    <code className="code">{str(d.code) ?? '—'}</code>
+                  </td>
                   <td className="error-text">{str(d.message) ?? ''}</td>
                   <td className="nowrap muted">{dateTime(task.openedAt)}</td>
                   <td className="nowrap">
                     {task.status === 'open' ? (
-                      <button className="btn btn-small btn-primary" disabled={busy === task.taskId} onClick={() => retry(task)}>{t('fail.retry')}</button>
-                    ) : <Badge tone="grey">{t('task.resolved')}</Badge>}
+                      <button className="btn btn-small btn-primary" disabled={busy === task.taskId} onClick={() => retry(task)}>
+                        {t('fail.retry')}
+                      </button>
+                    ) : (
+                      <Badge tone="grey">{t('task.resolved')}</Badge>
+                    )}
                   </td>
                 </tr>
               );
             })}
-            {tasks.data.length === 0 ? <tr><td colSpan={7} className="empty">{t('fail.empty')}</td></tr> : null}
+            {tasks.data.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="empty">
+                  {t('fail.empty')}
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       ) : null}

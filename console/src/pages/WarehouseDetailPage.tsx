@@ -29,12 +29,15 @@ export function WarehouseDetailPage({ id }: { id: string }) {
   const shown = fresh && !asOf && fresh.goldenId === id && fresh.version > (detail.data?.version ?? 0) ? fresh : detail.data;
   // After a 412: the version the hub says the record is at; the read model may take a moment to get there.
   const [awaited, setAwaited] = useState<number | null>(null);
-  const reloadAll = useCallback((changed?: WarehouseDetail, atLeast?: number | null) => {
-    setFresh(changed ?? null);
-    setAwaited(atLeast ?? null);
-    detail.reload();
-    history.reload();
-  }, [detail.reload, history.reload]);
+  const reloadAll = useCallback(
+    (changed?: WarehouseDetail, atLeast?: number | null) => {
+      setFresh(changed ?? null);
+      setAwaited(atLeast ?? null);
+      detail.reload();
+      history.reload();
+    },
+    [detail.reload, history.reload],
+  );
   const version = detail.data?.version;
   const catchingUp = awaited !== null && (version ?? 0) < awaited;
   // Kingdee sync results and WDT syncs change the record too: keep the page current while it is open.
@@ -48,10 +51,16 @@ export function WarehouseDetailPage({ id }: { id: string }) {
         <Link to="/warehouses">{t('nav.warehouses')}</Link> <span className="muted">/</span> <span className="mono">{id}</span>
       </div>
       {notFound ? <Notice tone="warn">{t('detail.notFound')}</Notice> : <ErrorBox error={detail.error} onRetry={detail.reload} />}
-      {flash ? <Notice tone={flash.tone} onClose={() => setFlash(null)}>{flash.text}</Notice> : null}
+      {flash ? (
+        <Notice tone={flash.tone} onClose={() => setFlash(null)}>
+          {flash.text}
+        </Notice>
+      ) : null}
       {shown ? (
         <DetailBody record={shown} asOf={asOf} loading={detail.loading || catchingUp} onChanged={reloadAll} setFlash={setFlash} />
-      ) : detail.loading ? <Spinner /> : null}
+      ) : detail.loading ? (
+        <Spinner />
+      ) : null}
       <Panel title={t('detail.history')} actions={history.loading ? <Spinner /> : null}>
         <ErrorBox error={history.error} onRetry={history.reload} />
         {history.data ? <HistoryTimeline events={history.data} /> : null}
@@ -60,8 +69,18 @@ export function WarehouseDetailPage({ id }: { id: string }) {
   );
 }
 
-function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
-  record: WarehouseDetail; asOf: string | undefined; loading: boolean; onChanged(changed?: WarehouseDetail, atLeast?: number | null): void; setFlash(flash: Flash): void;
+function DetailBody({
+  record,
+  asOf,
+  loading,
+  onChanged,
+  setFlash,
+}: {
+  record: WarehouseDetail;
+  asOf: string | undefined;
+  loading: boolean;
+  onChanged(changed?: WarehouseDetail, atLeast?: number | null): void;
+  setFlash(flash: Flash): void;
 }) {
   const { t, dateTime } = useI18n();
   const { api, can } = useSession();
@@ -70,9 +89,10 @@ function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
 
   const submit = async (value: FieldValue, reason: string) => {
     if (!editing) return;
-    const changed = editing.mode === 'set'
-      ? await api.putOverride(record.goldenId, editing.field, value, reason, editing.etag)
-      : await api.removeOverride(record.goldenId, editing.field, reason, editing.etag);
+    const changed =
+      editing.mode === 'set'
+        ? await api.putOverride(record.goldenId, editing.field, value, reason, editing.etag)
+        : await api.removeOverride(record.goldenId, editing.field, reason, editing.etag);
     setFlash({ tone: 'success', text: t(editing.mode === 'set' ? 'detail.overrideSaved' : 'detail.overrideRemoved') });
     setEditing(null);
     onChanged(changed);
@@ -94,23 +114,32 @@ function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
           <div className="header-badges">
             <StatusBadge status={record.record.status} />
             <SyncBadge sync={record.sync} version={record.version} />
-            <span className="chip" data-testid="record-version">{t('common.version')} {record.version}</span>
+            <span className="chip" data-testid="record-version">
+              {t('common.version')} {record.version}
+            </span>
             {record.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
             {record.openTasks.map((task) => (
               <Link key={task.taskId} to={task.type === 'duplicate' ? '/stewardship/duplicates' : '/stewardship/sync-failures'}>
-                <Badge tone={task.type === 'duplicate' ? 'amber' : 'red'}>{t(task.type === 'duplicate' ? 'detail.openDuplicate' : 'detail.openSyncFailure')}</Badge>
+                <Badge tone={task.type === 'duplicate' ? 'amber' : 'red'}>
+                  {t(task.type === 'duplicate' ? 'detail.openDuplicate' : 'detail.openSyncFailure')}
+                </Badge>
               </Link>
             ))}
             {loading ? <Spinner /> : null}
           </div>
         </div>
-        <AsOfPicker asOf={asOf} onChange={(next) => navigate(withQuery(`/warehouses/${encodeURIComponent(record.goldenId)}`, { asOf: next }))} />
+        <AsOfPicker
+          asOf={asOf}
+          onChange={(next) => navigate(withQuery(`/warehouses/${encodeURIComponent(record.goldenId)}`, { asOf: next }))}
+        />
       </div>
       {asOf ? <Notice tone="info">{t('detail.asOfBanner', { time: dateTime(asOf) })}</Notice> : null}
       {record.record.mergedInto ? (
         <Notice tone="warn">
           {t('detail.mergedInto', { id: '' })}
-          <Link to={`/warehouses/${encodeURIComponent(record.record.mergedInto)}`} className="mono">{record.record.mergedInto}</Link>
+          <Link to={`/warehouses/${encodeURIComponent(record.record.mergedInto)}`} className="mono">
+            {record.record.mergedInto}
+          </Link>
         </Notice>
       ) : null}
       <div className="detail-grid">
@@ -118,8 +147,12 @@ function DetailBody({ record, asOf, loading, onChanged, setFlash }: {
           <FieldsTable record={record} editable={editable} onEdit={setEditing} />
         </Panel>
         <div className="stack">
-          <Panel title={t('detail.xref')}><XrefPanel record={record} /></Panel>
-          <Panel title={t('detail.kingdee')}><KingdeePanel record={record} /></Panel>
+          <Panel title={t('detail.xref')}>
+            <XrefPanel record={record} />
+          </Panel>
+          <Panel title={t('detail.kingdee')}>
+            <KingdeePanel record={record} />
+          </Panel>
         </div>
       </div>
       {editing ? <OverrideDialog request={editing} onSubmit={submit} onClose={() => setEditing(null)} onConflict={conflict} /> : null}
@@ -152,7 +185,11 @@ function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; ed
               <th scope="row">{t(`field.${field}` as MessageKey)}</th>
               <td className="value-cell">
                 <FieldValueText field={field} value={value} />
-                {flags.map((flag) => <span key={flag.code} className="quality-flag" title={flag.message}>⚠ {flag.code}</span>)}
+                {flags.map((flag) => (
+                  <span key={flag.code} className="quality-flag" title={flag.message}>
+                    ⚠ {flag.code}
+                  </span>
+                ))}
                 {override ? (
                   <div className="override-note">
                     <Badge tone="violet">{t('detail.overridden')}</Badge>
@@ -160,8 +197,12 @@ function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; ed
                   </div>
                 ) : null}
               </td>
-              <td><SourceText source={lineage?.source} /></td>
-              <td>{lineage?.rule ? <span className={`rule rule-${lineage.rule}`}>{tx(`rule.${lineage.rule}`, lineage.rule)}</span> : '—'}</td>
+              <td>
+                <SourceText source={lineage?.source} />
+              </td>
+              <td>
+                {lineage?.rule ? <span className={`rule rule-${lineage.rule}`}>{tx(`rule.${lineage.rule}`, lineage.rule)}</span> : '—'}
+              </td>
               <td className="nowrap muted">{dateTime(lineage?.at)}</td>
               {editable ? (
                 <td className="nowrap actions">
@@ -171,7 +212,10 @@ function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; ed
                     </button>
                   ) : null}
                   {override ? (
-                    <button className="btn btn-small btn-danger-ghost" onClick={() => onEdit({ field, mode: 'remove', current: value, etag: record.etag })}>
+                    <button
+                      className="btn btn-small btn-danger-ghost"
+                      onClick={() => onEdit({ field, mode: 'remove', current: value, etag: record.etag })}
+                    >
                       {t('detail.removeOverride')}
                     </button>
                   ) : null}
@@ -190,15 +234,27 @@ function XrefPanel({ record }: { record: WarehouseDetail }) {
   const wdt = record.xref;
   return (
     <div data-testid="xref">
-      <KeyValues rows={[
-        [t('field.goldenId'), <span className="mono">{record.goldenId}</span>],
-        ...wdt.flatMap((x) => [
-          [t('detail.wdtNo'), <span className="mono">{x.warehouseNo}{x.system !== 'wdt' ? ` (${x.system})` : ''}{x.active ? '' : ' ✕'}</span>],
-          [t('detail.wdtId'), <span className="mono">{x.warehouseId ?? '—'}</span>],
-        ] as const),
-        [t('detail.kdId'), <span className="mono">{record.sync.fStockId ?? '—'}</span>],
-        [t('detail.kdNumber'), <span className="mono">{record.sync.fNumber ?? '—'}</span>],
-      ]} />
+      <KeyValues
+        rows={[
+          [t('field.goldenId'), <span className="mono">{record.goldenId}</span>],
+          ...wdt.flatMap(
+            (x) =>
+              [
+                [
+                  t('detail.wdtNo'),
+                  <span className="mono">
+                    {x.warehouseNo}
+                    {x.system !== 'wdt' ? ` (${x.system})` : ''}
+                    {x.active ? '' : ' ✕'}
+                  </span>,
+                ],
+                [t('detail.wdtId'), <span className="mono">{x.warehouseId ?? '—'}</span>],
+              ] as const,
+          ),
+          [t('detail.kdId'), <span className="mono">{record.sync.fStockId ?? '—'}</span>],
+          [t('detail.kdNumber'), <span className="mono">{record.sync.fNumber ?? '—'}</span>],
+        ]}
+      />
     </div>
   );
 }
@@ -207,13 +263,27 @@ function KingdeePanel({ record }: { record: WarehouseDetail }) {
   const { t, dateTime } = useI18n();
   const s = record.sync;
   return (
-    <KeyValues rows={[
-      [t('field.syncStatus'), <SyncBadge sync={s} version={record.version} />],
-      [t('detail.syncedVersion'), <span className="mono">{s.syncedVersion ?? '—'} / {s.publishedVersion ?? '—'}</span>],
-      [t('detail.lastAttempt'), dateTime(s.lastAttemptAt)],
-      [t('detail.lastError'), s.lastErrorCode || s.lastErrorMessage
-        ? <span className="error-text"><code>{s.lastErrorCode}</code> {s.lastErrorMessage}</span>
-        : <span className="muted">{t('common.none')}</span>],
-    ]} />
+    <KeyValues
+      rows={[
+        [t('field.syncStatus'), <SyncBadge sync={s} version={record.version} />],
+        [
+          t('detail.syncedVersion'),
+          <span className="mono">
+            {s.syncedVersion ?? '—'} / {s.publishedVersion ?? '—'}
+          </span>,
+        ],
+        [t('detail.lastAttempt'), dateTime(s.lastAttemptAt)],
+        [
+          t('detail.lastError'),
+          s.lastErrorCode || s.lastErrorMessage ? (
+            <span className="error-text">
+              <code>{s.lastErrorCode}</code> {s.lastErrorMessage}
+            </span>
+          ) : (
+            <span className="muted">{t('common.none')}</span>
+          ),
+        ],
+      ]}
+    />
   );
 }

@@ -31,7 +31,13 @@ function filtersOf(params: URLSearchParams): Filters {
 
 /** The filters live in the URL, so a search can be bookmarked, shared and restored with Back. */
 function go(filters: Filters): void {
-  navigate(withQuery('/warehouses', { ...filters, page: filters.page === 1 ? undefined : filters.page, pageSize: filters.pageSize === 20 ? undefined : filters.pageSize }));
+  navigate(
+    withQuery('/warehouses', {
+      ...filters,
+      page: filters.page === 1 ? undefined : filters.page,
+      pageSize: filters.pageSize === 20 ? undefined : filters.pageSize,
+    }),
+  );
 }
 
 export function WarehousesPage() {
@@ -56,30 +62,55 @@ export function WarehousesPage() {
         {result.loading ? <Spinner /> : null}
       </div>
       <form className="toolbar" onSubmit={submit} role="search">
-        <input className="search-input" name="q" type="search" placeholder={t('list.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} />
-        <button className="btn btn-primary" type="submit">{t('common.search')}</button>
+        <input
+          className="search-input"
+          name="q"
+          type="search"
+          placeholder={t('list.placeholder')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <button className="btn btn-primary" type="submit">
+          {t('common.search')}
+        </button>
         <label className="filter">
           {t('list.type')}
           <select name="type" value={filters.type} onChange={(e) => set({ type: e.target.value })}>
             <option value="">{t('common.all')}</option>
-            {WDT_TYPES.map((type) => <option key={type.code} value={type.code}>{wdtTypeLabel(type.code, lang)}</option>)}
+            {WDT_TYPES.map((type) => (
+              <option key={type.code} value={type.code}>
+                {wdtTypeLabel(type.code, lang)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="filter">
           {t('list.status')}
           <select name="status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
             <option value="">{t('common.all')}</option>
-            {(['active', 'disabled', 'retired'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {(['active', 'disabled', 'retired'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="filter">
           {t('list.sync')}
           <select name="syncStatus" value={filters.syncStatus} onChange={(e) => set({ syncStatus: e.target.value })}>
             <option value="">{t('common.all')}</option>
-            {(['synced', 'pending', 'failed'] as const).map((s) => <option key={s} value={s}>{t(`sync.${s}`)}</option>)}
+            {(['synced', 'pending', 'failed'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`sync.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <button className="btn btn-ghost" type="button" onClick={() => go({ q: '', type: '', status: '', syncStatus: '', page: 1, pageSize: filters.pageSize })}>
+        <button
+          className="btn btn-ghost"
+          type="button"
+          onClick={() => go({ q: '', type: '', status: '', syncStatus: '', page: 1, pageSize: filters.pageSize })}
+        >
           {t('common.reset')}
         </button>
       </form>
@@ -104,24 +135,42 @@ export function WarehousesPage() {
                 const to = `/warehouses/${encodeURIComponent(row.goldenId)}`;
                 return (
                   <tr key={row.goldenId} onClick={() => navigate(to)} className="clickable">
-                    <td className="mono"><Link to={to} onClick={(e) => e.stopPropagation()}>{String(row.record.warehouseNo ?? '')}</Link></td>
+                    <td className="mono">
+                      <Link to={to} onClick={(e) => e.stopPropagation()}>
+                        {String(row.record.warehouseNo ?? '')}
+                      </Link>
+                    </td>
                     <td>
                       <span className="cell-name">{String(row.record.name ?? '')}</span>
-                      {row.overriddenFields.length > 0 ? <Badge tone="violet">{t('list.overridden', { count: row.overriddenFields.length })}</Badge> : null}
+                      {row.overriddenFields.length > 0 ? (
+                        <Badge tone="violet">{t('list.overridden', { count: row.overriddenFields.length })}</Badge>
+                      ) : null}
                       {row.record.mergedInto ? <Badge tone="grey">{t('list.merged')}</Badge> : null}
                       {row.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
                     </td>
                     <td>{typeof row.record.typeCode === 'number' ? wdtTypeLabel(row.record.typeCode, lang) : '—'}</td>
-                    <td className="nowrap">{[row.record.province, row.record.city, row.record.district].filter(Boolean).join(' ') || '—'}</td>
-                    <td className="cell-address" title={String(row.record.address ?? '')}>{String(row.record.address ?? '') || '—'}</td>
-                    <td><StatusBadge status={row.record.status} /></td>
-                    <td><SyncBadge sync={row.sync} version={row.version} /></td>
+                    <td className="nowrap">
+                      {[row.record.province, row.record.city, row.record.district].filter(Boolean).join(' ') || '—'}
+                    </td>
+                    <td className="cell-address" title={String(row.record.address ?? '')}>
+                      {String(row.record.address ?? '') || '—'}
+                    </td>
+                    <td>
+                      <StatusBadge status={row.record.status} />
+                    </td>
+                    <td>
+                      <SyncBadge sync={row.sync} version={row.version} />
+                    </td>
                     <td className="num mono">{row.version}</td>
                   </tr>
                 );
               })}
               {result.data.items.length === 0 ? (
-                <tr><td colSpan={8} className="empty">{t('list.noMatch')}</td></tr>
+                <tr>
+                  <td colSpan={8} className="empty">
+                    {t('list.noMatch')}
+                  </td>
+                </tr>
               ) : null}
             </tbody>
           </table>

@@ -12,9 +12,10 @@ export class LastSeenWarehouses {
   constructor(private readonly db: SqlExecutor) {}
 
   async absentFrom(seen: ReadonlySet<string>): Promise<string[]> {
-    const rows = (await this.db.query(`SELECT warehouse_no FROM wdt_last_seen WHERE NOT (warehouse_no = ANY($1::text[])) ORDER BY warehouse_no`, [
-      [...seen],
-    ])) as { warehouse_no: string }[];
+    const rows = (await this.db.query(
+      `SELECT warehouse_no FROM wdt_last_seen WHERE NOT (warehouse_no = ANY($1::text[])) ORDER BY warehouse_no`,
+      [[...seen]],
+    )) as { warehouse_no: string }[];
     return rows.map((r) => r.warehouse_no);
   }
 

@@ -19,7 +19,12 @@ export interface ListingResult {
  * complete (see pass-verdict.ts) or `maxPasses` is used up. A last pass that only `moved` still saw
  * every row page 0 announced, so it counts as complete. Client and hook errors propagate at once.
  */
-export async function pullListing(client: WdtClient, query: WdtWarehouseQuery, maxPasses: number, hooks: ListingHooks): Promise<ListingResult> {
+export async function pullListing(
+  client: WdtClient,
+  query: WdtWarehouseQuery,
+  maxPasses: number,
+  hooks: ListingHooks,
+): Promise<ListingResult> {
   for (let pass = 1; ; pass++) {
     const count = await readPass(client, query, hooks);
     const verdict = judgePass(count);

@@ -15,8 +15,14 @@ describe('RunTally', () => {
   it('hands each warehouse to the recorder once per run, however often it is read', () => {
     const tally = new RunTally();
     const first = tally.fresh([w('A'), w('B')]);
-    tally.markRecorded(first, first.map((x) => ({ warehouseNo: x.warehouseNo, goldenId: x.warehouseNo, outcome: 'created', changedFields: [] })));
-    assert.deepEqual(tally.fresh([w('B'), w('C')]).map((x) => x.warehouseNo), ['C']);
+    tally.markRecorded(
+      first,
+      first.map((x) => ({ warehouseNo: x.warehouseNo, goldenId: x.warehouseNo, outcome: 'created', changedFields: [] })),
+    );
+    assert.deepEqual(
+      tally.fresh([w('B'), w('C')]).map((x) => x.warehouseNo),
+      ['C'],
+    );
     assert.equal(tally.summary().seen, 3);
     assert.equal(tally.summary().created, 2);
   });
@@ -24,12 +30,18 @@ describe('RunTally', () => {
   it('records a warehouse again when its content changed within the run', () => {
     const tally = new RunTally();
     tally.markRecorded(tally.fresh([w('A')]), []);
-    assert.deepEqual(tally.fresh([w('A', '新名')]).map((x) => x.name), ['新名']);
+    assert.deepEqual(
+      tally.fresh([w('A', '新名')]).map((x) => x.name),
+      ['新名'],
+    );
   });
 
   it('de-duplicates within one page, keeping the last copy', () => {
     const tally = new RunTally();
-    assert.deepEqual(tally.fresh([w('A', 'old'), w('A', 'new')]).map((x) => x.name), ['new']);
+    assert.deepEqual(
+      tally.fresh([w('A', 'old'), w('A', 'new')]).map((x) => x.name),
+      ['new'],
+    );
   });
 });
 

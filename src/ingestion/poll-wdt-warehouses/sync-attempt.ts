@@ -57,7 +57,8 @@ export class SyncAttempt {
           await this.takePage(page);
           this.report(expected === undefined ? undefined : pagesBeforePass + expected);
         },
-        onRepeat: (pass, reason, count) => this.s.log('warn', 'WDT list moved during the pull: reading it again from page 0', { runId: this.runId, pass, reason, ...count }),
+        onRepeat: (pass, reason, count) =>
+          this.s.log('warn', 'WDT list moved during the pull: reading it again from page 0', { runId: this.runId, pass, reason, ...count }),
       });
       for (let i = 0; i < result.passes; i++) this.tally.addPass();
       complete &&= result.complete;
@@ -70,7 +71,11 @@ export class SyncAttempt {
     const absent = await this.s.lastSeen.absentFrom(this.tally.seen);
     if (absent.length > 0) {
       const found = await lookUpAbsentees(this.s.client, absent, this.s.maxAbsenteeLookups ?? 20);
-      if (found.length > 0) this.s.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', { runId: this.runId, warehouseNos: found.map((w) => w.warehouseNo) });
+      if (found.length > 0)
+        this.s.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', {
+          runId: this.runId,
+          warehouseNos: found.map((w) => w.warehouseNo),
+        });
       await this.record(found);
     }
     const flagged = await this.s.recorder.flagMissing(this.tally.seen, { ...this.context, observedAt: this.s.clock() });
@@ -96,6 +101,11 @@ export class SyncAttempt {
 
   private report(pages: number | undefined): void {
     const counts = this.tally.summary();
-    this.s.progress({ runId: this.runId, page: counts.pages, pages: pages === undefined ? undefined : Math.max(pages, counts.pages), seen: counts.seen });
+    this.s.progress({
+      runId: this.runId,
+      page: counts.pages,
+      pages: pages === undefined ? undefined : Math.max(pages, counts.pages),
+      seen: counts.seen,
+    });
   }
 }

@@ -60,7 +60,13 @@ export class SyncRunRepository {
     );
   }
 
-  async finish(id: string, status: Exclude<SyncStatus, 'running'>, counts: SyncCounts, at: Date, failure?: { code: string; message: string }): Promise<void> {
+  async finish(
+    id: string,
+    status: Exclude<SyncStatus, 'running'>,
+    counts: SyncCounts,
+    at: Date,
+    failure?: { code: string; message: string },
+  ): Promise<void> {
     await this.progress(id, counts, at);
     await this.db.query(`UPDATE wdt_sync_runs SET status = $2, finished_at = $3, error = $4, error_code = $5 WHERE id = $1`, [
       id,

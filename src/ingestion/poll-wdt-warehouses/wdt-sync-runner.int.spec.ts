@@ -37,14 +37,21 @@ let sim: WdtSimulator;
 let recorder: MemoryRecorder;
 
 function runner(options: WdtSyncRunnerOptions = {}, secret = sim.credentials.appsecret, onProgress?: (p: SyncProgress) => void) {
-  const client = new WdtClient(openapiProtocol({ baseUrl: sim.openapiBaseUrl, sid: sim.credentials.sid, appkey: sim.credentials.appkey, appsecret: secret }), {
-    pageSize: 20,
-    budget: new CallBudget(100_000),
-    sleep: async () => undefined,
-  });
+  const client = new WdtClient(
+    openapiProtocol({ baseUrl: sim.openapiBaseUrl, sid: sim.credentials.sid, appkey: sim.credentials.appkey, appsecret: secret }),
+    {
+      pageSize: 20,
+      budget: new CallBudget(100_000),
+      sleep: async () => undefined,
+    },
+  );
   return new WdtSyncRunner({ client, recorder, db: db.dataSource, onProgress, options });
 }
-const allNos = () => sim.admin.listWarehouses().map((w) => w.warehouse_no).sort();
+const allNos = () =>
+  sim.admin
+    .listWarehouses()
+    .map((w) => w.warehouse_no)
+    .sort();
 
 describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
   before(async () => {
@@ -74,15 +81,21 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
     assert.equal(summary.trigger, 'cli');
     assert.ok(summary.finishedAt);
     assert.ok(progress.at(-1)!.page === summary.pages && progress.some((p) => p.pages !== undefined));
-    assert.deepEqual((await runner().latestRuns(5)).map((r) => r.id), [summary.id]);
+    assert.deepEqual(
+      (await runner().latestRuns(5)).map((r) => r.id),
+      [summary.id],
+    );
   });
 
   it('pulls through 企业奇门 just the same', async () => {
     const c = sim.credentials;
-    const client = new WdtClient(qimenProtocol({ url: sim.qimenUrl, appKey: c.qimenAppKey, secret: c.qimenSecret, targetAppKey: c.qimenTargetAppKey, sid: c.sid }), {
-      pageSize: 30,
-      budget: new CallBudget(100_000),
-    });
+    const client = new WdtClient(
+      qimenProtocol({ url: sim.qimenUrl, appKey: c.qimenAppKey, secret: c.qimenSecret, targetAppKey: c.qimenTargetAppKey, sid: c.sid }),
+      {
+        pageSize: 30,
+        budget: new CallBudget(100_000),
+      },
+    );
     const summary = await new WdtSyncRunner({ client, recorder, db: db.dataSource }).run('cli');
     assert.equal(summary.status, 'succeeded', summary.error);
     assert.deepEqual(recorder.observed.map((o) => o.warehouseNo).sort(), allNos());
@@ -135,7 +148,10 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
     const summary = await runner({}, 'not-the-secret').run('api', { actor: 'api:ops' });
     assert.equal(summary.status, 'failed');
     assert.equal(summary.errorCode, 'wdt_credentials_rejected');
-    assert.match(summary.error!, /^WDT rejected the credentials or signature on page 0 \(code 2030: 签名错误\): check WDT_SID, WDT_APPKEY and WDT_APPSECRET$/);
+    assert.match(
+      summary.error!,
+      /^WDT rejected the credentials or signature on page 0 \(code 2030: 签名错误\): check WDT_SID, WDT_APPKEY and WDT_APPSECRET$/,
+    );
     assert.equal(summary.actor, 'api:ops');
     assert.deepEqual(recorder.observed, []);
     assert.equal(recorder.flagCalls.length, 0);

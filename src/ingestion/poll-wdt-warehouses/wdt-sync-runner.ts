@@ -69,8 +69,16 @@ export class WdtSyncRunner {
   async start(trigger: SyncTrigger, request: RunRequest = {}): Promise<StartedRun> {
     const runId = (this.deps.newId ?? randomUUID)();
     const startedAt = this.clock();
-    const context = { syncRunId: runId, observedAt: startedAt, correlationId: request.correlationId ?? runId, actor: request.actor ?? DEFAULT_ACTORS[trigger] };
-    await this.runs.start({ id: runId, trigger, startedAt, correlationId: context.correlationId, actor: context.actor }, new Date(startedAt.getTime() - (this.deps.options?.staleAfterMs ?? 600_000)));
+    const context = {
+      syncRunId: runId,
+      observedAt: startedAt,
+      correlationId: request.correlationId ?? runId,
+      actor: request.actor ?? DEFAULT_ACTORS[trigger],
+    };
+    await this.runs.start(
+      { id: runId, trigger, startedAt, correlationId: context.correlationId, actor: context.actor },
+      new Date(startedAt.getTime() - (this.deps.options?.staleAfterMs ?? 600_000)),
+    );
     this.log('info', 'WDT sync started', { runId, trigger });
     const completion = this.execute(runId, context, request).then(async () => (await this.runs.find(runId))!);
     return { runId, completion };
@@ -93,9 +101,20 @@ export class WdtSyncRunner {
     const counts = () => attempt.tally.summary();
     try {
       if (!(await attempt.pullEverything())) {
-        return await this.fail(runId, counts(), 'wdt_pull_incomplete', `WDT's warehouse list kept moving for ${counts().passes} passes; what was read is recorded, nothing was flagged missing`);
+        return await this.fail(
+          runId,
+          counts(),
+          'wdt_pull_incomplete',
+          `WDT's warehouse list kept moving for ${counts().passes} passes; what was read is recorded, nothing was flagged missing`,
+        );
       }
-      if (counts().failed > 0) return await this.fail(runId, counts(), 'wdt_invalid_row', `${counts().failed} WDT row(s) could not be used (see the log); nothing was flagged missing`);
+      if (counts().failed > 0)
+        return await this.fail(
+          runId,
+          counts(),
+          'wdt_invalid_row',
+          `${counts().failed} WDT row(s) could not be used (see the log); nothing was flagged missing`,
+        );
       await attempt.flagMissing();
       await this.runs.finish(runId, 'succeeded', counts(), this.clock());
       this.log('info', 'WDT sync succeeded', { runId, ...counts() });

@@ -14,7 +14,8 @@ const RATE_CODES = ['1012', '7'];
 const RATE_TEXT = /频繁|频率|超限|最大调用|最大并发|rate.?limit|too many|call.?limited|flow.?control|accesscontrol/i;
 const TIMESTAMP_TEXT = /时间戳|timestamp|时间差|时间误差|clock/i;
 const CREDENTIAL_CODES = ['2030', '2060', '2100', '25', '26', '27', '28', '29', 'sign-check-failure'];
-const CREDENTIAL_TEXT = /签名|sign|app.?key|app.?secret|验证失败|鉴权|认证|授权|权限|illegal request|unauthori|forbidden|卖家账号|接口账号|invalid.*(sid|key|session)/i;
+const CREDENTIAL_TEXT =
+  /签名|sign|app.?key|app.?secret|验证失败|鉴权|认证|授权|权限|illegal request|unauthori|forbidden|卖家账号|接口账号|invalid.*(sid|key|session)/i;
 
 export function classifyFailure(failure: WdtFailure, page: number | undefined, credentialHint: string): WdtError {
   const codes = [failure.code, failure.subCode ?? ''];
@@ -25,10 +26,18 @@ export function classifyFailure(failure: WdtFailure, page: number | undefined, c
     return new WdtError(WdtErrorCode.rateLimited, `WDT rate limit hit${onPage(page)} (${said})`, info);
   }
   if (TIMESTAMP_TEXT.test(text)) {
-    return new WdtError(WdtErrorCode.timestampSkew, `WDT rejected the request timestamp${onPage(page)} (${said}): check this machine's clock`, info);
+    return new WdtError(
+      WdtErrorCode.timestampSkew,
+      `WDT rejected the request timestamp${onPage(page)} (${said}): check this machine's clock`,
+      info,
+    );
   }
   if (codes.some((c) => CREDENTIAL_CODES.includes(c)) || CREDENTIAL_TEXT.test(text)) {
-    return new WdtError(WdtErrorCode.credentials, `WDT rejected the credentials or signature${onPage(page)} (${said}): check ${credentialHint}`, info);
+    return new WdtError(
+      WdtErrorCode.credentials,
+      `WDT rejected the credentials or signature${onPage(page)} (${said}): check ${credentialHint}`,
+      info,
+    );
   }
   return new WdtError(WdtErrorCode.rejected, `WDT refused the request${onPage(page)} (${said})`, info);
 }

@@ -36,7 +36,10 @@ describe('classifyFailure', () => {
 
   it('writes one line naming the page, WDT code and the settings to check', () => {
     const error = classifyFailure({ code: '2030', message: '签名\n错误' }, 0, hint);
-    assert.equal(error.message, 'WDT rejected the credentials or signature on page 0 (code 2030: 签名 错误): check WDT_SID, WDT_APPKEY and WDT_APPSECRET');
+    assert.equal(
+      error.message,
+      'WDT rejected the credentials or signature on page 0 (code 2030: 签名 错误): check WDT_SID, WDT_APPKEY and WDT_APPSECRET',
+    );
     assert.deepEqual(error.details, { reason: 'wdt_credentials_rejected', page: 0, wdtCode: '2030' });
   });
 });

@@ -11,7 +11,17 @@ function decoded(row: unknown) {
 
 describe('decodeWarehouse (lenient)', () => {
   it('reads numbers sent as strings and strings sent as numbers', () => {
-    const w = decoded({ warehouse_no: 'SH01', warehouse_id: 38, type: '11', sub_type: '2', priority: '3', coordinates_x: '121.4737', coordinates_y: 31.23, match_warehouse_id: '0', zip: 201700 });
+    const w = decoded({
+      warehouse_no: 'SH01',
+      warehouse_id: 38,
+      type: '11',
+      sub_type: '2',
+      priority: '3',
+      coordinates_x: '121.4737',
+      coordinates_y: 31.23,
+      match_warehouse_id: '0',
+      zip: 201700,
+    });
     assert.equal(w.warehouseId, '38');
     assert.equal(w.type, 11);
     assert.equal(w.subType, 2);
@@ -23,7 +33,18 @@ describe('decodeWarehouse (lenient)', () => {
   });
 
   it('reads 0/1, "0"/"1" and booleans as flags', () => {
-    for (const [value, expected] of [[1, true], [0, false], ['1', true], ['0', false], [true, true], [false, false], ['true', true], ['', undefined], [null, undefined], [2, undefined]] as const) {
+    for (const [value, expected] of [
+      [1, true],
+      [0, false],
+      ['1', true],
+      ['0', false],
+      [true, true],
+      [false, false],
+      ['true', true],
+      ['', undefined],
+      [null, undefined],
+      [2, undefined],
+    ] as const) {
       assert.equal(flag(value), expected, `flag(${JSON.stringify(value)})`);
     }
     const w = decoded({ warehouse_no: 'A', is_disabled: '1', is_defect: false });

@@ -13,7 +13,11 @@ export type FetchFn = typeof fetch;
  * failures and timeouts become retryable `wdt_unavailable` errors; the URL's origin is named, never
  * the form (it carries the sign).
  */
-export async function postForm(url: string, form: URLSearchParams, options: { timeoutMs: number; fetch: FetchFn; page?: number }): Promise<HttpReply> {
+export async function postForm(
+  url: string,
+  form: URLSearchParams,
+  options: { timeoutMs: number; fetch: FetchFn; page?: number },
+): Promise<HttpReply> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
@@ -26,9 +30,17 @@ export async function postForm(url: string, form: URLSearchParams, options: { ti
     return { status: response.status, body: await response.text() };
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new WdtError(WdtErrorCode.unavailable, `WDT at ${urlOrigin(url)} did not answer within ${options.timeoutMs} ms${onPage(options.page)}`, { page: options.page });
+      throw new WdtError(
+        WdtErrorCode.unavailable,
+        `WDT at ${urlOrigin(url)} did not answer within ${options.timeoutMs} ms${onPage(options.page)}`,
+        { page: options.page },
+      );
     }
-    throw new WdtError(WdtErrorCode.unavailable, `could not reach WDT at ${urlOrigin(url)}${onPage(options.page)}: ${networkReason(error)}`, { page: options.page });
+    throw new WdtError(
+      WdtErrorCode.unavailable,
+      `could not reach WDT at ${urlOrigin(url)}${onPage(options.page)}: ${networkReason(error)}`,
+      { page: options.page },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PagePosition, checkPageSize, isLastPage } from './paging';
 
-const at = (p: Partial<PagePosition>): PagePosition => ({ pageSize: 50, rowsOnPage: 50, newRowsOnPage: p.rowsOnPage ?? 50, rowsSoFar: 50, totalCount: undefined, ...p });
+const at = (p: Partial<PagePosition>): PagePosition => ({
+  pageSize: 50,
+  rowsOnPage: 50,
+  newRowsOnPage: p.rowsOnPage ?? 50,
+  rowsSoFar: 50,
+  totalCount: undefined,
+  ...p,
+});
 
 describe('paging', () => {
   it('accepts page sizes 1–100 and nothing else', () => {

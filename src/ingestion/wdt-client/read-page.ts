@@ -30,13 +30,19 @@ export function readPage(reply: HttpReply, protocol: WdtProtocol, pageNo: number
     body = JSON.parse(reply.body.replace(/^\uFEFF/, ''));
   } catch (error) {
     if (statusError) throw statusError;
-    throw new WdtError(WdtErrorCode.malformedResponse, `WDT sent a malformed reply${onPage(pageNo)}: not valid JSON (${(error as Error).message}; starts with ${JSON.stringify(reply.body.slice(0, 60))})`, { page: pageNo, httpStatus: reply.status });
+    throw new WdtError(
+      WdtErrorCode.malformedResponse,
+      `WDT sent a malformed reply${onPage(pageNo)}: not valid JSON (${(error as Error).message}; starts with ${JSON.stringify(reply.body.slice(0, 60))})`,
+      { page: pageNo, httpStatus: reply.status },
+    );
   }
   const envelope = protocol.readEnvelope(body);
   if (envelope.kind === 'failure') throw classifyFailure(envelope.failure, pageNo, protocol.credentialHint);
   if (statusError) throw statusError;
   if (envelope.kind === 'malformed') {
-    throw new WdtError(WdtErrorCode.malformedResponse, `WDT sent a malformed reply${onPage(pageNo)}: ${envelope.problem}`, { page: pageNo });
+    throw new WdtError(WdtErrorCode.malformedResponse, `WDT sent a malformed reply${onPage(pageNo)}: ${envelope.problem}`, {
+      page: pageNo,
+    });
   }
   return decodeRows(envelope.rows, pageNo, pageSize, envelope.totalCount);
 }
@@ -47,7 +53,10 @@ function decodeRows(rows: readonly unknown[], pageNo: number, pageSize: number, 
   rows.forEach((row, index) => {
     const decoded = decodeWarehouse(row);
     if (decoded.ok) warehouses.push(decoded.warehouse);
-    else invalidRows.push(new WdtError(WdtErrorCode.invalidRow, `WDT row ${index + 1}${onPage(pageNo)} cannot be used: ${decoded.problem}`, { page: pageNo }));
+    else
+      invalidRows.push(
+        new WdtError(WdtErrorCode.invalidRow, `WDT row ${index + 1}${onPage(pageNo)} cannot be used: ${decoded.problem}`, { page: pageNo }),
+      );
   });
   return { pageNo, pageSize, totalCount: pageNo === 0 ? integer(total) : undefined, warehouses, invalidRows, rowCount: rows.length };
 }
@@ -63,7 +72,15 @@ function errorForStatus(reply: HttpReply, protocol: WdtProtocol, page: number): 
   if (status >= 500 || status === 408) return new WdtError(WdtErrorCode.unavailable, `WDT answered HTTP ${status}${onPage(page)}`, info);
   if (status === 429) return new WdtError(WdtErrorCode.rateLimited, `WDT rate limit hit${onPage(page)} (HTTP 429)`, info);
   if (status === 401 || status === 403) {
-    return new WdtError(WdtErrorCode.credentials, `WDT refused access${onPage(page)} (HTTP ${status}): check ${protocol.credentialHint}`, info);
+    return new WdtError(
+      WdtErrorCode.credentials,
+      `WDT refused access${onPage(page)} (HTTP ${status}): check ${protocol.credentialHint}`,
+      info,
+    );
   }
-  return new WdtError(WdtErrorCode.http, `WDT answered HTTP ${status} for ${protocol.url}${onPage(page)}: check the ${protocol.variant === 'openapi' ? 'WDT_BASE_URL' : 'WDT_QIMEN_URL'} setting`, info);
+  return new WdtError(
+    WdtErrorCode.http,
+    `WDT answered HTTP ${status} for ${protocol.url}${onPage(page)}: check the ${protocol.variant === 'openapi' ? 'WDT_BASE_URL' : 'WDT_QIMEN_URL'} setting`,
+    info,
+  );
 }

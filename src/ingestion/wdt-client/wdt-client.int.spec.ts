@@ -49,7 +49,10 @@ for (const [variant, protocolFor] of Object.entries(variants)) {
       const { client } = clientFor(protocolFor());
       const all = sim.admin.listWarehouses();
       const enabled = await client.fetchAll({ isDisabled: false });
-      assert.deepEqual(enabled.warehouses.map((w) => w.warehouseNo), all.filter((w) => w.is_disabled === 0).map((w) => w.warehouse_no));
+      assert.deepEqual(
+        enabled.warehouses.map((w) => w.warehouseNo),
+        all.filter((w) => w.is_disabled === 0).map((w) => w.warehouse_no),
+      );
       assert.equal(enabled.totalCount, enabled.warehouses.length);
       assert.equal(enabled.pages, Math.ceil(enabled.warehouses.length / 20));
       const disabled = await client.fetchAll({ isDisabled: true });
@@ -78,7 +81,13 @@ for (const [variant, protocolFor] of Object.entries(variants)) {
       }
       assert.equal(seen.length, sim.admin.listWarehouses().filter((w) => w.is_disabled === 0).length);
       assert.equal(sleeps.length, 1);
-      assert.deepEqual(sim.admin.calls().map((c) => c.outcome).filter((o) => o !== 'ok'), ['1012']);
+      assert.deepEqual(
+        sim.admin
+          .calls()
+          .map((c) => c.outcome)
+          .filter((o) => o !== 'ok'),
+        ['1012'],
+      );
     });
 
     it('retries HTTP 5xx', async () => {

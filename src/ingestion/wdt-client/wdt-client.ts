@@ -82,7 +82,11 @@ export class WdtClient {
     let rowsSoFar = 0;
     for (let pageNo = 0; ; pageNo++) {
       if (pageNo >= maxPages) {
-        throw new WdtError(WdtErrorCode.malformedResponse, `WDT kept returning new rows up to page ${pageNo}: giving up on a list that does not end`, { page: pageNo });
+        throw new WdtError(
+          WdtErrorCode.malformedResponse,
+          `WDT kept returning new rows up to page ${pageNo}: giving up on a list that does not end`,
+          { page: pageNo },
+        );
       }
       const page = pageNo === 0 ? await this.firstPage(query) : await this.fetchPage(pageNo, query, pageSize);
       if (pageNo === 0) [totalCount, pageSize] = [page.totalCount, page.pageSize];

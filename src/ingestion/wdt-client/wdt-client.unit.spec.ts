@@ -29,7 +29,9 @@ function scriptedFetch(replies: Array<Reply | ((form: URLSearchParams) => Reply)
   return { fn, forms };
 }
 
-const page = (list: unknown[], total?: number) => ({ body: { code: 0, message: '', ...(total === undefined ? {} : { total_count: total }), warehouses: list } });
+const page = (list: unknown[], total?: number) => ({
+  body: { code: 0, message: '', ...(total === undefined ? {} : { total_count: total }), warehouses: list },
+});
 
 function client(fetchFn: FetchFn, options: WdtClientOptions = {}, p = protocol) {
   const sleeps: number[] = [];
@@ -60,7 +62,10 @@ describe('WdtClient paging', () => {
     const { fn, forms } = scriptedFetch([page(rows(50), 100), page(rows(50, 50))]);
     const result = await client(fn).c.fetchAll();
     assert.equal(result.warehouses.length, 100);
-    assert.deepEqual(forms.map((f) => f.get('page_no')), ['0', '1']);
+    assert.deepEqual(
+      forms.map((f) => f.get('page_no')),
+      ['0', '1'],
+    );
     assert.equal(result.totalCount, 100);
   });
 
@@ -111,10 +116,17 @@ describe('WdtClient paging', () => {
 
   it('falls back to page_size 30 when WDT refuses the size on page 0', async () => {
     const fallbacks: number[] = [];
-    const { fn, forms } = scriptedFetch([{ body: { code: 100, message: 'page_size超出范围，最大30' } }, page(rows(30), 40), page(rows(10, 30))]);
+    const { fn, forms } = scriptedFetch([
+      { body: { code: 100, message: 'page_size超出范围，最大30' } },
+      page(rows(30), 40),
+      page(rows(10, 30)),
+    ]);
     const result = await client(fn, { onPageSizeFallback: (_from, to) => fallbacks.push(to) }).c.fetchAll();
     assert.equal(result.warehouses.length, 40);
-    assert.deepEqual(forms.map((f) => f.get('page_size')), ['50', '30', '30']);
+    assert.deepEqual(
+      forms.map((f) => f.get('page_size')),
+      ['50', '30', '30'],
+    );
     assert.deepEqual(fallbacks, [30]);
   });
 
@@ -140,7 +152,10 @@ describe('WdtClient paging', () => {
   it('reports undecodable rows naming the page and row, and keeps the rest', async () => {
     const { fn } = scriptedFetch([page([{ warehouse_no: 'A' }, { name: '无编号' }, { warehouse_no: 'B' }], 3)]);
     const result = await client(fn).c.fetchAll();
-    assert.deepEqual(result.warehouses.map((w) => w.warehouseNo), ['A', 'B']);
+    assert.deepEqual(
+      result.warehouses.map((w) => w.warehouseNo),
+      ['A', 'B'],
+    );
     assert.equal(result.invalidRows[0]?.message, 'WDT row 2 on page 0 cannot be used: it has no warehouse_no');
   });
 });
@@ -151,7 +166,16 @@ describe('WdtClient requests', () => {
     await client(fn).c.fetchPage(0, { warehouseNo: '仓库A', isDisabled: false, type: 0 });
     const form = Object.fromEntries(forms[0]!);
     assert.equal(form.timestamp, String(Date.parse('2026-11-28T10:00:00Z') / 1000));
-    assert.deepEqual(Object.keys(form).sort(), ['appkey', 'is_disabled', 'page_no', 'page_size', 'sid', 'sign', 'timestamp', 'warehouse_no']);
+    assert.deepEqual(Object.keys(form).sort(), [
+      'appkey',
+      'is_disabled',
+      'page_no',
+      'page_size',
+      'sid',
+      'sign',
+      'timestamp',
+      'warehouse_no',
+    ]);
     const { sign, ...signed } = form;
     assert.equal(sign, signOpenapi(signed, SECRET));
     assert.ok(!forms[0]!.toString().includes(SECRET));
@@ -171,7 +195,9 @@ describe('WdtClient requests', () => {
 
   it('reads plain TOP error_response and a Qimen reply with no response as malformed', async () => {
     const qimen = qimenProtocol({ url: 'http://gw.test/router/qm', appKey: 'qk', secret: SECRET, targetAppKey: '21363512', sid: 'sid1' });
-    const top = scriptedFetch([{ body: { error_response: { code: 7, msg: 'App Call Limited', sub_code: 'accesscontrol.limited-by-app-access-count' } } }]);
+    const top = scriptedFetch([
+      { body: { error_response: { code: 7, msg: 'App Call Limited', sub_code: 'accesscontrol.limited-by-app-access-count' } } },
+    ]);
     const limited = await failure(client(top.fn, { retry: { rateLimitMaxAttempts: 1 } }, qimen).c.fetchPage(0));
     assert.equal(limited.reason, WdtErrorCode.rateLimited);
     const bare = scriptedFetch([{ body: { code: 0, warehouses: [] } }]);
@@ -252,11 +278,16 @@ describe('WdtClient errors and retries', () => {
   it('maps 404 to a configuration hint', async () => {
     const { fn } = scriptedFetch([{ status: 404, body: '<html>Not Found</html>' }]);
     const error = await failure(client(fn).c.fetchPage(0));
-    assert.equal(error.message, 'WDT answered HTTP 404 for http://wdt.test/openapi2/warehouse_query.php on page 0: check the WDT_BASE_URL setting');
+    assert.equal(
+      error.message,
+      'WDT answered HTTP 404 for http://wdt.test/openapi2/warehouse_query.php on page 0: check the WDT_BASE_URL setting',
+    );
   });
 
   it('never lets the secret into an error message, even when the server echoes it', async () => {
-    const echo = (form: URLSearchParams): Reply => ({ body: { code: 2030, message: `sign mismatch, expected with secret ${SECRET}; got ${form.toString()}` } });
+    const echo = (form: URLSearchParams): Reply => ({
+      body: { code: 2030, message: `sign mismatch, expected with secret ${SECRET}; got ${form.toString()}` },
+    });
     const { fn } = scriptedFetch([echo, { body: `not json ${SECRET}` }]);
     const { c } = client(fn);
     for (const error of [await failure(c.fetchPage(0)), await failure(c.fetchPage(0))]) {

@@ -22,7 +22,11 @@ export type RecordOutcome =
  * (kingdee-api.md §5.1): then successes are matched by Number and errors by the `[number]` their
  * message quotes, and any error left over is reported on every record without a result.
  */
-export function readBatchSaveOutcomes(status: ResponseStatus, numbers: readonly (string | undefined)[], subBatched: boolean): RecordOutcome[] {
+export function readBatchSaveOutcomes(
+  status: ResponseStatus,
+  numbers: readonly (string | undefined)[],
+  subBatched: boolean,
+): RecordOutcome[] {
   const saved = new Map<number, string | undefined>();
   for (const entity of status.successEntities) {
     const index = indexOf(entity.dIndex, entity.number, numbers, subBatched, saved);
@@ -32,14 +36,21 @@ export function readBatchSaveOutcomes(status: ResponseStatus, numbers: readonly 
   const unplaced: StatusError[] = [];
   for (const error of status.errors) {
     const index = subBatched ? numbers.findIndex((n) => n !== undefined && error.message.includes(`[${n}]`)) : error.dIndex;
-    if (index !== undefined && index >= 0 && index < numbers.length && !saved.has(index)) errors.set(index, [...(errors.get(index) ?? []), error]);
+    if (index !== undefined && index >= 0 && index < numbers.length && !saved.has(index))
+      errors.set(index, [...(errors.get(index) ?? []), error]);
     else if (!(index !== undefined && saved.has(index))) unplaced.push(error);
   }
   return numbers.map((number, index): RecordOutcome => {
     if (saved.has(index)) {
       const id = saved.get(index);
       if (id !== undefined) return { index, number, status: 'saved', id };
-      return failed(index, number, KingdeeErrorCode.noResult, 'Kingdee reported the record saved without its id; look it up', status.msgCode);
+      return failed(
+        index,
+        number,
+        KingdeeErrorCode.noResult,
+        'Kingdee reported the record saved without its id; look it up',
+        status.msgCode,
+      );
     }
     const own = errors.get(index) ?? unplaced;
     if (own.length > 0) {
@@ -54,7 +65,11 @@ export function readBatchSaveOutcomes(status: ResponseStatus, numbers: readonly 
 }
 
 function indexOf(
-  dIndex: number | undefined, number: string | undefined, numbers: readonly (string | undefined)[], subBatched: boolean, taken: Map<number, unknown>,
+  dIndex: number | undefined,
+  number: string | undefined,
+  numbers: readonly (string | undefined)[],
+  subBatched: boolean,
+  taken: Map<number, unknown>,
 ): number | undefined {
   const byIndex = !subBatched && dIndex !== undefined && dIndex >= 0 && dIndex < numbers.length ? dIndex : undefined;
   if (byIndex !== undefined && (number === undefined || sameNumber(numbers[byIndex], number))) return byIndex;
@@ -65,6 +80,13 @@ function indexOf(
 
 const sameNumber = (a: string | undefined, b: string): boolean => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function failed(index: number, number: string | undefined, code: KingdeeErrorCode, message: string, msgCode: number, fieldName?: string): RecordOutcome {
+function failed(
+  index: number,
+  number: string | undefined,
+  code: KingdeeErrorCode,
+  message: string,
+  msgCode: number,
+  fieldName?: string,
+): RecordOutcome {
   return { index, number, status: 'failed', error: { code, message, fieldName, msgCode, retryable: isRetryableCode(code) } };
 }

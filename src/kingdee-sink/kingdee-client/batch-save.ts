@@ -18,7 +18,8 @@ export interface BatchSaveOutcome {
   readonly sessionRenewed: boolean;
 }
 
-export type SendResult = { readonly kind: 'answered'; readonly status: ResponseStatus } | { readonly kind: 'session-lost'; readonly ticket: SessionTicket };
+export type SendResult =
+  { readonly kind: 'answered'; readonly status: ResponseStatus } | { readonly kind: 'session-lost'; readonly ticket: SessionTicket };
 
 export interface SaveChannel {
   send(request: BatchSaveRequest): Promise<SendResult>;
@@ -36,17 +37,30 @@ export async function batchSaveWithRecovery(channel: SaveChannel, request: Batch
   const first = await channel.send(request);
   if (first.kind === 'answered') return { records: outcomes(first.status, request), sessionRenewed: false };
   if (request.formid.toUpperCase() !== 'BD_STOCK') {
-    throw new KingdeeError(KingdeeErrorCode.sessionLost, `session lost during BatchSave of ${request.formid}; not re-sent (recovery looks records up in BD_STOCK only)`, { service: 'BatchSave', msgCode: 1 });
+    throw new KingdeeError(
+      KingdeeErrorCode.sessionLost,
+      `session lost during BatchSave of ${request.formid}; not re-sent (recovery looks records up in BD_STOCK only)`,
+      { service: 'BatchSave', msgCode: 1 },
+    );
   }
   await channel.renew(first.ticket);
   const existing = await existingCreates(channel, request.data.Model);
   const resendIndexes = request.data.Model.map((_, i) => i).filter((i) => !existing.has(i));
-  const records: RecordOutcome[] = [...existing].map(([index, stock]) => ({ index, number: numberOf(request.data.Model[index]), status: 'exists', id: stock.fStockId }));
+  const records: RecordOutcome[] = [...existing].map(([index, stock]) => ({
+    index,
+    number: numberOf(request.data.Model[index]),
+    status: 'exists',
+    id: stock.fStockId,
+  }));
   if (resendIndexes.length > 0) {
     const resend = { ...request, data: { ...request.data, Model: resendIndexes.map((i) => request.data.Model[i]!) } };
     const second = await channel.send(resend);
     if (second.kind === 'session-lost') {
-      throw new KingdeeError(KingdeeErrorCode.sessionLost, 'Kingdee reported the session lost again right after a successful login; check the user’s third-party login authorisation', { service: 'BatchSave', msgCode: 1 });
+      throw new KingdeeError(
+        KingdeeErrorCode.sessionLost,
+        'Kingdee reported the session lost again right after a successful login; check the user’s third-party login authorisation',
+        { service: 'BatchSave', msgCode: 1 },
+      );
     }
     records.push(...outcomes(second.status, resend).map((o) => ({ ...o, index: resendIndexes[o.index]! })));
   }
@@ -68,7 +82,10 @@ async function existingCreates(channel: SaveChannel, model: readonly object[]): 
   });
   const found = new Map<number, ExistingKingdeeStock>();
   for (const [org, indexes] of byOrg) {
-    const stocks = await channel.findStocks(indexes.map((i) => numberOf(model[i])!), org);
+    const stocks = await channel.findStocks(
+      indexes.map((i) => numberOf(model[i])!),
+      org,
+    );
     for (const i of indexes) {
       const stock = stocks.get(numberOf(model[i])!);
       if (stock) found.set(i, stock);

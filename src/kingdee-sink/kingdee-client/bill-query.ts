@@ -19,7 +19,8 @@ export function billQueryBody(query: BillQuery): { data: Record<string, unknown>
   return { data: { ...query, FieldKeys: fieldKeys } };
 }
 
-export type BillQueryReply = { readonly kind: 'rows'; readonly rows: unknown[][] } | { readonly kind: 'failed'; readonly status: ResponseStatus };
+export type BillQueryReply =
+  { readonly kind: 'rows'; readonly rows: unknown[][] } | { readonly kind: 'failed'; readonly status: ResponseStatus };
 
 /** Rows (an array of arrays in FieldKeys order), or the ResponseStatus of `[[{"Result":…}]]` errors. */
 export function readBillQueryReply(json: unknown, service: string): BillQueryReply {
@@ -31,7 +32,9 @@ export function readBillQueryReply(json: unknown, service: string): BillQueryRep
     const status = findResponseStatus(json);
     if (status) return { kind: 'failed', status };
   }
-  throw new KingdeeError(KingdeeErrorCode.malformedResponse, `Kingdee ${service} answered with neither rows nor a ResponseStatus`, { service });
+  throw new KingdeeError(KingdeeErrorCode.malformedResponse, `Kingdee ${service} answered with neither rows nor a ResponseStatus`, {
+    service,
+  });
 }
 
 /** A FilterString literal: single-quoted, embedded quotes doubled (SQL style, which Kingdee's filter follows). */

@@ -32,7 +32,9 @@ export function classifyFailure(msgCode: number, message: string): KingdeeErrorC
 const PER_RECORD_MSG_CODES: ReadonlySet<number> = new Set([0, 9, 10, 11, 12]);
 
 export function isPerRecordFailure(status: ResponseStatus): boolean {
-  return status.successEntities.length > 0 || (PER_RECORD_MSG_CODES.has(status.msgCode) && status.errors.some((e) => e.dIndex !== undefined));
+  return (
+    status.successEntities.length > 0 || (PER_RECORD_MSG_CODES.has(status.msgCode) && status.errors.some((e) => e.dIndex !== undefined))
+  );
 }
 
 export function statusError(status: ResponseStatus, service: string): KingdeeError {

@@ -24,7 +24,10 @@ function scriptedFetch(replies: (string | { body: string; status?: number; cooki
   return { fetch, calls };
 }
 
-const LOGIN_OK = { body: JSON.stringify({ LoginResultType: 1, KDSVCSessionId: 'sid-1', Message: null }), cookies: ['kdservice-sessionid=sid-1; path=/', 'ASP.NET_SessionId=asp-1; path=/; HttpOnly'] };
+const LOGIN_OK = {
+  body: JSON.stringify({ LoginResultType: 1, KDSVCSessionId: 'sid-1', Message: null }),
+  cookies: ['kdservice-sessionid=sid-1; path=/', 'ASP.NET_SessionId=asp-1; path=/; HttpOnly'],
+};
 const client = (fetch: typeof globalThis.fetch, logs: string[] = []) =>
   new KingdeeClient({
     baseUrl: 'http://kd.test/k3cloud',
@@ -57,7 +60,15 @@ describe('KingdeeClient (scripted server)', () => {
     assert.ok(first instanceof KingdeeError && first.reason === 'kingdee_login_failed' && !first.retryable, String(first));
     const second = await kd.login().catch((e: unknown) => e);
     assert.ok(second instanceof KingdeeError && second.reason === 'kingdee_server_exception');
-    for (const text of [first.message, second.message, JSON.stringify(first), inspect(first), inspect(second), inspect(kd, { depth: 5 }), ...logs]) {
+    for (const text of [
+      first.message,
+      second.message,
+      JSON.stringify(first),
+      inspect(first),
+      inspect(second),
+      inspect(kd, { depth: 5 }),
+      ...logs,
+    ]) {
       assert.ok(!text.includes(PASSWORD), `leaked in: ${text}`);
     }
     assert.match(first.message, /LoginResultType 0: 用户名或密码错误: \*\*\*/);
@@ -72,7 +83,11 @@ describe('KingdeeClient (scripted server)', () => {
 
   it('logs in with LoginByAppSecret when there is no password, keeping the secret out of errors', async () => {
     const { fetch, calls } = scriptedFetch([{ body: JSON.stringify({ LoginResultType: -1, Message: `签名错误 ${APP_SECRET}` }) }]);
-    const kd = new KingdeeClient({ baseUrl: 'http://kd.test/k3cloud/', credentials: { acctId: 'a', username: 'u', lcid: 2052, appId: 'id_1', appSecret: APP_SECRET }, fetch });
+    const kd = new KingdeeClient({
+      baseUrl: 'http://kd.test/k3cloud/',
+      credentials: { acctId: 'a', username: 'u', lcid: 2052, appId: 'id_1', appSecret: APP_SECRET },
+      fetch,
+    });
     const error = (await kd.login().catch((e: unknown) => e)) as Error;
     assert.match(calls[0]!.url, /AuthService\.LoginByAppSecret\.common\.kdsvc$/);
     assert.deepEqual(calls[0]!.body, { acctId: 'a', username: 'u', appId: 'id_1', appSecret: APP_SECRET, lcid: 2052 });
@@ -81,8 +96,15 @@ describe('KingdeeClient (scripted server)', () => {
 
   it('times out with a retryable error that says a write may have happened', async () => {
     const fetch = ((_u: string, init: RequestInit) =>
-      new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof globalThis.fetch;
-    const kd = new KingdeeClient({ baseUrl: 'http://kd.test/k3cloud/', credentials: { acctId: 'a', username: 'u', lcid: 2052, password: PASSWORD }, fetch, timeoutMs: 30 });
+      new Promise((_, reject) =>
+        init.signal!.addEventListener('abort', () => reject(new Error('aborted'))),
+      )) as unknown as typeof globalThis.fetch;
+    const kd = new KingdeeClient({
+      baseUrl: 'http://kd.test/k3cloud/',
+      credentials: { acctId: 'a', username: 'u', lcid: 2052, password: PASSWORD },
+      fetch,
+      timeoutMs: 30,
+    });
     const error = await kd.login().catch((e: unknown) => e);
     assert.ok(error instanceof KingdeeError && error.reason === 'kingdee_timeout' && error.retryable);
     assert.match(error.message, /ValidateUser at http:\/\/kd\.test did not answer within 30 ms/);
@@ -91,16 +113,25 @@ describe('KingdeeClient (scripted server)', () => {
 
 describe('createKingdeeClient', () => {
   it('builds a client from AppConfig.kingdee, password or app login', async () => {
-    const { fetch, calls } = scriptedFetch([{ body: '{"LoginResultType":1,"KDSVCSessionId":"s"}' }, { body: '{"LoginResultType":1,"KDSVCSessionId":"s"}' }]);
+    const { fetch, calls } = scriptedFetch([
+      { body: '{"LoginResultType":1,"KDSVCSessionId":"s"}' },
+      { body: '{"LoginResultType":1,"KDSVCSessionId":"s"}' },
+    ]);
     const env = { KINGDEE_BASE_URL: 'http://kd.test/k3cloud', KINGDEE_ACCT_ID: 'a', KINGDEE_USERNAME: 'u' };
     await createKingdeeClient(loadConfig({ ...env, KINGDEE_PASSWORD: PASSWORD }).kingdee, { fetch }).login();
     await createKingdeeClient(loadConfig({ ...env, KINGDEE_APP_ID: 'id', KINGDEE_APP_SECRET: APP_SECRET }).kingdee, { fetch }).login();
-    assert.deepEqual(calls.map((c) => c.url.split('.').slice(-3)[0]), ['ValidateUser', 'LoginByAppSecret']);
+    assert.deepEqual(
+      calls.map((c) => c.url.split('.').slice(-3)[0]),
+      ['ValidateUser', 'LoginByAppSecret'],
+    );
   });
 
   it('needs the simulator URL and credentials in demo mode', () => {
     assert.throws(() => createKingdeeClient(loadConfig({}).kingdee), /Kingdee is not configured/);
-    const client = createKingdeeClient(loadConfig({}).kingdee, { baseUrl: 'http://sim/k3cloud/', credentials: { acctId: 'a', username: 'u', lcid: 2052, password: 'p' } });
+    const client = createKingdeeClient(loadConfig({}).kingdee, {
+      baseUrl: 'http://sim/k3cloud/',
+      credentials: { acctId: 'a', username: 'u', lcid: 2052, password: 'p' },
+    });
     assert.ok(client instanceof KingdeeClient);
   });
 });

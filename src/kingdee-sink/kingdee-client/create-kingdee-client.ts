@@ -14,7 +14,10 @@ export function createKingdeeClient(
   const baseUrl = overrides.baseUrl ?? config.baseUrl;
   const credentials = overrides.credentials ?? credentialsFrom(config);
   if (baseUrl === undefined || credentials === undefined) {
-    throw new KingdeeError(KingdeeErrorCode.loginFailed, 'Kingdee is not configured: set KINGDEE_BASE_URL and its credentials, or pass the simulator’s URL and credentials');
+    throw new KingdeeError(
+      KingdeeErrorCode.loginFailed,
+      'Kingdee is not configured: set KINGDEE_BASE_URL and its credentials, or pass the simulator’s URL and credentials',
+    );
   }
   return new KingdeeClient({ ...overrides, baseUrl, credentials });
 }

@@ -16,9 +16,14 @@ export function decodeReply(reply: HttpReply, service: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    throw new KingdeeError(KingdeeErrorCode.malformedResponse, `Kingdee ${service} answered with something that is not JSON: ${excerpt(body)}`, {
-      service, httpStatus: reply.status,
-    });
+    throw new KingdeeError(
+      KingdeeErrorCode.malformedResponse,
+      `Kingdee ${service} answered with something that is not JSON: ${excerpt(body)}`,
+      {
+        service,
+        httpStatus: reply.status,
+      },
+    );
   }
 }
 
@@ -31,13 +36,19 @@ function serverException(json: string, status: number, service: string): Kingdee
   } catch {
     // Not JSON after the prefix: the raw excerpt is the best we have.
   }
-  return new KingdeeError(KingdeeErrorCode.serverException, `Kingdee ${service} failed with a server exception: ${message}`, { service, httpStatus: status });
+  return new KingdeeError(KingdeeErrorCode.serverException, `Kingdee ${service} failed with a server exception: ${message}`, {
+    service,
+    httpStatus: status,
+  });
 }
 
 function httpError(status: number, body: string, service: string): KingdeeError {
   const retryable = status >= 500 || status === 429 || status === 408;
   const code = retryable ? KingdeeErrorCode.serverError : KingdeeErrorCode.http;
-  return new KingdeeError(code, `Kingdee ${service} answered HTTP ${status}${body ? `: ${excerpt(body)}` : ''}`, { service, httpStatus: status });
+  return new KingdeeError(code, `Kingdee ${service} answered HTTP ${status}${body ? `: ${excerpt(body)}` : ''}`, {
+    service,
+    httpStatus: status,
+  });
 }
 
 export function excerpt(text: string, max = 300): string {

@@ -61,7 +61,8 @@ function toStock(row: unknown[]): ExistingKingdeeStock | undefined {
 // Kingdee compares numbers case-insensitively (SQL Server collation), so the uniqueness rule does too.
 const sameNumber = (a: string, b: string | undefined): boolean => b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 // A server that cannot project FUseOrgId.FNumber returns nothing there; the filter already checked it.
-const orgMatches = (found: string | undefined, wanted: string | undefined): boolean => found === undefined || wanted === undefined || found === wanted;
+const orgMatches = (found: string | undefined, wanted: string | undefined): boolean =>
+  found === undefined || wanted === undefined || found === wanted;
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -38,9 +38,17 @@ export async function postJson(url: string, body: unknown, options: PostOptions)
     return { status: response.status, body: text, setCookies: response.headers.getSetCookie?.() ?? [] };
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new KingdeeError(KingdeeErrorCode.timeout, `Kingdee ${options.service} at ${urlOrigin(url)} did not answer within ${options.timeoutMs} ms`, info);
+      throw new KingdeeError(
+        KingdeeErrorCode.timeout,
+        `Kingdee ${options.service} at ${urlOrigin(url)} did not answer within ${options.timeoutMs} ms`,
+        info,
+      );
     }
-    throw new KingdeeError(KingdeeErrorCode.unavailable, `could not reach Kingdee at ${urlOrigin(url)} (${options.service}): ${networkReason(error)}`, info);
+    throw new KingdeeError(
+      KingdeeErrorCode.unavailable,
+      `could not reach Kingdee at ${urlOrigin(url)} (${options.service}): ${networkReason(error)}`,
+      info,
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -13,19 +13,24 @@ import { startKingdeeSimulator, type KingdeeSimulator } from '../../simulators/k
 import { KingdeeClient } from './kingdee-client';
 import { KingdeeError } from './kingdee-error';
 
-const warehouse = (no: string, name = `仓库 ${no}`, version = 1) => sampleGoldenMessage({ goldenId: `g-${no}`, version, record: { warehouseNo: no, name } });
+const warehouse = (no: string, name = `仓库 ${no}`, version = 1) =>
+  sampleGoldenMessage({ goldenId: `g-${no}`, version, record: { warehouseNo: no, name } });
 
 describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
   let sim: KingdeeSimulator;
   let scheme: IntegrationScheme;
   let kd: KingdeeClient;
   const password = () => ({ acctId: sim.user.acctId, username: sim.user.username, lcid: 2052, password: sim.user.password });
-  const newClient = (extra: Partial<ConstructorParameters<typeof KingdeeClient>[0]> = {}) => new KingdeeClient({ baseUrl: sim.url, credentials: password(), timeoutMs: 2000, ...extra });
+  const newClient = (extra: Partial<ConstructorParameters<typeof KingdeeClient>[0]> = {}) =>
+    new KingdeeClient({ baseUrl: sim.url, credentials: password(), timeoutMs: 2000, ...extra });
 
   /** What the sink will do: look up existing ids by rendered number and org, render, save each batch. */
   async function sync(messages: GoldenRecordChangedV1[]) {
     const keys = matchKeys(scheme, messages);
-    const found = await kd.findStocks(keys.map((k) => k.fNumber), keys[0]?.useOrg);
+    const found = await kd.findStocks(
+      keys.map((k) => k.fNumber),
+      keys[0]?.useOrg,
+    );
     const existing = new Map<string, ExistingStock>();
     for (const key of keys) {
       const hit = found.get(key.fNumber);
@@ -54,7 +59,15 @@ describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
   });
 
   it('logs in with LoginByAppSecret', async () => {
-    const app = newClient({ credentials: { acctId: sim.user.acctId, username: sim.user.username, lcid: 2052, appId: sim.user.appId, appSecret: sim.user.appSecret } });
+    const app = newClient({
+      credentials: {
+        acctId: sim.user.acctId,
+        username: sim.user.username,
+        lcid: 2052,
+        appId: sim.user.appId,
+        appSecret: sim.user.appSecret,
+      },
+    });
     assert.deepEqual(await app.executeBillQuery({ FormId: 'BD_STOCK', FieldKeys: 'FNumber' }), []);
     assert.equal(sim.admin.callCounts().LoginByAppSecret, 1);
   });
@@ -64,7 +77,8 @@ describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
     const error = await wrong.batchSave({ formid: 'BD_STOCK', data: { Model: [] } }).catch((e: unknown) => e);
     assert.ok(error instanceof KingdeeError && error.reason === 'kingdee_login_failed' && !error.retryable, String(error));
     assert.match(error.message, /LoginResultType 0: 用户名或密码错误/);
-    for (const text of [error.message, inspect(error), JSON.stringify(error), inspect(wrong, { depth: 6 })]) assert.ok(!text.includes('Wrong-Pass-123'));
+    for (const text of [error.message, inspect(error), JSON.stringify(error), inspect(wrong, { depth: 6 })])
+      assert.ok(!text.includes('Wrong-Pass-123'));
   });
 
   it('creates with the market template, then updates in place: same FStockId, no new record, no auto-audit on update', async () => {
@@ -78,27 +92,49 @@ describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
     assert.deepEqual(updated!.outcome.records, [{ index: 0, number: 'CK001', status: 'saved', id: '100001' }]);
     const stocks = sim.admin.stocks();
     assert.equal(stocks.length, 1);
-    assert.deepEqual([stocks[0]!.FStockId, stocks[0]!.FName, stocks[0]!.FAllowMinusQty, stocks[0]!.FGroup], [100001, '杭州主仓（新）', true, { FNumber: '02' }]);
+    assert.deepEqual(
+      [stocks[0]!.FStockId, stocks[0]!.FName, stocks[0]!.FAllowMinusQty, stocks[0]!.FGroup],
+      [100001, '杭州主仓（新）', true, { FNumber: '02' }],
+    );
   });
 
   it('reports a duplicate number with Kingdee’s message, and saves the rest of the batch around a rejected record', async () => {
     sim.admin.addStock({ FNumber: 'CK009', FName: '手工建的仓', FUseOrgId: { FNumber: '100.02' }, FCreateOrgId: { FNumber: '100.02' } });
     sim.admin.rejectNumber('CK012');
-    const { batches } = renderBatchSaveBodies(scheme, ['CK009', 'CK011', 'CK012', 'CK013'].map((n) => warehouse(n)), new Map());
+    const { batches } = renderBatchSaveBodies(
+      scheme,
+      ['CK009', 'CK011', 'CK012', 'CK013'].map((n) => warehouse(n)),
+      new Map(),
+    );
     const outcome = await kd.batchSave(batches[0]!.body);
     const summary = outcome.records.map((r) => (r.status === 'failed' ? `${r.number}:${r.error.code}` : `${r.number}:${r.status}`));
     assert.deepEqual(summary, ['CK009:kingdee_duplicate_number', 'CK011:saved', 'CK012:kingdee_validation_failed', 'CK013:saved']);
     const dup = outcome.records[0]!;
-    assert.ok(dup.status === 'failed' && dup.error.message === '违反字段唯一性要求：编码唯一。[CK009]在当前系统中已经被使用。' && dup.error.fieldName === 'FNumber' && !dup.error.retryable);
+    assert.ok(
+      dup.status === 'failed' &&
+        dup.error.message === '违反字段唯一性要求：编码唯一。[CK009]在当前系统中已经被使用。' &&
+        dup.error.fieldName === 'FNumber' &&
+        !dup.error.retryable,
+    );
   });
 
   it('maps results by number when the scheme sends BatchCount (DIndex restarts per sub-batch)', async () => {
     sim.admin.rejectNumber('B3');
     const subBatched = { ...scheme, target: { ...scheme.target, options: { ...scheme.target.options, BatchCount: 2 } } };
-    const { batches } = renderBatchSaveBodies(subBatched, ['B1', 'B2', 'B3', 'B4'].map((n) => warehouse(n)), new Map());
+    const { batches } = renderBatchSaveBodies(
+      subBatched,
+      ['B1', 'B2', 'B3', 'B4'].map((n) => warehouse(n)),
+      new Map(),
+    );
     const outcome = await kd.batchSave(batches[0]!.body);
-    assert.deepEqual(outcome.records.map((r) => `${r.number}:${r.status}`), ['B1:saved', 'B2:saved', 'B3:failed', 'B4:saved']);
-    assert.deepEqual(outcome.records.filter((r) => r.status === 'saved').map((r) => r.status === 'saved' && Number(r.id)), sim.admin.stocks().map((s) => s.FStockId));
+    assert.deepEqual(
+      outcome.records.map((r) => `${r.number}:${r.status}`),
+      ['B1:saved', 'B2:saved', 'B3:failed', 'B4:saved'],
+    );
+    assert.deepEqual(
+      outcome.records.filter((r) => r.status === 'saved').map((r) => r.status === 'saved' && Number(r.id)),
+      sim.admin.stocks().map((s) => s.FStockId),
+    );
   });
 
   it('survives session expiry mid-run: re-logs in, never duplicates a record whose earlier answer was lost', async () => {
@@ -115,7 +151,10 @@ describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
       { index: 0, number: 'S2', status: 'exists', id: '100002' },
       { index: 1, number: 'S3', status: 'saved', id: '100003' },
     ]);
-    assert.deepEqual(sim.admin.stocks().map((s) => s.FNumber), ['S1', 'S2', 'S3']);
+    assert.deepEqual(
+      sim.admin.stocks().map((s) => s.FNumber),
+      ['S1', 'S2', 'S3'],
+    );
     assert.equal(sim.admin.callCounts().ValidateUser, 2);
   });
 
@@ -124,7 +163,13 @@ describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
     sim.admin.addStock({ FNumber: 'Q1', FName: 'other org', FUseOrgId: { FNumber: '100.01' }, FCreateOrgId: { FNumber: '100.01' } });
     sim.admin.advanceClock(21 * 60_000);
     const found = await kd.findStocks(['Q1', "Q'2", 'Q3'], '100.02');
-    assert.deepEqual([...found.entries()], [['Q1', { fStockId: '100001', number: 'Q1', useOrg: '100.02' }], ["Q'2", { fStockId: '100002', number: "Q'2", useOrg: '100.02' }]]);
+    assert.deepEqual(
+      [...found.entries()],
+      [
+        ['Q1', { fStockId: '100001', number: 'Q1', useOrg: '100.02' }],
+        ["Q'2", { fStockId: '100002', number: "Q'2", useOrg: '100.02' }],
+      ],
+    );
     const inList = newClient({ lookup: { strategy: 'in-list' } });
     assert.deepEqual([...(await inList.findStocks(['Q1', "Q'2", 'Q3'], '100.02')).keys()], ['Q1', "Q'2"]);
   });
@@ -144,7 +189,9 @@ describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
     const unknownField = await kd.executeBillQuery({ FormId: 'BD_STOCK', FieldKeys: 'FNope' }).catch((e: unknown) => e);
     assert.ok(unknownField instanceof KingdeeError && unknownField.reason === 'kingdee_unknown_field' && !unknownField.retryable);
     sim.admin.slowResponses(300);
-    const slow = await newClient({ timeoutMs: 50 }).login().catch((e: unknown) => e);
+    const slow = await newClient({ timeoutMs: 50 })
+      .login()
+      .catch((e: unknown) => e);
     assert.ok(slow instanceof KingdeeError && slow.reason === 'kingdee_timeout' && slow.retryable);
   });
 });

@@ -49,8 +49,13 @@ export class KingdeeClient {
     const secrets = [credentials.password, credentials.appSecret].filter((s): s is string => !!s);
     // Every error leaving the client is scrubbed: servers do echo request values back in messages.
     this.redact = (text) => scrub(text, secrets);
-    this.clean = (work) => work.catch((error: unknown) => Promise.reject(error instanceof KingdeeError ? scrubError(error, secrets) : error));
-    this.transport = new KingdeeTransport({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 120_000, fetch: options.fetch ?? fetch });
+    this.clean = (work) =>
+      work.catch((error: unknown) => Promise.reject(error instanceof KingdeeError ? scrubError(error, secrets) : error));
+    this.transport = new KingdeeTransport({
+      baseUrl: options.baseUrl,
+      timeoutMs: options.timeoutMs ?? 120_000,
+      fetch: options.fetch ?? fetch,
+    });
     this.logger = options.logger ?? silent;
     this.lookup = { strategy: 'per-number', concurrency: 4, chunkSize: 50, ...options.lookup };
     // The credentials live only in this closure: nothing on the instance can print them.
@@ -58,7 +63,10 @@ export class KingdeeClient {
       const { service, body } = loginRequest(credentials);
       const reply = await this.transport.post(service, body, {}, false);
       const ticket = readLoginReply(reply.json, reply.setCookies, service);
-      this.logger.info({ kingdeeService: service.slice(service.lastIndexOf('.') + 1), acctId: credentials.acctId, username: credentials.username }, 'logged in to Kingdee');
+      this.logger.info(
+        { kingdeeService: service.slice(service.lastIndexOf('.') + 1), acctId: credentials.acctId, username: credentials.username },
+        'logged in to Kingdee',
+      );
       return ticket;
     });
   }
@@ -77,16 +85,24 @@ export class KingdeeClient {
   }
 
   async batchSave(request: BatchSaveRequest): Promise<BatchSaveOutcome> {
-    const outcome = await this.clean(batchSaveWithRecovery(
-      {
-        send: (body) => this.sendSave(body),
-        renew: async (stale) => void (await this.session.renew(stale)),
-        findStocks: (numbers, org) => findStocks((q) => this.query(q), numbers, org, this.lookup),
-      },
-      request,
-    ));
-    if (outcome.sessionRenewed) this.logger.warn({ records: outcome.records.length }, 'Kingdee session was lost during BatchSave; re-logged in and checked existing records before re-sending');
-    const records = outcome.records.map((r) => (r.status === 'failed' ? { ...r, error: { ...r.error, message: this.redact(r.error.message) } } : r));
+    const outcome = await this.clean(
+      batchSaveWithRecovery(
+        {
+          send: (body) => this.sendSave(body),
+          renew: async (stale) => void (await this.session.renew(stale)),
+          findStocks: (numbers, org) => findStocks((q) => this.query(q), numbers, org, this.lookup),
+        },
+        request,
+      ),
+    );
+    if (outcome.sessionRenewed)
+      this.logger.warn(
+        { records: outcome.records.length },
+        'Kingdee session was lost during BatchSave; re-logged in and checked existing records before re-sending',
+      );
+    const records = outcome.records.map((r) =>
+      r.status === 'failed' ? { ...r, error: { ...r.error, message: this.redact(r.error.message) } } : r,
+    );
     return { ...outcome, records };
   }
 
@@ -117,7 +133,10 @@ export class KingdeeClient {
     const ticket = await this.session.current();
     const { json } = await this.transport.post(`${FORM}.BatchSave`, request, sessionHeaders(ticket), true);
     const status = findResponseStatus(json);
-    if (!status) throw new KingdeeError(KingdeeErrorCode.malformedResponse, 'Kingdee BatchSave answered without Result.ResponseStatus', { service: 'BatchSave' });
+    if (!status)
+      throw new KingdeeError(KingdeeErrorCode.malformedResponse, 'Kingdee BatchSave answered without Result.ResponseStatus', {
+        service: 'BatchSave',
+      });
     if (isSessionLost(status)) return { kind: 'session-lost', ticket };
     if (!status.isSuccess && !isPerRecordFailure(status)) throw statusError(status, 'BatchSave');
     return { kind: 'answered', status };
@@ -125,4 +144,8 @@ export class KingdeeClient {
 }
 
 const sessionLostAgain = (service: string): KingdeeError =>
-  new KingdeeError(KingdeeErrorCode.sessionLost, `Kingdee ${service}: session lost again right after a successful login; check the user’s third-party login authorisation`, { service, msgCode: 1 });
+  new KingdeeError(
+    KingdeeErrorCode.sessionLost,
+    `Kingdee ${service}: session lost again right after a successful login; check the user’s third-party login authorisation`,
+    { service, msgCode: 1 },
+  );

@@ -40,8 +40,12 @@ export const KingdeeErrorCode = {
 export type KingdeeErrorCode = (typeof KingdeeErrorCode)[keyof typeof KingdeeErrorCode];
 
 const RETRYABLE: ReadonlySet<KingdeeErrorCode> = new Set([
-  KingdeeErrorCode.unavailable, KingdeeErrorCode.timeout, KingdeeErrorCode.serverError,
-  KingdeeErrorCode.serverException, KingdeeErrorCode.busy, KingdeeErrorCode.noResult,
+  KingdeeErrorCode.unavailable,
+  KingdeeErrorCode.timeout,
+  KingdeeErrorCode.serverError,
+  KingdeeErrorCode.serverException,
+  KingdeeErrorCode.busy,
+  KingdeeErrorCode.noResult,
 ]);
 
 export const isRetryableCode = (code: KingdeeErrorCode): boolean => RETRYABLE.has(code);

@@ -31,7 +31,10 @@ export function loginRequest(c: KingdeeCredentials): { service: string; body: Re
     return { service: SERVICE.validateUser, body: { acctID: c.acctId, username: c.username, password: c.password, lcid: c.lcid } };
   }
   if (c.appId !== undefined && c.appSecret !== undefined) {
-    return { service: SERVICE.loginByAppSecret, body: { acctId: c.acctId, username: c.username, appId: c.appId, appSecret: c.appSecret, lcid: c.lcid } };
+    return {
+      service: SERVICE.loginByAppSecret,
+      body: { acctId: c.acctId, username: c.username, appId: c.appId, appSecret: c.appSecret, lcid: c.lcid },
+    };
   }
   throw new KingdeeError(KingdeeErrorCode.loginFailed, 'Kingdee credentials need a password or an app id and app secret');
 }
@@ -49,7 +52,8 @@ export function readLoginReply(json: unknown, setCookies: readonly string[], ser
     const reason = text(prop(json, 'Message')) || (status ? statusMessage(status) : undefined) || 'no reason given';
     throw loginError(service, `LoginResultType ${type ?? '(missing)'}: ${reason}`);
   }
-  const sessionId = text(prop(json, 'KDSVCSessionId')) || cookies.get('kdservice-sessionid') || text(prop(prop(json, 'Context'), 'SessionId'));
+  const sessionId =
+    text(prop(json, 'KDSVCSessionId')) || cookies.get('kdservice-sessionid') || text(prop(prop(json, 'Context'), 'SessionId'));
   if (!sessionId) throw loginError(service, 'the server reported success but returned no session id');
   return { sessionId, cookies };
 }

@@ -33,7 +33,13 @@ export function findResponseStatus(json: unknown): ResponseStatus | undefined {
   if (isObject(raw)) return normalise(raw);
   const message = text(prop(first, 'Message'));
   if (isObject(first) && message !== undefined && prop(first, 'ErrorCode') !== undefined) {
-    return { isSuccess: false, msgCode: int(prop(first, 'MsgCode')) ?? 0, errorCode: int(prop(first, 'ErrorCode')), errors: [{ fieldName: undefined, message, dIndex: undefined }], successEntities: [] };
+    return {
+      isSuccess: false,
+      msgCode: int(prop(first, 'MsgCode')) ?? 0,
+      errorCode: int(prop(first, 'ErrorCode')),
+      errors: [{ fieldName: undefined, message, dIndex: undefined }],
+      successEntities: [],
+    };
   }
   return undefined;
 }

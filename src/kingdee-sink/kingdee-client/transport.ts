@@ -27,7 +27,11 @@ export class KingdeeTransport {
   async post(service: string, body: unknown, headers: Record<string, string>, write: boolean): Promise<TransportReply> {
     const name = service.slice(service.lastIndexOf('.') + 1);
     const reply = await postJson(`${this.baseUrl}${service}.common.kdsvc`, body, {
-      timeoutMs: this.options.timeoutMs, fetch: this.options.fetch, headers, service: name, write,
+      timeoutMs: this.options.timeoutMs,
+      fetch: this.options.fetch,
+      headers,
+      service: name,
+      write,
     });
     return { json: decodeReply(reply, name), setCookies: reply.setCookies };
   }

@@ -31,15 +31,20 @@ export class FakeKingdee implements SinkKingdee {
     }
     const failed = this.failWhen(model);
     if (failed) throw failed;
-    return { records: model.map((entry, index) => this.rules.map((r) => r(entry, index)).find(Boolean) ?? this.save(entry, index)), sessionRenewed: false };
+    return {
+      records: model.map((entry, index) => this.rules.map((r) => r(entry, index)).find(Boolean) ?? this.save(entry, index)),
+      sessionRenewed: false,
+    };
   }
 
   private save(entry: Model, index: number): RecordOutcome {
     const number = String(entry.FNumber);
     const id = Number(entry.FStockId ?? 0);
-    if (id > 0 && ![...this.stocks.values()].includes(String(id))) return failure(index, number, KingdeeErrorCode.notFound, `未找到内码为 ${id} 的仓库数据`);
+    if (id > 0 && ![...this.stocks.values()].includes(String(id)))
+      return failure(index, number, KingdeeErrorCode.notFound, `未找到内码为 ${id} 的仓库数据`);
     if (id > 0) return { index, number, status: 'saved', id: String(id) };
-    if (this.stocks.has(number)) return failure(index, number, KingdeeErrorCode.duplicateNumber, `违反字段唯一性要求：编码唯一。[${number}]在当前系统中已经被使用。`);
+    if (this.stocks.has(number))
+      return failure(index, number, KingdeeErrorCode.duplicateNumber, `违反字段唯一性要求：编码唯一。[${number}]在当前系统中已经被使用。`);
     this.stocks.set(number, String(this.nextId++));
     return { index, number, status: 'saved', id: this.stocks.get(number)! };
   }

@@ -7,7 +7,12 @@ import { sampleGoldenMessage } from '../../schemes/golden-message.fixture';
 import { toLogMessage } from '../../publishing/golden-record-publisher';
 import type { IntegrationScheme } from '../../schemes/scheme';
 import { loadSchemeFile } from '../../schemes/scheme-loader';
-import type { KingdeeSyncFailure, KingdeeSyncResultRecorder, KingdeeSyncState, KingdeeSyncSuccess } from '../kingdee-sync-result-recorder.port';
+import type {
+  KingdeeSyncFailure,
+  KingdeeSyncResultRecorder,
+  KingdeeSyncState,
+  KingdeeSyncSuccess,
+} from '../kingdee-sync-result-recorder.port';
 
 export const MARKET_TEMPLATE = path.join(projectRoot(), 'schemes', 'wdt-warehouse-to-kingdee-stock.yaml');
 export const marketScheme = (): Promise<IntegrationScheme> => loadSchemeFile(MARKET_TEMPLATE);

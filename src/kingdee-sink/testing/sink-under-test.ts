@@ -17,6 +17,15 @@ export function sinkUnderTest(scheme: IntegrationScheme, options: Partial<SinkGo
   const recorder = (options.recorder as MemoryRecorder | undefined) ?? new MemoryRecorder();
   const dlq: LogMessage[] = [];
   const log = { publish: async (_topic: string, messages: readonly LogMessage[]) => void dlq.push(...messages) };
-  const sink = new SinkGoldenBatchHandler({ log, scheme, dlqTopic: 'dlq', logger: silentLogger, retryDelayMs: 0, ...options, kingdee, recorder });
+  const sink = new SinkGoldenBatchHandler({
+    log,
+    scheme,
+    dlqTopic: 'dlq',
+    logger: silentLogger,
+    retryDelayMs: 0,
+    ...options,
+    kingdee,
+    recorder,
+  });
   return { kingdee, recorder, dlq, sink };
 }

@@ -77,12 +77,15 @@ export class JobRegistry {
     const state = { done: 0, total: null as number | null, dirty: false };
     const flush = async () => {
       state.dirty = false;
-      await this.repository.progress(id, state.done, state.total, this.clock()).catch((e: unknown) => log.warn({ err: e }, 'could not record job progress'));
+      await this.repository
+        .progress(id, state.done, state.total, this.clock())
+        .catch((e: unknown) => log.warn({ err: e }, 'could not record job progress'));
     };
     const timer = setInterval(() => void flush(), this.options.flushMs ?? 1000);
     log.info({ params: request.params, actor: request.actor }, 'job started');
     try {
-      const progress = (done: number, total?: number | null) => Object.assign(state, { done, total: total === undefined ? state.total : total, dirty: true });
+      const progress = (done: number, total?: number | null) =>
+        Object.assign(state, { done, total: total === undefined ? state.total : total, dirty: true });
       const result = await work({ id, correlationId, progress, signal });
       clearInterval(timer);
       await flush();
@@ -92,15 +95,21 @@ export class JobRegistry {
       clearInterval(timer);
       const failure = describeFailure(error, signal);
       await flush();
-      await this.repository.finish(id, { status: 'failed', error: failure }, this.clock()).catch((e: unknown) => log.error({ err: e }, 'could not record a job failure'));
+      await this.repository
+        .finish(id, { status: 'failed', error: failure }, this.clock())
+        .catch((e: unknown) => log.error({ err: e }, 'could not record a job failure'));
       log.error({ err: error, code: failure.code }, `job failed: ${failure.message}`);
     }
   }
 }
 
 function describeFailure(error: unknown, signal: AbortSignal): { code: string; message: string } {
-  if (signal.aborted) return { code: 'job_cancelled', message: 'the hub shut down before the job finished; start it again (replays resume)' };
+  if (signal.aborted)
+    return { code: 'job_cancelled', message: 'the hub shut down before the job finished; start it again (replays resume)' };
   if (error instanceof DomainError) return { code: error.code, message: error.message };
   const code = (error as { code?: unknown } | undefined)?.code;
-  return { code: typeof code === 'string' && /^[a-z_]+$/.test(code) ? code : ErrorCode.internal, message: error instanceof Error ? error.message : String(error) };
+  return {
+    code: typeof code === 'string' && /^[a-z_]+$/.test(code) ? code : ErrorCode.internal,
+    message: error instanceof Error ? error.message : String(error),
+  };
 }

@@ -32,13 +32,29 @@ export class JobRepository {
   }
 
   async progress(id: string, done: number, total: number | null, at: Date): Promise<void> {
-    await this.db.query(`UPDATE operator_jobs SET done = $2, total = $3, heartbeat_at = $4 WHERE id = $1 AND status = 'running'`, [id, done, total, at]);
+    await this.db.query(`UPDATE operator_jobs SET done = $2, total = $3, heartbeat_at = $4 WHERE id = $1 AND status = 'running'`, [
+      id,
+      done,
+      total,
+      at,
+    ]);
   }
 
-  async finish(id: string, outcome: { status: Exclude<JobStatus, 'running'>; result?: unknown; error?: { code: string; message: string } }, at: Date): Promise<void> {
+  async finish(
+    id: string,
+    outcome: { status: Exclude<JobStatus, 'running'>; result?: unknown; error?: { code: string; message: string } },
+    at: Date,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE operator_jobs SET status = $2, result = $3, error_code = $4, error = $5, finished_at = $6, heartbeat_at = $6 WHERE id = $1`,
-      [id, outcome.status, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.error?.code ?? null, outcome.error?.message ?? null, at],
+      [
+        id,
+        outcome.status,
+        outcome.result === undefined ? null : JSON.stringify(outcome.result),
+        outcome.error?.code ?? null,
+        outcome.error?.message ?? null,
+        at,
+      ],
     );
   }
 

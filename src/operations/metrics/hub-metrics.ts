@@ -11,11 +11,38 @@ const E2E_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 900, 1800, 3600, 7200];
  */
 export class HubMetrics {
   readonly registry = new Registry();
-  private readonly wdtCalls = new Counter({ name: 'mdm_wdt_calls_total', help: 'WDT API calls by outcome (ok, error)', labelNames: ['outcome'], registers: [this.registry] });
-  private readonly wdtSeconds = new Histogram({ name: 'mdm_wdt_call_duration_seconds', help: 'WDT API call latency', labelNames: ['outcome'], buckets: CALL_BUCKETS, registers: [this.registry] });
-  private readonly kingdeeCalls = new Counter({ name: 'mdm_kingdee_calls_total', help: 'Kingdee WebAPI calls by service and outcome', labelNames: ['service', 'outcome'], registers: [this.registry] });
-  private readonly kingdeeSeconds = new Histogram({ name: 'mdm_kingdee_call_duration_seconds', help: 'Kingdee WebAPI call latency', labelNames: ['service', 'outcome'], buckets: CALL_BUCKETS, registers: [this.registry] });
-  private readonly e2eSeconds = new Histogram({ name: 'mdm_wdt_to_kingdee_latency_seconds', help: 'From a WDT observation to the Kingdee save of the golden version it made', buckets: E2E_BUCKETS, registers: [this.registry] });
+  private readonly wdtCalls = new Counter({
+    name: 'mdm_wdt_calls_total',
+    help: 'WDT API calls by outcome (ok, error)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private readonly wdtSeconds = new Histogram({
+    name: 'mdm_wdt_call_duration_seconds',
+    help: 'WDT API call latency',
+    labelNames: ['outcome'],
+    buckets: CALL_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly kingdeeCalls = new Counter({
+    name: 'mdm_kingdee_calls_total',
+    help: 'Kingdee WebAPI calls by service and outcome',
+    labelNames: ['service', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly kingdeeSeconds = new Histogram({
+    name: 'mdm_kingdee_call_duration_seconds',
+    help: 'Kingdee WebAPI call latency',
+    labelNames: ['service', 'outcome'],
+    buckets: CALL_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly e2eSeconds = new Histogram({
+    name: 'mdm_wdt_to_kingdee_latency_seconds',
+    help: 'From a WDT observation to the Kingdee save of the golden version it made',
+    buckets: E2E_BUCKETS,
+    registers: [this.registry],
+  });
 
   constructor(snapshot: () => Promise<HubStatus>, options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'mdm_' });
@@ -52,7 +79,9 @@ export class HubMetrics {
     const registers = [this.registry];
     const seen = { head: 0 };
     new Counter({
-      name: 'mdm_events_appended_total', help: 'Events appended to the event store (from its head position, so every instance agrees)', registers,
+      name: 'mdm_events_appended_total',
+      help: 'Events appended to the event store (from its head position, so every instance agrees)',
+      registers,
       async collect() {
         const head = Number((await status()).events.headPosition);
         if (head > seen.head) this.inc(head - seen.head);
@@ -63,13 +92,25 @@ export class HubMetrics {
     gauge('mdm_processor_lag_events', 'Committed events a processor has not applied yet', ['processor', 'kind'], registers, async (g) => {
       for (const p of (await status()).processors) g.set({ processor: p.name, kind: p.kind }, p.lagEvents);
     });
-    gauge('mdm_processor_lag_seconds', 'Age of the oldest event a processor has not applied', ['processor', 'kind'], registers, async (g) => {
-      for (const p of (await status()).processors) g.set({ processor: p.name, kind: p.kind }, p.lagSeconds);
-    });
-    gauge('mdm_consumer_lag_messages', 'Golden-topic messages the Kingdee sink group has not committed', ['group', 'topic'], registers, async (g) => {
-      const sink = (await status()).kingdeeSink;
-      if (sink.lag !== null) g.set({ group: sink.group, topic: sink.topic }, sink.lag);
-    });
+    gauge(
+      'mdm_processor_lag_seconds',
+      'Age of the oldest event a processor has not applied',
+      ['processor', 'kind'],
+      registers,
+      async (g) => {
+        for (const p of (await status()).processors) g.set({ processor: p.name, kind: p.kind }, p.lagSeconds);
+      },
+    );
+    gauge(
+      'mdm_consumer_lag_messages',
+      'Golden-topic messages the Kingdee sink group has not committed',
+      ['group', 'topic'],
+      registers,
+      async (g) => {
+        const sink = (await status()).kingdeeSink;
+        if (sink.lag !== null) g.set({ group: sink.group, topic: sink.topic }, sink.lag);
+      },
+    );
     gauge('mdm_dlq_messages', 'Messages in the Kingdee dead-letter topic', ['topic'], registers, async (g) => {
       const dlq = (await status()).dlq;
       if (dlq.messages !== null) g.set({ topic: dlq.topic }, dlq.messages);
@@ -82,7 +123,10 @@ export class HubMetrics {
 
 function gauge(name: string, help: string, labelNames: string[], registers: Registry[], read: (g: Gauge) => Promise<void>): void {
   new Gauge({
-    name, help, labelNames, registers,
+    name,
+    help,
+    labelNames,
+    registers,
     async collect() {
       this.reset();
       await read(this);

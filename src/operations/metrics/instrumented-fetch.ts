@@ -28,6 +28,7 @@ export function kingdeeServiceOf(url: string): string {
   return match?.[1] ?? 'unknown';
 }
 
-export const wdtFetch = (metrics: HubMetrics, base?: Fetch): Fetch => instrumentedFetch((_url, ms, ok) => metrics.observeWdtCall(ms, ok), base);
+export const wdtFetch = (metrics: HubMetrics, base?: Fetch): Fetch =>
+  instrumentedFetch((_url, ms, ok) => metrics.observeWdtCall(ms, ok), base);
 export const kingdeeFetch = (metrics: HubMetrics, base?: Fetch): Fetch =>
   instrumentedFetch((url, ms, ok) => metrics.observeKingdeeCall(kingdeeServiceOf(url), ms, ok), base);

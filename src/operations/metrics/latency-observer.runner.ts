@@ -32,9 +32,15 @@ export class LatencyObserverRunner implements OnApplicationBootstrap, BeforeAppl
        ON CONFLICT (name) DO NOTHING`,
       [LATENCY_OBSERVER],
     );
-    this.processor = new CheckpointedProcessor(this.dataSource, this.store, new LatencyObserver(this.metrics), this.locks.forName(`processor:${LATENCY_OBSERVER}`), {
-      onError: (error) => this.logger.warn({ err: error }, 'latency observer batch failed; retrying'),
-    });
+    this.processor = new CheckpointedProcessor(
+      this.dataSource,
+      this.store,
+      new LatencyObserver(this.metrics),
+      this.locks.forName(`processor:${LATENCY_OBSERVER}`),
+      {
+        onError: (error) => this.logger.warn({ err: error }, 'latency observer batch failed; retrying'),
+      },
+    );
     this.processor.start();
   }
 

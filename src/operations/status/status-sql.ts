@@ -50,15 +50,26 @@ export async function latestSyncRuns(db: SqlExecutor, limit: number): Promise<Sy
     [limit],
   );
   return rows.map((r) => ({
-    id: String(r.id), trigger: String(r.trigger), status: String(r.status),
-    startedAt: new Date(r.started_at as Date).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at as Date).toISOString() : null,
-    pages: Number(r.pages), seen: Number(r.seen), changed: Number(r.changed), unchanged: Number(r.unchanged),
-    created: Number(r.created), missing: Number(r.missing), failed: Number(r.failed), error: (r.error as string | null) ?? null,
+    id: String(r.id),
+    trigger: String(r.trigger),
+    status: String(r.status),
+    startedAt: new Date(r.started_at as Date).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at as Date).toISOString() : null,
+    pages: Number(r.pages),
+    seen: Number(r.seen),
+    changed: Number(r.changed),
+    unchanged: Number(r.unchanged),
+    created: Number(r.created),
+    missing: Number(r.missing),
+    failed: Number(r.failed),
+    error: (r.error as string | null) ?? null,
   }));
 }
 
 export async function openStewardshipTasks(db: SqlExecutor): Promise<{ open: number; byType: Record<string, number> } | null> {
   if (!(await tableExists(db, 'stewardship_tasks'))) return null;
-  const rows: { type: string; n: number }[] = await db.query(`SELECT type, count(*)::int AS n FROM stewardship_tasks WHERE status = 'open' GROUP BY type ORDER BY type`);
+  const rows: { type: string; n: number }[] = await db.query(
+    `SELECT type, count(*)::int AS n FROM stewardship_tasks WHERE status = 'open' GROUP BY type ORDER BY type`,
+  );
   return { open: rows.reduce((sum, r) => sum + r.n, 0), byType: Object.fromEntries(rows.map((r) => [r.type, r.n])) };
 }

@@ -47,7 +47,9 @@ export class StatusQuery {
       dlq: { topic: dlq.topic, messages: dlq.lag, ...(dlq.error ? { error: dlq.error } : {}) },
       wdtSyncRuns,
       stewardship,
-      jobsRunning: jobs.filter((j) => j.status === 'running').map((j) => ({ id: j.id, kind: j.kind, done: j.progress.done, total: j.progress.total })),
+      jobsRunning: jobs
+        .filter((j) => j.status === 'running')
+        .map((j) => ({ id: j.id, kind: j.kind, done: j.progress.done, total: j.progress.total })),
       schemes,
     };
   }

@@ -20,11 +20,19 @@ export class HealthController {
   @HealthCheck()
   check() {
     return this.health.check([
-      () => this.indicators.check('database').attempt(async () => void (await this.dataSource.query('SELECT 1'))).withTimeout(3000),
-      () => this.indicators.check('log').attempt(async () => {
-        await this.log.ping();
-        return { kind: this.log.kind };
-      }).withTimeout(5000),
+      () =>
+        this.indicators
+          .check('database')
+          .attempt(async () => void (await this.dataSource.query('SELECT 1')))
+          .withTimeout(3000),
+      () =>
+        this.indicators
+          .check('log')
+          .attempt(async () => {
+            await this.log.ping();
+            return { kind: this.log.kind };
+          })
+          .withTimeout(5000),
     ]);
   }
 }

@@ -15,7 +15,14 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
-const HTTP_CODES: Record<number, ErrorCode> = { 400: 'validation_failed', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 412: 'version_mismatch' };
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  412: 'version_mismatch',
+};
 
 /** The one place errors become HTTP: `{error: {code, message, details?}}` with a stable code. */
 @Catch()
@@ -31,12 +38,16 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toHttp(error: unknown): { status: number; body: { code: string; message: string; details?: unknown } } {
     if (error instanceof DomainError) {
-      return { status: STATUS[error.code] ?? 500, body: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+      return {
+        status: STATUS[error.code] ?? 500,
+        body: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const res = error.getResponse() as { message?: unknown } | string;
-      const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? error.message);
+      const message =
+        typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? error.message);
       return { status, body: { code: HTTP_CODES[status] ?? (status >= 500 ? ErrorCode.internal : `http_${status}`), message } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: ErrorCode.internal, message: 'internal error' } };

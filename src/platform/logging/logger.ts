@@ -14,7 +14,10 @@ export function createLogger(options: { level: string; secrets: readonly string[
       level: options.level,
       base: { service: 'mdm-hub' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['password', 'appsecret', 'appSecret', '*.password', '*.appsecret', '*.appSecret', 'authorization', '*.authorization'], censor: '[REDACTED]' },
+      redact: {
+        paths: ['password', 'appsecret', 'appSecret', '*.password', '*.appsecret', '*.appSecret', 'authorization', '*.authorization'],
+        censor: '[REDACTED]',
+      },
     },
     { write: (line: string) => destination.write(scrub(line)) },
   );

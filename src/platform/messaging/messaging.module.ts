@@ -10,7 +10,11 @@ import { APP_CONFIG, DATA_SOURCE, MESSAGE_LOG } from '../tokens';
 /** Kafka when KAFKA_BROKERS is set, else the embedded log in the hub's own PostgreSQL. */
 async function openLog(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<MessageLog> {
   const log: MessageLog = config.kafka.brokers
-    ? new KafkaMessageLog({ brokers: config.kafka.brokers, clientId: config.kafka.clientId, log: (level, message, extra) => logger[level](extra ?? {}, message) })
+    ? new KafkaMessageLog({
+        brokers: config.kafka.brokers,
+        clientId: config.kafka.clientId,
+        log: (level, message, extra) => logger[level](extra ?? {}, message),
+      })
     : new PostgresMessageLog(dataSource);
   if (!config.kafka.brokers) logger.info('no KAFKA_BROKERS: golden records go to the embedded log in PostgreSQL');
   await log.ensureTopic(config.kafka.topicGolden, { partitions: config.kafka.partitions, compact: true });

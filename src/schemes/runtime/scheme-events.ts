@@ -4,7 +4,13 @@ export type SchemeEvent =
   | { readonly type: 'SchemeDisabled'; readonly data: { readonly name: string; readonly reason: string | null } }
   | {
       readonly type: 'SchemeMappingChanged';
-      readonly data: { readonly name: string; readonly version: string; readonly mappingHash: string; readonly previousHash: string | null; readonly file: string };
+      readonly data: {
+        readonly name: string;
+        readonly version: string;
+        readonly mappingHash: string;
+        readonly previousHash: string | null;
+        readonly file: string;
+      };
     };
 
 export interface SchemeRuntimeState {
@@ -19,9 +25,19 @@ export interface SchemeRuntimeState {
 
 export const schemeStreamId = (name: string): string => `scheme-${name}`;
 
-export const initialSchemeState = (name: string): SchemeRuntimeState => ({ name, enabled: true, mappingHash: null, version: 0, changedAt: null });
+export const initialSchemeState = (name: string): SchemeRuntimeState => ({
+  name,
+  enabled: true,
+  mappingHash: null,
+  version: 0,
+  changedAt: null,
+});
 
-export function evolveScheme(state: SchemeRuntimeState, event: SchemeEvent, at: { version: number; occurredAt: string }): SchemeRuntimeState {
+export function evolveScheme(
+  state: SchemeRuntimeState,
+  event: SchemeEvent,
+  at: { version: number; occurredAt: string },
+): SchemeRuntimeState {
   const base = { ...state, version: at.version, changedAt: at.occurredAt };
   switch (event.type) {
     case 'SchemeEnabled':

@@ -37,14 +37,24 @@ export class SchemePreview {
       if (stream.state.golden === null) continue;
       const last = stream.events.at(-1)!;
       const message: GoldenRecordChangedV1 = {
-        schema: GOLDEN_SCHEMA_ID, eventId: last.eventId, goldenId: stream.goldenId, version: stream.version, position: last.globalPosition,
-        occurredAt: last.occurredAt.toISOString(), change: 'updated', changedFields: [], record: publishedRecord(stream.state), sources: publishedSources(stream.state),
+        schema: GOLDEN_SCHEMA_ID,
+        eventId: last.eventId,
+        goldenId: stream.goldenId,
+        version: stream.version,
+        position: last.globalPosition,
+        occurredAt: last.occurredAt.toISOString(),
+        change: 'updated',
+        changedFields: [],
+        record: publishedRecord(stream.state),
+        sources: publishedSources(stream.state),
       };
       const rejected = sourceFilterRejection(scheme, message.record);
       if (rejected) filteredOut.push({ goldenId: stream.goldenId, reason: rejected });
       else messages.push(message);
     }
-    const existing = new Map<string, ExistingStock>(rows.filter((r) => r.f_stock_id).map((r) => [r.golden_id, { fStockId: r.f_stock_id! }]));
+    const existing = new Map<string, ExistingStock>(
+      rows.filter((r) => r.f_stock_id).map((r) => [r.golden_id, { fStockId: r.f_stock_id! }]),
+    );
     const batches: RenderedBatch[] = [];
     const failures: { goldenId: string; message: string }[] = [];
     for (let i = 0; i < messages.length; i += this.batchSize) {

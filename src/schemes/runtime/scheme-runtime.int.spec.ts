@@ -18,13 +18,22 @@ describe('schemes at runtime: switch as events, mapping audit', { timeout: 120_0
   let hub: RunningHub;
   let store: EventStore;
   const post = async (path: string, key: string, body: unknown = {}) => {
-    const res = await fetch(`${hub.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${hub.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   before(async () => {
     db = await createTestDatabase('scheme_runtime');
     store = new EventStore(db.dataSource);
-    const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', MDM_API_KEYS: `ops:admin:${ADMIN},view:reader:${READER}`, WDT_POLL_INTERVAL: '0' });
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      PORT: '0',
+      MDM_API_KEYS: `ops:admin:${ADMIN},view:reader:${READER}`,
+      WDT_POLL_INTERVAL: '0',
+    });
     hub = await startHub(config, { runWorkers: false, logger: createLogger({ level: 'silent', secrets: [] }) });
   });
   after(async () => {
@@ -44,7 +53,13 @@ describe('schemes at runtime: switch as events, mapping audit', { timeout: 120_0
     assert.equal((await post(`/api/v1/schemes/${NAME}/disable`, ADMIN)).body.enabled, false, 'idempotent');
     assert.equal((await post(`/api/v1/schemes/${NAME}/enable`, ADMIN)).body.enabled, true);
     const events = await store.readStream(`scheme-${NAME}`);
-    assert.deepEqual(events.map((e) => [e.type, e.metadata.actor]), [['SchemeDisabled', 'api:ops'], ['SchemeEnabled', 'api:ops']]);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.metadata.actor]),
+      [
+        ['SchemeDisabled', 'api:ops'],
+        ['SchemeEnabled', 'api:ops'],
+      ],
+    );
     assert.deepEqual(events[0]!.data, { name: NAME, reason: 'Kingdee maintenance window' });
     const resync = await post(`/api/v1/schemes/${NAME}/resync`, ADMIN);
     assert.equal(resync.status, 409, 'no golden records yet, nothing to resync');

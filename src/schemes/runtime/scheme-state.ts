@@ -45,12 +45,22 @@ export class SchemeState {
   }
 
   /** Records the loaded scheme's mapping when it differs from the last one recorded (an auditable change). */
-  async recordMapping(scheme: IntegrationScheme, actor: string): Promise<{ changed: boolean; previousHash: string | null; state: SchemeRuntimeState }> {
+  async recordMapping(
+    scheme: IntegrationScheme,
+    actor: string,
+  ): Promise<{ changed: boolean; previousHash: string | null; state: SchemeRuntimeState }> {
     const hash = mappingHash(scheme);
     let previousHash: string | null = null;
     const state = await this.decide(scheme.name, actor, (s) => {
       previousHash = s.mappingHash;
-      return s.mappingHash === hash ? [] : [{ type: 'SchemeMappingChanged', data: { name: scheme.name, version: scheme.version, mappingHash: hash, previousHash: s.mappingHash, file: scheme.file } }];
+      return s.mappingHash === hash
+        ? []
+        : [
+            {
+              type: 'SchemeMappingChanged',
+              data: { name: scheme.name, version: scheme.version, mappingHash: hash, previousHash: s.mappingHash, file: scheme.file },
+            },
+          ];
     });
     return { changed: previousHash !== hash, previousHash, state };
   }
@@ -75,7 +85,11 @@ export class SchemeState {
   private async load(name: string): Promise<SchemeRuntimeState> {
     const events = await this.store.readStream<SchemeEvent['data']>(schemeStreamId(name));
     return events.reduce(
-      (state, e) => evolveScheme(state, { type: e.type, data: e.data } as SchemeEvent, { version: e.streamVersion, occurredAt: e.occurredAt.toISOString() }),
+      (state, e) =>
+        evolveScheme(state, { type: e.type, data: e.data } as SchemeEvent, {
+          version: e.streamVersion,
+          occurredAt: e.occurredAt.toISOString(),
+        }),
       initialSchemeState(name),
     );
   }

@@ -28,7 +28,10 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
       const scheme = await this.configured.get();
       const { changed, previousHash, state } = await this.state.recordMapping(scheme, 'system:hub-start');
       if (changed && previousHash !== null) {
-        this.logger.warn({ scheme: scheme.name, mappingHash: state.mappingHash, previousHash }, 'the scheme mapping changed: records already in Kingdee keep the old mapping until resynced (mdm resync kingdee --all)');
+        this.logger.warn(
+          { scheme: scheme.name, mappingHash: state.mappingHash, previousHash },
+          'the scheme mapping changed: records already in Kingdee keep the old mapping until resynced (mdm resync kingdee --all)',
+        );
       }
     } catch (error) {
       this.logger.error({ err: error }, 'could not load the integration scheme to record its mapping');
@@ -54,7 +57,11 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
   providers: [
     { provide: SchemeState, inject: [EVENT_STORE], useFactory: (store: EventStore) => new SchemeState(store) },
     { provide: ConfiguredScheme, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ConfiguredScheme(config) },
-    { provide: SchemePreview, inject: [DATA_SOURCE, APP_CONFIG], useFactory: (ds: DataSource, config: AppConfig) => new SchemePreview(ds, config.kingdee.batchSize) },
+    {
+      provide: SchemePreview,
+      inject: [DATA_SOURCE, APP_CONFIG],
+      useFactory: (ds: DataSource, config: AppConfig) => new SchemePreview(ds, config.kingdee.batchSize),
+    },
     MappingAudit,
     { provide: SCHEME_STATUS, useExisting: MappingAudit },
   ],

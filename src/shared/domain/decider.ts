@@ -18,6 +18,9 @@ export interface Decider<TCommand, TEvent, TState> {
   readonly evolve: (state: TState, event: TEvent) => TState;
 }
 
-export function fold<TEvent, TState>(decider: Pick<Decider<unknown, TEvent, TState>, 'initialState' | 'evolve'>, events: readonly TEvent[]): TState {
+export function fold<TEvent, TState>(
+  decider: Pick<Decider<unknown, TEvent, TState>, 'initialState' | 'evolve'>,
+  events: readonly TEvent[],
+): TState {
   return events.reduce(decider.evolve, decider.initialState());
 }

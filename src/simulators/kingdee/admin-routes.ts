@@ -5,8 +5,12 @@ const n = (v: unknown, fallback?: number): number | undefined => (v === undefine
 const s = (v: unknown): string | undefined => (v === undefined ? undefined : String(v));
 
 const state = (admin: KingdeeSimulatorAdmin) => ({
-  stocks: admin.stocks(), calls: admin.calls(), callCounts: admin.callCounts(), sessions: admin.sessionCount(),
-  faults: admin.faults(), behaviour: admin.behaviour(),
+  stocks: admin.stocks(),
+  calls: admin.calls(),
+  callCounts: admin.callCounts(),
+  sessions: admin.sessionCount(),
+  faults: admin.faults(),
+  behaviour: admin.behaviour(),
 });
 
 /** `/__admin/…` over HTTP: the in-process admin's operations as JSON endpoints ("METHOD path" → route). */
@@ -34,7 +38,12 @@ const ROUTES: Readonly<Record<string, Route>> = {
 };
 
 /** The admin answer for `method path`, or undefined when no such endpoint exists. */
-export function handleAdmin(admin: KingdeeSimulatorAdmin, method: string, path: string, body: string): { status: number; json: unknown } | undefined {
+export function handleAdmin(
+  admin: KingdeeSimulatorAdmin,
+  method: string,
+  path: string,
+  body: string,
+): { status: number; json: unknown } | undefined {
   const route = ROUTES[`${method.toUpperCase()} ${path.replace(/\/+$/, '')}`];
   if (!route) return undefined;
   try {

@@ -42,13 +42,21 @@ export function createAdmin(ctx: SimContext, clock: { offsetMs: number }): Kingd
     stocks: () => copy(ctx.stocks.all()),
     stock: (number, useOrg) => copy(ctx.stocks.findByNumber(useOrg, number)),
     addStock: (fields, options = {}) => {
-      const rules = { store: ctx.stocks, autoAudit: options.audited ?? true, needUpDateFields: new Set<string>(), rejectNumbers: new Map(), rejectAutoAuditOnUpdate: false, rejectAuditedUpdate: false };
+      const rules = {
+        store: ctx.stocks,
+        autoAudit: options.audited ?? true,
+        needUpDateFields: new Set<string>(),
+        rejectNumbers: new Map(),
+        rejectAutoAuditOnUpdate: false,
+        rejectAuditedUpdate: false,
+      };
       const result = saveRecord({ ...fields, FStockId: 0 }, rules);
       if (!result.ok) throw new Error(`cannot add stock: ${result.errors.map((e) => e.Message).join('; ')}`);
       return copy(result.stock);
     },
     calls: () => copy(ctx.calls),
-    callCounts: () => ctx.calls.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.service]: (counts[c.service] ?? 0) + 1 }), {}),
+    callCounts: () =>
+      ctx.calls.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.service]: (counts[c.service] ?? 0) + 1 }), {}),
     clearCalls: () => void (ctx.calls.length = 0),
     sessionCount: () => ctx.sessions.size,
     expireSessions: () => ctx.sessions.expireAll(),
@@ -60,7 +68,8 @@ export function createAdmin(ctx: SimContext, clock: { offsetMs: number }): Kingd
     rateLimitNext: (calls = 1) => set({ rateLimitNext: calls }),
     loseAnswerNext: (calls = 1, service = '') => set({ loseAnswerNext: calls, loseAnswerService: service }),
     slowResponses: (delayMs) => set({ delayMs }),
-    rejectNumber: (number, message) => set({ rejectNumbers: { ...ctx.faults.current().rejectNumbers, [number]: message ?? injectedRejection(number) } }),
+    rejectNumber: (number, message) =>
+      set({ rejectNumbers: { ...ctx.faults.current().rejectNumbers, [number]: message ?? injectedRejection(number) } }),
     clearFaults: () => ctx.faults.clear(),
     behaviour: () => ({ ...ctx.behaviour }),
     setBehaviour: (changes) => ({ ...Object.assign(ctx.behaviour, changes) }),

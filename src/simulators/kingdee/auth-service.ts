@@ -19,7 +19,9 @@ export function handleLogin(ctx: SimContext, params: RequestParams, kind: LoginK
   const user = ctx.users.find((u) => u.acctId === acctId && u.username.toLowerCase() === username.toLowerCase());
   if (!ctx.users.some((u) => u.acctId === acctId)) return loginFailed(-1, `数据中心[${acctId}]不存在`);
   if (!user || !credentialsMatch(user, params, kind)) {
-    return kind === 'ValidateUser' ? loginFailed(0, '用户名或密码错误！') : loginFailed(-1, '第三方系统登录授权验证失败，请检查应用ID、应用密钥或签名');
+    return kind === 'ValidateUser'
+      ? loginFailed(0, '用户名或密码错误！')
+      : loginFailed(-1, '第三方系统登录授权验证失败，请检查应用ID、应用密钥或签名');
   }
   const session = ctx.sessions.open(acctId, user.username);
   const cookies = [`kdservice-sessionid=${session.id}; path=/`, `ASP.NET_SessionId=${session.aspNetId}; path=/; HttpOnly; SameSite=Lax`];
@@ -32,16 +34,46 @@ function successReply(acctId: string, username: string, session: SimSession, lci
     MessageCode: 'CheckPasswordPolicy',
     LoginResultType: 1,
     Context: {
-      UserLocale: lcid === 1033 ? 'en-US' : 'zh-CN', LogLocale: 'zh-CN', DBid: acctId, DatabaseType: 3, SessionId: session.id,
-      UseLanguages: [{ LocaleId: 2052, LocaleName: '中文(简体)', Alias: 'CN' }], UserId: 100008, UserName: username,
-      CustomName: 'mdm-hub Kingdee simulator', DisplayVersion: '8.2.0.20240101', DataCenterName: 'MDM 模拟账套',
-      UserToken: session.aspNetId, CurrentOrganizationInfo: { ID: 1, AcctOrgType: '1', Name: '模拟集团', FunctionIds: [101, 102, 103, 104] },
-      IsCH_ZH_AutoTrans: false, ClientType: 32, WeiboAuthInfo: null, UTimeZone: { OffsetTicks: 288000000000, StandardName: '(UTC+08:00)北京，重庆，香港特别行政区，乌鲁木齐', Id: 230, Number: '1078_SYS', CanBeUsed: true },
-      STimeZone: null, GDCID: null, Gsid: null, TRLevel: 0, ProductEdition: 0, DataCenterNumber: acctId,
+      UserLocale: lcid === 1033 ? 'en-US' : 'zh-CN',
+      LogLocale: 'zh-CN',
+      DBid: acctId,
+      DatabaseType: 3,
+      SessionId: session.id,
+      UseLanguages: [{ LocaleId: 2052, LocaleName: '中文(简体)', Alias: 'CN' }],
+      UserId: 100008,
+      UserName: username,
+      CustomName: 'mdm-hub Kingdee simulator',
+      DisplayVersion: '8.2.0.20240101',
+      DataCenterName: 'MDM 模拟账套',
+      UserToken: session.aspNetId,
+      CurrentOrganizationInfo: { ID: 1, AcctOrgType: '1', Name: '模拟集团', FunctionIds: [101, 102, 103, 104] },
+      IsCH_ZH_AutoTrans: false,
+      ClientType: 32,
+      WeiboAuthInfo: null,
+      UTimeZone: {
+        OffsetTicks: 288000000000,
+        StandardName: '(UTC+08:00)北京，重庆，香港特别行政区，乌鲁木齐',
+        Id: 230,
+        Number: '1078_SYS',
+        CanBeUsed: true,
+      },
+      STimeZone: null,
+      GDCID: null,
+      Gsid: null,
+      TRLevel: 0,
+      ProductEdition: 0,
+      DataCenterNumber: acctId,
     },
     KDSVCSessionId: session.id,
-    FormId: null, RedirectFormParam: null, FormInputObject: null, ErrorStackTrace: null, Lcid: 0, AccessToken: null,
-    CustomParam: {}, KdAccessResult: null, IsSuccessByAPI: true,
+    FormId: null,
+    RedirectFormParam: null,
+    FormInputObject: null,
+    ErrorStackTrace: null,
+    Lcid: 0,
+    AccessToken: null,
+    CustomParam: {},
+    KdAccessResult: null,
+    IsSuccessByAPI: true,
   };
 }
 
@@ -51,20 +83,41 @@ function credentialsMatch(user: SimUser, params: RequestParams, kind: LoginKind)
   if (kind === 'LoginByAppSecret') return param(params, 'appsecret', 3) === user.appSecret;
   const timestamp = String(param(params, 'timestamp', 3) ?? '');
   const sign = String(param(params, 'sign', 4) ?? '').toLowerCase();
-  return sign === loginSign(user.acctId, user.username, user.appId, user.appSecret, timestamp, 'sha256') ||
-    sign === loginSign(user.acctId, user.username, user.appId, user.appSecret, timestamp, 'sha1');
+  return (
+    sign === loginSign(user.acctId, user.username, user.appId, user.appSecret, timestamp, 'sha256') ||
+    sign === loginSign(user.acctId, user.username, user.appId, user.appSecret, timestamp, 'sha1')
+  );
 }
 
 /** LoginBySign: the five strings sorted ordinally, concatenated, hashed (SHA-256; SHA-1 on builds before 2022, §3.3). */
-export function loginSign(acctId: string, username: string, appId: string, appSecret: string, timestamp: string, algorithm: 'sha256' | 'sha1'): string {
+export function loginSign(
+  acctId: string,
+  username: string,
+  appId: string,
+  appSecret: string,
+  timestamp: string,
+  algorithm: 'sha256' | 'sha1',
+): string {
   const joined = [acctId, username, appId, appSecret, timestamp].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('');
   return createHash(algorithm).update(joined, 'utf8').digest('hex');
 }
 
 function loginFailed(type: number, message: string): AuthReply {
   const reply = {
-    Message: message, MessageCode: null, LoginResultType: type, Context: null, KDSVCSessionId: null, FormId: null, RedirectFormParam: null,
-    FormInputObject: null, ErrorStackTrace: null, Lcid: 0, AccessToken: null, CustomParam: {}, KdAccessResult: null, IsSuccessByAPI: false,
+    Message: message,
+    MessageCode: null,
+    LoginResultType: type,
+    Context: null,
+    KDSVCSessionId: null,
+    FormId: null,
+    RedirectFormParam: null,
+    FormInputObject: null,
+    ErrorStackTrace: null,
+    Lcid: 0,
+    AccessToken: null,
+    CustomParam: {},
+    KdAccessResult: null,
+    IsSuccessByAPI: false,
   };
   return { reply, cookies: [], ok: false };
 }
@@ -72,5 +125,12 @@ function loginFailed(type: number, message: string): AuthReply {
 /** GetDataCenterList needs no session (kingdee-api.md §1.2). */
 export function dataCenters(ctx: SimContext): unknown {
   const ids = [...new Set(ctx.users.map((u) => u.acctId))];
-  return ids.map((id) => ({ Id: id, Number: id, Name: 'MDM 模拟账套', DatabaseType: 3, CreateTime: '2024-01-01T00:00:00', IsOpenApi: true }));
+  return ids.map((id) => ({
+    Id: id,
+    Number: id,
+    Name: 'MDM 模拟账套',
+    DatabaseType: 3,
+    CreateTime: '2024-01-01T00:00:00',
+    IsOpenApi: true,
+  }));
 }

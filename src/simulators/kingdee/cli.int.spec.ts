@@ -11,7 +11,11 @@ describe('mdm sim kingdee', () => {
       assert.match(lines[0]!, /^Kingdee K\/3 Cloud simulator listening on http:\/\/127\.0\.0\.1:\d+\/k3cloud\//);
       assert.ok(lines.some((l) => l.includes(`KINGDEE_BASE_URL=${sim.url} KINGDEE_ACCT_ID=${sim.user.acctId}`)));
       const session = await loginCookie(sim.url, sim.user);
-      assert.equal((await rawPost(sim.url, `${FORM}.BatchSave`, { formid: 'BD_STOCK', data: { Model: [stock('CLI1')] } }, session)).json.Result.ResponseStatus.IsSuccess, true);
+      assert.equal(
+        (await rawPost(sim.url, `${FORM}.BatchSave`, { formid: 'BD_STOCK', data: { Model: [stock('CLI1')] } }, session)).json.Result
+          .ResponseStatus.IsSuccess,
+        true,
+      );
     } finally {
       await sim.stop();
     }

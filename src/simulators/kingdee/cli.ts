@@ -52,7 +52,8 @@ export function parseFlags(args: readonly string[]): Flags {
 
 function whole(value: string, flag: string, min: number, max: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new Error(`mdm sim kingdee: ${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new Error(`mdm sim kingdee: ${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
   return n;
 }
 

@@ -20,11 +20,15 @@ type Handler = (ctx: SimContext, params: RequestParams) => Omit<Answer, 'status'
 
 const AUTH = 'kingdee.bos.webapi.servicesstub.authservice.';
 const FORM = 'kingdee.bos.webapi.servicesstub.dynamicformservice.';
-const login = (kind: LoginKind): Handler => (ctx, p) => {
-  const r = handleLogin(ctx, p, kind);
-  return { json: r.reply, cookies: r.cookies, outcome: r.ok ? 'ok' : 'login-failed' };
-};
-const operation = (op: FormOperation): Handler => (ctx, p) => ({ json: handleOperation(ctx, p, op) });
+const login =
+  (kind: LoginKind): Handler =>
+  (ctx, p) => {
+    const r = handleLogin(ctx, p, kind);
+    return { json: r.reply, cookies: r.cookies, outcome: r.ok ? 'ok' : 'login-failed' };
+  };
+const operation =
+  (op: FormOperation): Handler =>
+  (ctx, p) => ({ json: handleOperation(ctx, p, op) });
 
 /** Services that work without a session. */
 const OPEN: Readonly<Record<string, Handler>> = {
@@ -35,9 +39,18 @@ const OPEN: Readonly<Record<string, Handler>> = {
 };
 
 const GUARDED: Readonly<Record<string, Handler>> = {
-  [`${FORM}batchsave`]: (ctx, p) => { const r = handleSave(ctx, p, false); return { json: r.reply, formId: r.formId, records: r.records }; },
-  [`${FORM}save`]: (ctx, p) => { const r = handleSave(ctx, p, true); return { json: r.reply, formId: r.formId, records: r.records }; },
-  [`${FORM}executebillquery`]: (ctx, p) => { const r = handleBillQuery(ctx, p); return { json: r.reply, formId: r.formId, records: r.records }; },
+  [`${FORM}batchsave`]: (ctx, p) => {
+    const r = handleSave(ctx, p, false);
+    return { json: r.reply, formId: r.formId, records: r.records };
+  },
+  [`${FORM}save`]: (ctx, p) => {
+    const r = handleSave(ctx, p, true);
+    return { json: r.reply, formId: r.formId, records: r.records };
+  },
+  [`${FORM}executebillquery`]: (ctx, p) => {
+    const r = handleBillQuery(ctx, p);
+    return { json: r.reply, formId: r.formId, records: r.records };
+  },
   [`${FORM}view`]: (ctx, p) => ({ json: handleView(ctx, p) }),
   [`${FORM}submit`]: operation('Submit'),
   [`${FORM}audit`]: operation('Audit'),
@@ -45,7 +58,8 @@ const GUARDED: Readonly<Record<string, Handler>> = {
   [`${FORM}delete`]: operation('Delete'),
 };
 
-export const isKnownService = (service: string): boolean => service.toLowerCase() in OPEN || service.toLowerCase() in GUARDED || service.toLowerCase() === `${AUTH}logout`;
+export const isKnownService = (service: string): boolean =>
+  service.toLowerCase() in OPEN || service.toLowerCase() in GUARDED || service.toLowerCase() === `${AUTH}logout`;
 
 /** Answers one kdsvc call: service names match case-insensitively; everything but login needs a live session. */
 export function dispatch(ctx: SimContext, service: string, headers: IncomingHttpHeaders, body: string): Answer {
@@ -70,18 +84,39 @@ export function dispatch(ctx: SimContext, service: string, headers: IncomingHttp
 /** A session may come as cookies, the `kdservice-sessionid` header or the Java SDK's `SID` header (§2). */
 function sessionIds(headers: IncomingHttpHeaders): string[] {
   const cookies = new Map(
-    String(headers.cookie ?? '').split(';').map((c) => c.trim().split('=')).filter((kv) => kv.length >= 2).map(([k, ...v]) => [k!.toLowerCase(), v.join('=')]),
+    String(headers.cookie ?? '')
+      .split(';')
+      .map((c) => c.trim().split('='))
+      .filter((kv) => kv.length >= 2)
+      .map(([k, ...v]) => [k!.toLowerCase(), v.join('=')]),
   );
   const header = (h: string) => (Array.isArray(headers[h]) ? headers[h]![0] : (headers[h] as string | undefined));
-  return [header('kdservice-sessionid'), header('sid'), cookies.get('kdservice-sessionid'), cookies.get('asp.net_sessionid')].filter((x): x is string => !!x);
+  return [header('kdservice-sessionid'), header('sid'), cookies.get('kdservice-sessionid'), cookies.get('asp.net_sessionid')].filter(
+    (x): x is string => !!x,
+  );
 }
 
 function outcomeOf(json: unknown): string {
-  const status = (Array.isArray(json) ? (json[0] as unknown[] | undefined)?.[0] : json) as { Result?: { ResponseStatus?: { IsSuccess?: boolean } } } | undefined;
+  const status = (Array.isArray(json) ? (json[0] as unknown[] | undefined)?.[0] : json) as
+    { Result?: { ResponseStatus?: { IsSuccess?: boolean } } } | undefined;
   return status?.Result?.ResponseStatus?.IsSuccess === false ? 'failed' : 'ok';
 }
 
-const SHORT_NAMES = ['ValidateUser', 'LoginByAppSecret', 'LoginBySign', 'Logout', 'GetDataCenterList', 'BatchSave', 'Save', 'ExecuteBillQuery', 'View', 'Submit', 'Audit', 'UnAudit', 'Delete'];
+const SHORT_NAMES = [
+  'ValidateUser',
+  'LoginByAppSecret',
+  'LoginBySign',
+  'Logout',
+  'GetDataCenterList',
+  'BatchSave',
+  'Save',
+  'ExecuteBillQuery',
+  'View',
+  'Submit',
+  'Audit',
+  'UnAudit',
+  'Delete',
+];
 
 /** `Kingdee.BOS….DynamicFormService.batchSave` → `BatchSave`, for the call log. */
 export function shortServiceName(service: string): string {

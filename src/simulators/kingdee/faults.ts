@@ -53,7 +53,9 @@ export class Faults {
   /** Consumes one shot of the first armed one-shot fault, if any (checked in this order). */
   take(): OneShotFault | undefined {
     const order: [OneShotFault, 'httpErrorNext' | 'exceptionNext' | 'rateLimitNext'][] = [
-      ['httpError', 'httpErrorNext'], ['exception', 'exceptionNext'], ['rateLimit', 'rateLimitNext'],
+      ['httpError', 'httpErrorNext'],
+      ['exception', 'exceptionNext'],
+      ['rateLimit', 'rateLimitNext'],
     ];
     for (const [fault, key] of order) {
       if (this.settings[key] > 0) {

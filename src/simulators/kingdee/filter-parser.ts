@@ -15,7 +15,8 @@ export type FilterExpr =
 
 export class FilterSyntaxError extends Error {}
 
-type Token = { kind: 'str'; value: string } | { kind: 'num'; value: number } | { kind: 'id'; value: string } | { kind: 'sym'; value: string };
+type Token =
+  { kind: 'str'; value: string } | { kind: 'num'; value: number } | { kind: 'id'; value: string } | { kind: 'sym'; value: string };
 const TOKEN = /\s*(?:N?'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)(?![A-Za-z_])|([A-Za-z_][A-Za-z0-9_.]*)|(<>|!=|>=|<=|[=<>(),]))/y;
 
 function tokenize(text: string): Token[] {

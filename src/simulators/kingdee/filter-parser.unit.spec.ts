@@ -3,7 +3,14 @@ import { describe, it } from 'node:test';
 import { matchesFilter } from './filter-eval';
 import { filterFields, FilterSyntaxError, parseFilter } from './filter-parser';
 
-const row: Record<string, unknown> = { FNumber: 'CK001', FName: "O'Neil 仓", FStockId: 100002, 'FUseOrgId.FNumber': '100.02', FAllowMinusQty: true, FTel: null };
+const row: Record<string, unknown> = {
+  FNumber: 'CK001',
+  FName: "O'Neil 仓",
+  FStockId: 100002,
+  'FUseOrgId.FNumber': '100.02',
+  FAllowMinusQty: true,
+  FTel: null,
+};
 const matches = (filter: string) => matchesFilter(parseFilter(filter), (f) => row[f]);
 
 describe('simulator FilterString parser', () => {
@@ -28,7 +35,11 @@ describe('simulator FilterString parser', () => {
   it('treats an empty filter as everything and lists the fields it reads', () => {
     assert.equal(parseFilter('   '), undefined);
     assert.ok(matchesFilter(undefined, () => undefined));
-    assert.deepEqual(filterFields(parseFilter("FNumber='a' or (FName like 'b%' and FUseOrgId.FNumber in ('1'))")), ['FNumber', 'FName', 'FUseOrgId.FNumber']);
+    assert.deepEqual(filterFields(parseFilter("FNumber='a' or (FName like 'b%' and FUseOrgId.FNumber in ('1'))")), [
+      'FNumber',
+      'FName',
+      'FUseOrgId.FNumber',
+    ]);
   });
 
   it('rejects malformed filters with a readable reason', () => {

@@ -38,7 +38,8 @@ export function handleOperation(ctx: SimContext, params: RequestParams, operatio
   if (formId.toUpperCase() !== 'BD_STOCK') return failure(4, unknownFormMessage(formId));
   const data = param(params, 'data', 1);
   const ids = list(field(data, 'Ids')).map(Number);
-  const targets = ids.length > 0 ? ids.map((id) => ctx.stocks.get(id)) : list(field(data, 'Numbers')).map((n) => ctx.stocks.findByNumber(undefined, n));
+  const targets =
+    ids.length > 0 ? ids.map((id) => ctx.stocks.get(id)) : list(field(data, 'Numbers')).map((n) => ctx.stocks.findByNumber(undefined, n));
   const errors: SimError[] = [];
   const successes: SimSuccess[] = [];
   targets.forEach((stock, DIndex) => {

@@ -7,7 +7,10 @@ import { stockField } from './stock-fields';
 import type { SimStock } from './stock-store';
 
 class QueryRejected extends Error {
-  constructor(readonly msgCode: number, message: string) {
+  constructor(
+    readonly msgCode: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -26,7 +29,11 @@ export function handleBillQuery(ctx: SimContext, params: RequestParams): { reply
     const keys = fieldKeys(field(data, 'FieldKeys'));
     const filter = readFilter(field(data, 'FilterString'));
     const read = (stock: SimStock) => (key: string) => readField(ctx, stock, key);
-    const rows = order(ctx.stocks.all().filter((s) => matchesFilter(filter, read(s))), String(field(data, 'OrderString') ?? ''), ctx);
+    const rows = order(
+      ctx.stocks.all().filter((s) => matchesFilter(filter, read(s))),
+      String(field(data, 'OrderString') ?? ''),
+      ctx,
+    );
     const page = paginate(rows, field(data, 'StartRow'), field(data, 'Limit'), field(data, 'TopRowCount'));
     return { reply: page.map((s) => keys.map(read(s))), formId, records: page.length };
   } catch (error) {
@@ -74,7 +81,10 @@ function readField(ctx: SimContext, stock: SimStock, key: string): unknown {
 }
 
 function order(rows: SimStock[], orderString: string, ctx: SimContext): SimStock[] {
-  const terms = orderString.split(',').map((t) => t.trim().split(/\s+/)).filter(([k]) => k && stockField(k.split('.')[0]!));
+  const terms = orderString
+    .split(',')
+    .map((t) => t.trim().split(/\s+/))
+    .filter(([k]) => k && stockField(k.split('.')[0]!));
   if (terms.length === 0) return rows;
   return [...rows].sort((a, b) => {
     for (const [key, dir] of terms) {

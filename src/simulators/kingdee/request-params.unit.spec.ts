@@ -20,7 +20,14 @@ describe('simulator request body shapes (kingdee-api.md §1.3)', () => {
   });
 
   it('3: the legacy envelope with parameters as a JSON string', () => {
-    const body = { format: '1', useragent: 'ApiClient', rid: '123', parameters: JSON.stringify(['BD_STOCK', JSON.stringify(data)]), timestamp: '2026-01-01', v: '1.0' };
+    const body = {
+      format: '1',
+      useragent: 'ApiClient',
+      rid: '123',
+      parameters: JSON.stringify(['BD_STOCK', JSON.stringify(data)]),
+      timestamp: '2026-01-01',
+      v: '1.0',
+    };
     assert.deepEqual(read(body), ['BD_STOCK', data]);
   });
 

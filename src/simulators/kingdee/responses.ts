@@ -34,7 +34,11 @@ export function responseStatus(errors: readonly SimError[], successes: readonly 
 }
 
 /** A whole-call failure: `{"Result":{"ResponseStatus":…}}`. */
-export function failure(msgCode: number, message: string, fieldName: string | null = null): { Result: { ResponseStatus: ResponseStatusJson } } {
+export function failure(
+  msgCode: number,
+  message: string,
+  fieldName: string | null = null,
+): { Result: { ResponseStatus: ResponseStatusJson } } {
   return { Result: { ResponseStatus: responseStatus([{ FieldName: fieldName, Message: message, DIndex: 0 }], [], msgCode) } };
 }
 

@@ -19,7 +19,11 @@ export type SaveResult =
   | { readonly ok: true; readonly stock: SimStock }
   | { readonly ok: false; readonly msgCode: number; readonly errors: readonly { FieldName: string | null; Message: string }[] };
 
-const fail = (msgCode: number, Message: string, FieldName: string | null = null): SaveResult => ({ ok: false, msgCode, errors: [{ FieldName, Message }] });
+const fail = (msgCode: number, Message: string, FieldName: string | null = null): SaveResult => ({
+  ok: false,
+  msgCode,
+  errors: [{ FieldName, Message }],
+});
 
 /** Validates and applies one Model entry: a create when FStockId is 0 or absent, else an update of that id. */
 export function saveRecord(entry: unknown, rules: SaveRules): SaveResult {
@@ -55,13 +59,20 @@ function update(id: number, sent: Record<string, unknown>, rules: SaveRules): Sa
   const merged = { ...existing, ...Object.fromEntries(chosen) };
   const problem = check(merged, rules, id);
   if (problem) return problem;
-  return { ok: true, stock: rules.store.replace({ ...merged, FDocumentStatus: rules.autoAudit ? 'C' : existing.FDocumentStatus } as SimStock) };
+  return {
+    ok: true,
+    stock: rules.store.replace({ ...merged, FDocumentStatus: rules.autoAudit ? 'C' : existing.FDocumentStatus } as SimStock),
+  };
 }
 
 function check(fields: Record<string, unknown>, rules: SaveRules, selfId: number | undefined): SaveResult | undefined {
   const missing = REQUIRED_ON_CREATE.filter((key) => isEmptyValue(fields[key]));
   if (missing.length > 0) {
-    return { ok: false, msgCode: 11, errors: missing.map((key) => ({ FieldName: key, Message: requiredFieldMessage(stockField(key)!.label) })) };
+    return {
+      ok: false,
+      msgCode: 11,
+      errors: missing.map((key) => ({ FieldName: key, Message: requiredFieldMessage(stockField(key)!.label) })),
+    };
   }
   const number = String(fields.FNumber);
   const injected = rules.rejectNumbers.get(number.toLowerCase());

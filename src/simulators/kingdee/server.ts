@@ -12,7 +12,11 @@ import { StockStore } from './stock-store';
 
 /** Made-up credentials: not secrets, they open nothing but the simulator. */
 export const DEFAULT_KINGDEE_SIMULATOR_USER = {
-  acctId: 'mdm-sim-acct', username: 'mdm-api', password: 'sim-password', appId: 'sim-app-id', appSecret: 'sim-app-secret',
+  acctId: 'mdm-sim-acct',
+  username: 'mdm-api',
+  password: 'sim-password',
+  appId: 'sim-app-id',
+  appSecret: 'sim-app-secret',
 } as const satisfies SimUser;
 
 export interface KingdeeSimulatorOptions {
@@ -71,10 +75,11 @@ export async function startKingdeeSimulator(options: KingdeeSimulatorOptions = {
     origin,
     user: DEFAULT_KINGDEE_SIMULATOR_USER,
     admin,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -86,23 +91,37 @@ async function handle(ctx: SimContext, admin: KingdeeSimulatorAdmin, req: Incomi
     return answer ? sendJson(res, answer.status, answer.json) : send(res, 404, 'text/plain', `no admin endpoint ${req.method} ${path}`);
   }
   const service = KDSVC.exec(path)?.[1];
-  if (!service || !isKnownService(service)) return send(res, 404, 'text/html; charset=utf-8', '<html><body><h2>404 - File or directory not found.</h2></body></html>');
+  if (!service || !isKnownService(service))
+    return send(res, 404, 'text/html; charset=utf-8', '<html><body><h2>404 - File or directory not found.</h2></body></html>');
   if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
   const { delayMs } = ctx.faults.current();
   if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
   const answer = injectedFault(ctx, service) ?? answerCall(ctx, service, req, body);
   const name = shortServiceName(service);
-  ctx.calls.push({ at: new Date(ctx.now()).toISOString(), service: name, httpStatus: answer.status, outcome: answer.outcome, formId: answer.formId, records: answer.records });
+  ctx.calls.push({
+    at: new Date(ctx.now()).toISOString(),
+    service: name,
+    httpStatus: answer.status,
+    outcome: answer.outcome,
+    formId: answer.formId,
+    records: answer.records,
+  });
   if (ctx.faults.takeLoseAnswer(name)) return void res.destroy();
   if (answer.cookies?.length) res.setHeader('set-cookie', [...answer.cookies]);
-  if (typeof answer.json === 'string' && answer.json.startsWith('response_error:')) return send(res, answer.status, 'text/plain; charset=utf-8', answer.json);
+  if (typeof answer.json === 'string' && answer.json.startsWith('response_error:'))
+    return send(res, answer.status, 'text/plain; charset=utf-8', answer.json);
   if (answer.status !== 200) return send(res, answer.status, 'text/html; charset=utf-8', String(answer.json));
   sendJson(res, 200, answer.json);
 }
 
 function injectedFault(ctx: SimContext, service: string): Answer | undefined {
   const fault = ctx.faults.take();
-  if (fault === 'httpError') return { status: ctx.faults.current().httpErrorStatus, json: '<html><body>Service Unavailable (simulated)</body></html>', outcome: 'fault:http' };
+  if (fault === 'httpError')
+    return {
+      status: ctx.faults.current().httpErrorStatus,
+      json: '<html><body>Service Unavailable (simulated)</body></html>',
+      outcome: 'fault:http',
+    };
   if (fault === 'exception') return { status: 200, json: exceptionBody(ctx.faults.current().exceptionMessage), outcome: 'fault:exception' };
   if (fault === 'rateLimit') {
     const limited = failure(14, '调用限制：接口调用过于频繁，请稍后再试');

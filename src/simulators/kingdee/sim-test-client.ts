@@ -26,12 +26,28 @@ export async function rawPost(baseUrl: string, service: string, body: unknown, h
 }
 
 /** Logs in with ValidateUser and returns the headers that carry the session as a cookie. */
-export async function loginCookie(baseUrl: string, user: { acctId: string; username: string; password: string }): Promise<Record<string, string>> {
-  const reply = await rawPost(baseUrl, `${AUTH}.ValidateUser`, { acctID: user.acctId, username: user.username, password: user.password, lcid: 2052 });
+export async function loginCookie(
+  baseUrl: string,
+  user: { acctId: string; username: string; password: string },
+): Promise<Record<string, string>> {
+  const reply = await rawPost(baseUrl, `${AUTH}.ValidateUser`, {
+    acctID: user.acctId,
+    username: user.username,
+    password: user.password,
+    lcid: 2052,
+  });
   return { cookie: reply.cookies.map((c) => c.split(';')[0]).join('; ') };
 }
 
 export const stock = (number: string, extra: Record<string, unknown> = {}) => ({
-  FStockId: 0, FNumber: number, FName: `仓库 ${number}`, FCreateOrgId: { FNumber: '100.02' }, FUseOrgId: { FNumber: '100.02' },
-  FStockProperty: '5', FStockStatusType: '0,1,2,3,4,5,6,7,8', FAllowMinusQty: true, FGroup: { FNumber: '02' }, ...extra,
+  FStockId: 0,
+  FNumber: number,
+  FName: `仓库 ${number}`,
+  FCreateOrgId: { FNumber: '100.02' },
+  FUseOrgId: { FNumber: '100.02' },
+  FStockProperty: '5',
+  FStockStatusType: '0,1,2,3,4,5,6,7,8',
+  FAllowMinusQty: true,
+  FGroup: { FNumber: '02' },
+  ...extra,
 });

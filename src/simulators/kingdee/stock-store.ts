@@ -10,7 +10,7 @@ export interface SimStock {
 const FIRST_ID = 100001;
 
 const refNumber = (value: unknown): string | undefined =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>).FNumber as string | undefined : undefined;
+  typeof value === 'object' && value !== null ? ((value as Record<string, unknown>).FNumber as string | undefined) : undefined;
 const sameText = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** BD_STOCK keyed by FStockId (auto-increment from 100001), unique on (FUseOrgId, FNumber). */
@@ -28,11 +28,19 @@ export class StockStore {
 
   /** Numbers compare case-insensitively, as on SQL Server's default collation. */
   findByNumber(useOrg: string | undefined, number: string, exceptId?: number): SimStock | undefined {
-    return this.all().find((s) => s.FStockId !== exceptId && sameText(s.FNumber, number) && (useOrg === undefined || refNumber(s.FUseOrgId) === useOrg));
+    return this.all().find(
+      (s) => s.FStockId !== exceptId && sameText(s.FNumber, number) && (useOrg === undefined || refNumber(s.FUseOrgId) === useOrg),
+    );
   }
 
   insert(fields: Record<string, unknown>, documentStatus: string): SimStock {
-    const stock: SimStock = { ...fields, FStockId: this.nextId++, FNumber: String(fields.FNumber), FDocumentStatus: documentStatus, FForbidStatus: 'A' };
+    const stock: SimStock = {
+      ...fields,
+      FStockId: this.nextId++,
+      FNumber: String(fields.FNumber),
+      FDocumentStatus: documentStatus,
+      FForbidStatus: 'A',
+    };
     this.records.set(stock.FStockId, stock);
     return stock;
   }

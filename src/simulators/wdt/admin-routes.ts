@@ -8,13 +8,19 @@ type Route = (admin: WdtSimulatorAdmin, body: Record<string, unknown>, no: strin
 
 const ROUTES: Record<string, Route> = {
   'GET /__admin/warehouses': (admin) => [200, admin.listWarehouses()],
-  'POST /__admin/warehouses': (admin, { position, ...fields }) => [201, admin.addWarehouse(fields as Partial<SimWarehouse>, { position: position === 'front' ? 'front' : 'end' })],
+  'POST /__admin/warehouses': (admin, { position, ...fields }) => [
+    201,
+    admin.addWarehouse(fields as Partial<SimWarehouse>, { position: position === 'front' ? 'front' : 'end' }),
+  ],
   'GET /__admin/warehouses/:no': (admin, _b, no) => [200, admin.getWarehouse(no)],
   'PATCH /__admin/warehouses/:no': (admin, body, no) => [200, admin.editWarehouse(no, body as Partial<SimWarehouse>)],
   'POST /__admin/warehouses/:no/disable': (admin, _b, no) => [200, admin.disableWarehouse(no)],
   'POST /__admin/warehouses/:no/enable': (admin, _b, no) => [200, admin.enableWarehouse(no)],
   'DELETE /__admin/warehouses/:no': (admin, _b, no) => [204, admin.deleteWarehouse(no)],
-  'POST /__admin/reset': (admin, body) => [200, admin.reset({ warehouses: optionalNumber(body.warehouses), seed: optionalNumber(body.seed) })],
+  'POST /__admin/reset': (admin, body) => [
+    200,
+    admin.reset({ warehouses: optionalNumber(body.warehouses), seed: optionalNumber(body.seed) }),
+  ],
   'GET /__admin/faults': (admin) => [200, admin.faults()],
   'POST /__admin/faults': (admin, body) => [200, admin.setFaults(body as Partial<FaultSettings>)],
   'DELETE /__admin/faults': (admin) => [200, admin.clearFaults()],

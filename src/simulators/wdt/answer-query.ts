@@ -41,7 +41,14 @@ export interface SimReply {
 export function answerQuery(ctx: SimContext, variant: Variant, params: Readonly<Record<string, string>>): SimReply {
   const delayMs = ctx.faults.current().slowPageMs;
   const log = (outcome: string) =>
-    ctx.calls.push({ at: ctx.now().toISOString(), variant, pageNo: params.page_no, pageSize: params.page_size, isDisabled: params.is_disabled, outcome });
+    ctx.calls.push({
+      at: ctx.now().toISOString(),
+      variant,
+      pageNo: params.page_no,
+      pageSize: params.page_size,
+      isDisabled: params.is_disabled,
+      outcome,
+    });
   const failWith = (error: SimError): SimReply => {
     log(error.by === 'wdt' ? String(error.reply.code) : error.code);
     return { status: 200, body: JSON.stringify(errorBody(variant, error)), delayMs };
@@ -80,9 +87,13 @@ function successBody(variant: Variant, totalCount: number | undefined, rows: rea
 
 function errorBody(variant: Variant, error: SimError): unknown {
   if (error.by === 'gateway') {
-    return { response: { flag: 'failure', code: error.code, message: error.message, sub_code: error.subCode, sub_message: error.subMessage } };
+    return {
+      response: { flag: 'failure', code: error.code, message: error.message, sub_code: error.subCode, sub_message: error.subMessage },
+    };
   }
-  return variant === 'openapi' ? { code: error.reply.code, message: error.reply.message } : { response: { errorcode: error.reply.code, message: error.reply.message } };
+  return variant === 'openapi'
+    ? { code: error.reply.code, message: error.reply.message }
+    : { response: { errorcode: error.reply.code, message: error.reply.message } };
 }
 
 function overQuota(ctx: SimContext, nowMs: number): boolean {

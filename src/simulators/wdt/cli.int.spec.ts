@@ -10,7 +10,11 @@ describe('mdm sim wdt (runWdtSimulatorCli)', () => {
       assert.equal(sim.admin.listWarehouses().length, 7);
       const text = lines.join('\n');
       assert.match(text, new RegExp(`WDT simulator listening on ${sim.url} \\(7 warehouses\\)`));
-      assert.ok(text.includes(`WDT_MODE=openapi WDT_BASE_URL=${sim.openapiBaseUrl} WDT_SID=sim-seller WDT_APPKEY=sim-appkey WDT_APPSECRET=sim-appsecret`));
+      assert.ok(
+        text.includes(
+          `WDT_MODE=openapi WDT_BASE_URL=${sim.openapiBaseUrl} WDT_SID=sim-seller WDT_APPKEY=sim-appkey WDT_APPSECRET=sim-appsecret`,
+        ),
+      );
       assert.ok(text.includes(`WDT_MODE=qimen WDT_QIMEN_URL=${sim.qimenUrl}`));
     } finally {
       await sim.stop();

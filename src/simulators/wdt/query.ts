@@ -10,7 +10,8 @@ export interface SimQuery {
   readonly pageSize: number;
 }
 
-export type ParsedQuery = { readonly ok: true; readonly query: SimQuery } | { readonly ok: false; readonly field: string; readonly message: string };
+export type ParsedQuery =
+  { readonly ok: true; readonly query: SimQuery } | { readonly ok: false; readonly field: string; readonly message: string };
 
 export const DEFAULT_SIM_PAGE_SIZE = 40;
 

@@ -39,7 +39,10 @@ describe('simulator paging and filters', () => {
   it('pages the enabled list and counts all matches', () => {
     const first = selectPage(warehouses, parsed({ page_size: '50' }));
     assert.equal(first.totalCount, enabled.length);
-    assert.deepEqual(first.page.map((w) => w.warehouse_no), enabled.slice(0, 50).map((w) => w.warehouse_no));
+    assert.deepEqual(
+      first.page.map((w) => w.warehouse_no),
+      enabled.slice(0, 50).map((w) => w.warehouse_no),
+    );
     const last = selectPage(warehouses, parsed({ page_size: '50', page_no: String(Math.floor(enabled.length / 50)) }));
     assert.equal(last.page.length, enabled.length % 50);
     assert.deepEqual(selectPage(warehouses, parsed({ page_no: '99' })).page, []);

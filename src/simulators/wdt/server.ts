@@ -92,13 +92,23 @@ export async function startWdtSimulator(options: WdtSimulatorOptions = {}): Prom
   };
 }
 
-function createContext(c: WdtSimulatorCredentials, options: WdtSimulatorOptions, defaults: { warehouses: number; seed: number }): SimContext {
+function createContext(
+  c: WdtSimulatorCredentials,
+  options: WdtSimulatorOptions,
+  defaults: { warehouses: number; seed: number },
+): SimContext {
   const now = options.now ?? (() => new Date());
   const errors = { ...DEFAULT_ERROR_REPLIES, ...options.errors };
   return {
     store: new WarehouseStore(defaults.warehouses, defaults.seed, now),
     faults: new Faults(),
-    openapi: { sid: c.sid, appkey: c.appkey, appsecret: c.appsecret, acceptByteLengths: options.acceptByteLengthSignatures ?? false, errors },
+    openapi: {
+      sid: c.sid,
+      appkey: c.appkey,
+      appsecret: c.appsecret,
+      acceptByteLengths: options.acceptByteLengthSignatures ?? false,
+      errors,
+    },
     qimen: { appKey: c.qimenAppKey, secret: c.qimenSecret, targetAppKey: c.qimenTargetAppKey, sid: c.sid, errors },
     errors,
     now,

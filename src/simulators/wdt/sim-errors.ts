@@ -36,11 +36,53 @@ export const wdtError = (reply: SimErrorReply, message = reply.message): SimErro
 
 // TOP's public error codes (21/22 method, 25 signature, 29 app key, 31 timestamp, 40/41 arguments).
 export const gatewayError = {
-  missing: (param: string): SimError => ({ by: 'gateway', code: '40', message: 'Missing required arguments', subCode: 'isv.missing-parameter', subMessage: `Missing required arguments:${param}` }),
-  method: (method: string): SimError => ({ by: 'gateway', code: '22', message: 'Invalid method', subCode: 'isv.invalid-method', subMessage: `Invalid method:${method}` }),
-  appKey: (): SimError => ({ by: 'gateway', code: '29', message: 'Invalid app Key', subCode: 'isv.appkey-not-exists', subMessage: 'Invalid app key' }),
-  targetAppKey: (): SimError => ({ by: 'gateway', code: '41', message: 'Invalid arguments', subCode: 'isv.invalid-target-app-key', subMessage: 'Invalid target_app_key: the app is not authorised' }),
-  signMethod: (): SimError => ({ by: 'gateway', code: '41', message: 'Invalid arguments', subCode: 'isv.invalid-sign-method', subMessage: 'sign_method must be md5, hmac or hmac-sha256' }),
-  timestamp: (): SimError => ({ by: 'gateway', code: '31', message: 'Invalid timestamp', subCode: 'isv.invalid-timestamp', subMessage: 'Invalid timestamp: more than 10 minutes from the server time' }),
-  signature: (): SimError => ({ by: 'gateway', code: 'sign-check-failure', message: 'Illegal request', subCode: 'isv.invalid-signature', subMessage: 'Invalid signature' }),
+  missing: (param: string): SimError => ({
+    by: 'gateway',
+    code: '40',
+    message: 'Missing required arguments',
+    subCode: 'isv.missing-parameter',
+    subMessage: `Missing required arguments:${param}`,
+  }),
+  method: (method: string): SimError => ({
+    by: 'gateway',
+    code: '22',
+    message: 'Invalid method',
+    subCode: 'isv.invalid-method',
+    subMessage: `Invalid method:${method}`,
+  }),
+  appKey: (): SimError => ({
+    by: 'gateway',
+    code: '29',
+    message: 'Invalid app Key',
+    subCode: 'isv.appkey-not-exists',
+    subMessage: 'Invalid app key',
+  }),
+  targetAppKey: (): SimError => ({
+    by: 'gateway',
+    code: '41',
+    message: 'Invalid arguments',
+    subCode: 'isv.invalid-target-app-key',
+    subMessage: 'Invalid target_app_key: the app is not authorised',
+  }),
+  signMethod: (): SimError => ({
+    by: 'gateway',
+    code: '41',
+    message: 'Invalid arguments',
+    subCode: 'isv.invalid-sign-method',
+    subMessage: 'sign_method must be md5, hmac or hmac-sha256',
+  }),
+  timestamp: (): SimError => ({
+    by: 'gateway',
+    code: '31',
+    message: 'Invalid timestamp',
+    subCode: 'isv.invalid-timestamp',
+    subMessage: 'Invalid timestamp: more than 10 minutes from the server time',
+  }),
+  signature: (): SimError => ({
+    by: 'gateway',
+    code: 'sign-check-failure',
+    message: 'Illegal request',
+    subCode: 'isv.invalid-signature',
+    subMessage: 'Invalid signature',
+  }),
 };

@@ -61,7 +61,11 @@ export class WarehouseStore {
     const row = this.get(warehouseNo);
     const changes = withoutOwned(patch);
     if (changes.type !== undefined && changes.warehouse_type === undefined) changes.warehouse_type = changes.type;
-    if (changes.warehouse_no !== undefined && changes.warehouse_no !== warehouseNo && this.rows.some((w) => w.warehouse_no === changes.warehouse_no)) {
+    if (
+      changes.warehouse_no !== undefined &&
+      changes.warehouse_no !== warehouseNo &&
+      this.rows.some((w) => w.warehouse_no === changes.warehouse_no)
+    ) {
       throw new SimConflictError(`warehouse ${String(changes.warehouse_no)} exists already`);
     }
     const changed = Object.entries(changes).some(([key, value]) => row[key] !== value);
@@ -77,5 +81,7 @@ export class WarehouseStore {
 }
 
 function withoutOwned(fields: Partial<SimWarehouse>): Partial<SimWarehouse> {
-  return Object.fromEntries(Object.entries(fields).filter(([key, value]) => !OWNED.includes(key) && value !== undefined)) as Partial<SimWarehouse>;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([key, value]) => !OWNED.includes(key) && value !== undefined),
+  ) as Partial<SimWarehouse>;
 }

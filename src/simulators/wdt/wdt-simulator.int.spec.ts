@@ -14,9 +14,19 @@ async function post(url: string, form: Record<string, string>, query = '') {
   return { status: res.status, type: res.headers.get('content-type'), text, json: () => JSON.parse(text) };
 }
 
-function openapiForm(business: Record<string, string> = {}, overrides: Record<string, string> = {}, unit: 'characters' | 'bytes' = 'characters'): Record<string, string> {
+function openapiForm(
+  business: Record<string, string> = {},
+  overrides: Record<string, string> = {},
+  unit: 'characters' | 'bytes' = 'characters',
+): Record<string, string> {
   const c = sim.credentials;
-  const params: Record<string, string> = { sid: c.sid, appkey: c.appkey, timestamp: String(NOW.getTime() / 1000), ...business, ...overrides };
+  const params: Record<string, string> = {
+    sid: c.sid,
+    appkey: c.appkey,
+    timestamp: String(NOW.getTime() / 1000),
+    ...business,
+    ...overrides,
+  };
   return { ...params, sign: signOpenapi(params, c.appsecret, unit) };
 }
 const openapi = (business: Record<string, string> = {}, overrides: Record<string, string> = {}) =>
@@ -25,12 +35,21 @@ const openapi = (business: Record<string, string> = {}, overrides: Record<string
 function qimenParams(business: Record<string, string> = {}, overrides: Record<string, string> = {}, secret = sim.credentials.qimenSecret) {
   const c = sim.credentials;
   const params = {
-    method: 'wdt.warehouse.query', app_key: c.qimenAppKey, target_app_key: c.qimenTargetAppKey, sid: c.sid,
-    timestamp: beijingTime(NOW), format: 'json', v: '2.0', sign_method: 'md5', ...business, ...overrides,
+    method: 'wdt.warehouse.query',
+    app_key: c.qimenAppKey,
+    target_app_key: c.qimenTargetAppKey,
+    sid: c.sid,
+    timestamp: beijingTime(NOW),
+    format: 'json',
+    v: '2.0',
+    sign_method: 'md5',
+    ...business,
+    ...overrides,
   };
   return { ...params, sign: signQimen(params, secret, params.sign_method as 'md5' | 'hmac') };
 }
-const qimen = (business: Record<string, string> = {}, overrides: Record<string, string> = {}) => post(sim.qimenUrl, qimenParams(business, overrides));
+const qimen = (business: Record<string, string> = {}, overrides: Record<string, string> = {}) =>
+  post(sim.qimenUrl, qimenParams(business, overrides));
 
 describe('WDT simulator over HTTP', () => {
   before(async () => {
@@ -92,7 +111,9 @@ describe('WDT simulator over HTTP', () => {
         const c = lenient.credentials;
         const params = { sid: c.sid, appkey: c.appkey, timestamp: String(NOW.getTime() / 1000), warehouse_no: '仓库A' };
         for (const unit of ['characters', 'bytes'] as const) {
-          const body = (await post(`${lenient.openapiBaseUrl}/warehouse_query.php`, { ...params, sign: signOpenapi(params, c.appsecret, unit) })).json();
+          const body = (
+            await post(`${lenient.openapiBaseUrl}/warehouse_query.php`, { ...params, sign: signOpenapi(params, c.appsecret, unit) })
+          ).json();
           assert.equal(body.code, 0, unit);
         }
       } finally {
@@ -124,7 +145,13 @@ describe('WDT simulator over HTTP', () => {
 
     it('rejects a wrong secret, app key, target app, method, stale timestamp and unknown sid', async () => {
       const wrongSecret = (await post(sim.qimenUrl, qimenParams({}, {}, 'nope'))).json();
-      assert.deepEqual(wrongSecret.response, { flag: 'failure', code: 'sign-check-failure', message: 'Illegal request', sub_code: 'isv.invalid-signature', sub_message: 'Invalid signature' });
+      assert.deepEqual(wrongSecret.response, {
+        flag: 'failure',
+        code: 'sign-check-failure',
+        message: 'Illegal request',
+        sub_code: 'isv.invalid-signature',
+        sub_message: 'Invalid signature',
+      });
       assert.equal((await qimen({}, { app_key: 'x' })).json().response.code, '29');
       assert.equal((await qimen({}, { target_app_key: '1' })).json().response.sub_code, 'isv.invalid-target-app-key');
       assert.equal((await qimen({}, { method: 'wdt.trade.query' })).json().response.code, '22');

@@ -11,7 +11,9 @@ export interface ApiRequest {
 /** The steward behind a request, and the caller's correlation id if it sent one. */
 export function metadataOf(request: ApiRequest): CommandMetadata {
   const correlationId = request.headers['x-correlation-id'];
-  return commandMetadata(actorOf(request), { correlationId: typeof correlationId === 'string' && correlationId !== '' ? correlationId : undefined });
+  return commandMetadata(actorOf(request), {
+    correlationId: typeof correlationId === 'string' && correlationId !== '' ? correlationId : undefined,
+  });
 }
 
 /** `If-Match: "7"` (or 7, or W/"7") → 7; absent → undefined (no precondition). */

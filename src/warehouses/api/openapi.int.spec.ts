@@ -19,11 +19,16 @@ describe('warehouses API in OpenAPI', () => {
   it('documents every endpoint and DTO in OpenAPI', () => {
     const doc = SwaggerModule.createDocument(api.app, new DocumentBuilder().addBearerAuth().build());
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/v1/stewardship/tasks', '/api/v1/stewardship/tasks/{id}/resolve', '/api/v1/warehouses', '/api/v1/warehouses/{id}',
-      '/api/v1/warehouses/{id}/history', '/api/v1/warehouses/{id}/overrides/{field}',
+      '/api/v1/stewardship/tasks',
+      '/api/v1/stewardship/tasks/{id}/resolve',
+      '/api/v1/warehouses',
+      '/api/v1/warehouses/{id}',
+      '/api/v1/warehouses/{id}/history',
+      '/api/v1/warehouses/{id}/overrides/{field}',
     ]);
     const schemas = Object.keys(doc.components?.schemas ?? {});
-    for (const dto of ['OverrideFieldDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto']) assert.ok(schemas.includes(dto), dto);
+    for (const dto of ['OverrideFieldDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto'])
+      assert.ok(schemas.includes(dto), dto);
     const parameters = (doc.paths['/api/v1/warehouses']!.get!.parameters ?? []) as { name: string }[];
     assert.deepEqual(parameters.map((p) => p.name).sort(), ['page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);
   });

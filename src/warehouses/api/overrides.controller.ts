@@ -9,7 +9,11 @@ import { WarehouseDetailDto } from './dto/responses.dto';
 import { ApiRequest, etagOf, metadataOf, parseIfMatch } from './http-helpers';
 
 type HeaderSink = { setHeader(name: string, value: string): void };
-const IF_MATCH = { name: 'If-Match', required: false, description: 'the version (ETag) the steward saw; a stale one → 412 version_mismatch' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'the version (ETag) the steward saw; a stale one → 412 version_mismatch',
+};
 
 /** Steward overrides: a pinned value wins over every source until removed. */
 @ApiTags('warehouses')
@@ -24,8 +28,18 @@ export class OverridesController {
   @ApiOperation({ summary: 'Override one field of a golden record' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: WarehouseDetailDto, description: 'the record after the change (with its new ETag)' })
-  async put(@Param('id') id: string, @Param('field') field: string, @Body() body: OverrideFieldDto, @Headers('if-match') ifMatch: string | undefined, @Req() request: ApiRequest, @Res({ passthrough: true }) response: HeaderSink) {
-    const result = await this.warehouses.overrideField.execute({ goldenId: id, field, value: body.value, reason: body.reason, ifMatch: parseIfMatch(ifMatch) }, metadataOf(request));
+  async put(
+    @Param('id') id: string,
+    @Param('field') field: string,
+    @Body() body: OverrideFieldDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: ApiRequest,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    const result = await this.warehouses.overrideField.execute(
+      { goldenId: id, field, value: body.value, reason: body.reason, ifMatch: parseIfMatch(ifMatch) },
+      metadataOf(request),
+    );
     return this.respond(result, response);
   }
 
@@ -35,8 +49,18 @@ export class OverridesController {
   @ApiOperation({ summary: 'Remove an override: the sources decide the field again' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: WarehouseDetailDto })
-  async remove(@Param('id') id: string, @Param('field') field: string, @Body() body: RemoveOverrideDto, @Headers('if-match') ifMatch: string | undefined, @Req() request: ApiRequest, @Res({ passthrough: true }) response: HeaderSink) {
-    const result = await this.warehouses.removeOverride.execute({ goldenId: id, field, reason: body?.reason, ifMatch: parseIfMatch(ifMatch) }, metadataOf(request));
+  async remove(
+    @Param('id') id: string,
+    @Param('field') field: string,
+    @Body() body: RemoveOverrideDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: ApiRequest,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    const result = await this.warehouses.removeOverride.execute(
+      { goldenId: id, field, reason: body?.reason, ifMatch: parseIfMatch(ifMatch) },
+      metadataOf(request),
+    );
     return this.respond(result, response);
   }
 

@@ -28,6 +28,9 @@ export class StewardshipController {
   @ApiOperation({ summary: 'Resolve a task: merge | dismiss a duplicate, retry a sync failure' })
   @ApiOkResponse({ type: ResolveTaskResultDto })
   resolve(@Param('id') id: string, @Body() body: ResolveTaskDto, @Req() request: ApiRequest) {
-    return this.warehouses.resolveTask.execute({ taskId: id, action: body.action, survivorId: body.survivorId, reason: body.reason }, metadataOf(request));
+    return this.warehouses.resolveTask.execute(
+      { taskId: id, action: body.action, survivorId: body.survivorId, reason: body.reason },
+      metadataOf(request),
+    );
   }
 }

@@ -13,7 +13,21 @@ describe('warehouses REST API (PostgreSQL)', () => {
   before(async () => {
     kit = await createWarehousesTestKit('warehouses_api');
     api = await startTestApp(kit);
-    const [created] = await kit.warehouses.observationRecorder.recordObservations([wdtWarehouse(), wdtWarehouse({ warehouseNo: 'BJ-CY-01', name: '北京朝阳仓', province: '北京', city: '北京市', district: '朝阳区', address: '酒仙桥路10号', type: 11 })], syncContext());
+    const [created] = await kit.warehouses.observationRecorder.recordObservations(
+      [
+        wdtWarehouse(),
+        wdtWarehouse({
+          warehouseNo: 'BJ-CY-01',
+          name: '北京朝阳仓',
+          province: '北京',
+          city: '北京市',
+          district: '朝阳区',
+          address: '酒仙桥路10号',
+          type: 11,
+        }),
+      ],
+      syncContext(),
+    );
     goldenId = created!.goldenId;
     await kit.catchUp();
   });
@@ -26,25 +40,37 @@ describe('warehouses REST API (PostgreSQL)', () => {
     const anonymous = await call('GET', '/api/v1/warehouses');
     assert.equal(anonymous.status, 401);
     assert.equal(anonymous.body.error.code, 'unauthenticated');
-    const reader = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'reader', body: { value: '浦东中心仓', reason: '统一命名' } });
+    const reader = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, {
+      key: 'reader',
+      body: { value: '浦东中心仓', reason: '统一命名' },
+    });
     assert.equal(reader.status, 403);
     assert.equal(reader.body.error.code, 'forbidden');
   });
 
   it('searches by a Chinese fragment with filters, paging and a total', async () => {
-    const found = await call('GET', `/api/v1/warehouses?q=${encodeURIComponent('浦东')}&status=active&page=1&pageSize=10`, { key: 'reader' });
+    const found = await call('GET', `/api/v1/warehouses?q=${encodeURIComponent('浦东')}&status=active&page=1&pageSize=10`, {
+      key: 'reader',
+    });
     assert.equal(found.status, 200);
     assert.equal(found.body.total, 1);
     assert.equal(found.body.items[0].goldenId, goldenId);
     assert.equal(found.body.items[0].syncStatus, 'pending');
     for (const q of ['浦', '浦东新区', 'ｓｈ-ｐｄ', '川沙路5188']) {
       const hit = await call('GET', `/api/v1/warehouses?q=${encodeURIComponent(q)}`, { key: 'reader' });
-      assert.deepEqual(hit.body.items.map((w: { warehouseNo: string }) => w.warehouseNo), ['SH-PD-01'], q);
+      assert.deepEqual(
+        hit.body.items.map((w: { warehouseNo: string }) => w.warehouseNo),
+        ['SH-PD-01'],
+        q,
+      );
     }
     const none = await call('GET', `/api/v1/warehouses?q=${encodeURIComponent('浦东%')}`, { key: 'reader' });
     assert.equal(none.body.total, 0, 'LIKE wildcards are literal');
     const byType = await call('GET', '/api/v1/warehouses?type=11', { key: 'reader' });
-    assert.deepEqual(byType.body.items.map((w: { warehouseNo: string }) => w.warehouseNo), ['BJ-CY-01']);
+    assert.deepEqual(
+      byType.body.items.map((w: { warehouseNo: string }) => w.warehouseNo),
+      ['BJ-CY-01'],
+    );
     const all = await call('GET', '/api/v1/warehouses?pageSize=1&page=2', { key: 'reader' });
     assert.deepEqual([all.body.total, all.body.items.length, all.body.items[0].warehouseNo], [2, 1, 'SH-PD-01']);
     const bad = await call('GET', '/api/v1/warehouses?pageSize=1000&syncStatus=maybe', { key: 'reader' });
@@ -66,28 +92,45 @@ describe('warehouses REST API (PostgreSQL)', () => {
   });
 
   it('400 with a field-level message for an unknown field or an empty reason', async () => {
-    const unknown = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/colour`, { key: 'steward', body: { value: '红', reason: '测试' } });
+    const unknown = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/colour`, {
+      key: 'steward',
+      body: { value: '红', reason: '测试' },
+    });
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.error.code, 'validation_failed');
     assert.equal(unknown.body.error.details[0].field, 'field');
     assert.match(unknown.body.error.details[0].message, /unknown or read-only field "colour"/);
-    const blank = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { value: '浦东中心仓', reason: '   ' } });
+    const blank = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, {
+      key: 'steward',
+      body: { value: '浦东中心仓', reason: '   ' },
+    });
     assert.deepEqual([blank.status, blank.body.error.details[0].field], [400, 'reason']);
     const absent = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { value: '浦东中心仓' } });
     assert.deepEqual([absent.status, absent.body.error.details[0].field], [400, 'reason']);
-    const badMobile = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/mobile`, { key: 'steward', body: { value: '12345', reason: '换人' } });
+    const badMobile = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/mobile`, {
+      key: 'steward',
+      body: { value: '12345', reason: '换人' },
+    });
     assert.deepEqual([badMobile.status, badMobile.body.error.details[0].field], [400, 'value']);
   });
 
   it('overrides with If-Match; a stale version is 412; asOf answers with the earlier value', async () => {
     const before = new Date();
     await new Promise((r) => setTimeout(r, 20));
-    const put = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { value: '浦东中心仓', reason: '统一命名' }, headers: { 'if-match': '"1"' } });
+    const put = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/name`, {
+      key: 'steward',
+      body: { value: '浦东中心仓', reason: '统一命名' },
+      headers: { 'if-match': '"1"' },
+    });
     assert.equal(put.status, 200);
     assert.equal(put.etag, '"2"');
     assert.equal(put.body.record.name, '浦东中心仓');
     assert.deepEqual(put.body.lineage.name.source, { system: 'steward', key: 'api:sam' });
-    const stale = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/contact`, { key: 'steward', body: { value: '李娜', reason: '换人' }, headers: { 'if-match': '"1"' } });
+    const stale = await call('PUT', `/api/v1/warehouses/${goldenId}/overrides/contact`, {
+      key: 'steward',
+      body: { value: '李娜', reason: '换人' },
+      headers: { 'if-match': '"1"' },
+    });
     assert.equal(stale.status, 412);
     assert.equal(stale.body.error.code, 'version_mismatch');
     const then = await call('GET', `/api/v1/warehouses/${goldenId}?asOf=${before.toISOString()}`, { key: 'reader' });
@@ -97,17 +140,26 @@ describe('warehouses REST API (PostgreSQL)', () => {
   });
 
   it('DELETE removes the override; history lists the events oldest first', async () => {
-    const removed = await call('DELETE', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward', body: { reason: '源系统已更正' }, headers: { 'if-match': '2' } });
+    const removed = await call('DELETE', `/api/v1/warehouses/${goldenId}/overrides/name`, {
+      key: 'steward',
+      body: { reason: '源系统已更正' },
+      headers: { 'if-match': '2' },
+    });
     assert.deepEqual([removed.status, removed.body.record.name, removed.etag], [200, '上海浦东仓', '"3"']);
     const again = await call('DELETE', `/api/v1/warehouses/${goldenId}/overrides/name`, { key: 'steward' });
     assert.equal(again.status, 404);
     const history = await call('GET', `/api/v1/warehouses/${goldenId}/history`, { key: 'reader' });
-    assert.deepEqual(history.body.map((e: { type: string }) => e.type), ['WarehouseObservedInWdt', 'FieldOverridden', 'FieldOverrideRemoved']);
+    assert.deepEqual(
+      history.body.map((e: { type: string }) => e.type),
+      ['WarehouseObservedInWdt', 'FieldOverridden', 'FieldOverrideRemoved'],
+    );
     assert.equal(history.body[1].actor, 'api:sam');
   });
 
   it('lists stewardship tasks and resolves a sync failure by retry', async () => {
-    await kit.warehouses.syncResultRecorder.recordFailure([{ goldenId, version: 3, code: 'kingdee_rejected', message: '编码已存在', permanent: true, at: new Date(), correlationId: 'k' }]);
+    await kit.warehouses.syncResultRecorder.recordFailure([
+      { goldenId, version: 3, code: 'kingdee_rejected', message: '编码已存在', permanent: true, at: new Date(), correlationId: 'k' },
+    ]);
     await kit.catchUp();
     const open = await call('GET', '/api/v1/stewardship/tasks?status=open&type=sync_failure', { key: 'reader' });
     assert.equal(open.body.total, 1);
@@ -124,15 +176,24 @@ describe('warehouses REST API (PostgreSQL)', () => {
   });
 
   it('resolves a suspected duplicate: merge needs a survivor, dismiss closes it', async () => {
-    await kit.warehouses.observationRecorder.recordObservations([wdtWarehouse({ warehouseNo: 'SH-PD-09', warehouseId: '109', name: '上海浦东仓库', address: '上海市浦东新区川沙路5188号' })], syncContext('run-dup'));
+    await kit.warehouses.observationRecorder.recordObservations(
+      [wdtWarehouse({ warehouseNo: 'SH-PD-09', warehouseId: '109', name: '上海浦东仓库', address: '上海市浦东新区川沙路5188号' })],
+      syncContext('run-dup'),
+    );
     await kit.catchUp();
     const [task] = (await call('GET', '/api/v1/stewardship/tasks?type=duplicate&status=open', { key: 'reader' })).body.items;
     assert.deepEqual([task.record.warehouseNo, task.otherRecord.warehouseNo], ['SH-PD-09', 'SH-PD-01']);
     const byReader = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'reader', body: { action: 'dismiss' } });
     assert.equal(byReader.status, 403);
-    const noSurvivor = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'merge' } });
+    const noSurvivor = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, {
+      key: 'steward',
+      body: { action: 'merge' },
+    });
     assert.deepEqual([noSurvivor.status, noSurvivor.body.error.details[0].field], [400, 'survivorId']);
-    const dismissed = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'dismiss', reason: '两个不同的仓' } });
+    const dismissed = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, {
+      key: 'steward',
+      body: { action: 'dismiss', reason: '两个不同的仓' },
+    });
     assert.equal(dismissed.status, 200);
     assert.deepEqual(Object.keys(dismissed.body.versions).sort(), [goldenId, task.record.goldenId].sort());
     await kit.catchUp();

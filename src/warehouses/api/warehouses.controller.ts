@@ -23,9 +23,15 @@ export class WarehousesController {
 
   @Get(':id')
   @Roles('reader')
-  @ApiOperation({ summary: 'One golden record: fields, per-field lineage, cross-reference, Kingdee sync status; ?asOf= answers as it was then' })
+  @ApiOperation({
+    summary: 'One golden record: fields, per-field lineage, cross-reference, Kingdee sync status; ?asOf= answers as it was then',
+  })
   @ApiOkResponse({ type: WarehouseDetailDto, headers: { ETag: { description: 'the version, for If-Match' } } })
-  async get(@Param('id') id: string, @Query() query: GetWarehouseDto, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }) {
+  async get(
+    @Param('id') id: string,
+    @Query() query: GetWarehouseDto,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ) {
     const detail = await this.warehouses.queries.get(id, query.asOf ? new Date(query.asOf) : undefined);
     response.setHeader('ETag', etagOf(detail.version));
     return detail;

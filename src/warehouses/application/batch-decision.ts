@@ -29,7 +29,12 @@ export interface BatchOutcome {
  * for one record see each other), one StreamAppend per stream with its loaded version as the
  * expected version, ready for one `appendMany`.
  */
-export function decideBatch(decider: WarehouseDecider, streams: ReadonlyMap<string, LoadedStream>, items: readonly BatchItem[], extraMetadata: Record<string, unknown> = {}): BatchOutcome {
+export function decideBatch(
+  decider: WarehouseDecider,
+  streams: ReadonlyMap<string, LoadedStream>,
+  items: readonly BatchItem[],
+  extraMetadata: Record<string, unknown> = {},
+): BatchOutcome {
   const states = new Map([...streams.values()].map((s) => [s.goldenId, s.state]));
   const pending = new Map<string, { events: WarehouseEvent[]; metadata: CommandMetadata }>();
   const refused = new Map<number, DomainError>();
@@ -47,11 +52,13 @@ export function decideBatch(decider: WarehouseDecider, streams: ReadonlyMap<stri
       return [];
     }
   });
-  const appends = [...pending].filter(([, p]) => p.events.length > 0).map(([goldenId, p]) => ({
-    streamId: streamIdOf(goldenId),
-    expectedVersion: streams.get(goldenId)?.version ?? 0,
-    events: p.events.map((e) => ({ type: e.type, data: e.data })),
-    metadata: eventMetadata(p.metadata, extraMetadata),
-  }));
+  const appends = [...pending]
+    .filter(([, p]) => p.events.length > 0)
+    .map(([goldenId, p]) => ({
+      streamId: streamIdOf(goldenId),
+      expectedVersion: streams.get(goldenId)?.version ?? 0,
+      events: p.events.map((e) => ({ type: e.type, data: e.data })),
+      metadata: eventMetadata(p.metadata, extraMetadata),
+    }));
   return { appends, decided, refused, states };
 }

@@ -19,7 +19,15 @@ export class MatchCandidates {
         WHERE g.status <> 'retired'`,
       [pairs.map((p) => p.province), pairs.map((p) => p.city)],
     );
-    return rows.map((r) => ({ goldenId: r.golden_id, warehouseNo: r.warehouse_no, name: r.name, address: r.address, province: r.province, city: r.city, district: r.district }));
+    return rows.map((r) => ({
+      goldenId: r.golden_id,
+      warehouseNo: r.warehouse_no,
+      name: r.name,
+      address: r.address,
+      province: r.province,
+      city: r.city,
+      district: r.district,
+    }));
   }
 }
 

@@ -3,7 +3,10 @@ import { EventMetadata } from '../../event-store/stored-event';
 import { CommandMetadata } from '../../shared/domain/decider';
 
 /** Who asked, when and in which flow: what a handler passes to the domain. */
-export function commandMetadata(actor: string, options: { now?: Date; correlationId?: string; causationId?: string } = {}): CommandMetadata {
+export function commandMetadata(
+  actor: string,
+  options: { now?: Date; correlationId?: string; causationId?: string } = {},
+): CommandMetadata {
   return { now: options.now ?? new Date(), actor, correlationId: options.correlationId ?? randomUUID(), causationId: options.causationId };
 }
 

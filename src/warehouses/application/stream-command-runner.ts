@@ -44,7 +44,12 @@ export class StreamCommandRunner {
       const events = this.decider.decide(command, state, meta);
       if (events.length === 0) return { goldenId, events, version, state };
       try {
-        await this.store.append(streamIdOf(goldenId), version, events.map((e) => ({ type: e.type, data: e.data })), eventMetadata(meta));
+        await this.store.append(
+          streamIdOf(goldenId),
+          version,
+          events.map((e) => ({ type: e.type, data: e.data })),
+          eventMetadata(meta),
+        );
         return { goldenId, events, version: version + events.length, state: events.reduce(evolve, state) };
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
@@ -57,5 +62,9 @@ export class StreamCommandRunner {
 
 export function versionMismatch(goldenId: string, expected: number, actual: number): DomainError {
   const now = actual >= 0 ? ` it is at version ${actual}` : ' it changed meanwhile';
-  return new DomainError(ErrorCode.versionMismatch, `golden record ${goldenId} is not at version ${expected} (If-Match):${now}; reload and retry`, { expected, actual: actual >= 0 ? actual : undefined });
+  return new DomainError(
+    ErrorCode.versionMismatch,
+    `golden record ${goldenId} is not at version ${expected} (If-Match):${now}; reload and retry`,
+    { expected, actual: actual >= 0 ? actual : undefined },
+  );
 }

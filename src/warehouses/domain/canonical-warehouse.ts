@@ -19,7 +19,8 @@ export function normaliseWdtWarehouse(w: WdtWarehouse): CanonicalWarehouse {
   const region = checkRegion(cleanText(w.province), cleanText(w.city), cleanText(w.district));
   flags.push(...region.flags);
   const typeCode = w.type ?? null;
-  if (typeCode !== null && !isKnownWarehouseType(typeCode)) flags.push({ field: 'typeCode', code: 'type_unknown', message: `仓库类型 ${typeCode} is not in the WDT enum` });
+  if (typeCode !== null && !isKnownWarehouseType(typeCode))
+    flags.push({ field: 'typeCode', code: 'type_unknown', message: `仓库类型 ${typeCode} is not in the WDT enum` });
   const name = cleanText(w.name);
   if (name === null) flags.push({ field: 'name', code: 'name_missing', message: 'the warehouse has no name' });
   return {
@@ -47,8 +48,10 @@ export function normaliseWdtWarehouse(w: WdtWarehouse): CanonicalWarehouse {
 function phoneField(field: 'telno' | 'mobile', value: string | undefined, flags: QualityFlag[]): string | null {
   const phone = normalisePhone(value);
   if (phone === null) return null;
-  if (phone.kind === 'invalid') flags.push({ field, code: `${field}_invalid`, message: `"${phone.value}" is not a recognisable phone number` });
-  if (field === 'mobile' && (phone.kind === 'landline' || phone.kind === 'local')) flags.push({ field, code: 'mobile_is_landline', message: `"${phone.value}" is a landline, not a mobile` });
+  if (phone.kind === 'invalid')
+    flags.push({ field, code: `${field}_invalid`, message: `"${phone.value}" is not a recognisable phone number` });
+  if (field === 'mobile' && (phone.kind === 'landline' || phone.kind === 'local'))
+    flags.push({ field, code: 'mobile_is_landline', message: `"${phone.value}" is a landline, not a mobile` });
   if (phone.kind === 'local') flags.push({ field, code: `${field}_without_area_code`, message: `"${phone.value}" has no area code` });
   return phone.value;
 }

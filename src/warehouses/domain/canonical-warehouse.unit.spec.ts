@@ -53,15 +53,26 @@ describe('normalising a WDT warehouse', () => {
 
 describe('regions and types', () => {
   const spellings: [string, string][] = [
-    ['上海', '上海市'], ['上海市', '上海市'], ['广东', '广东省'], ['广东省', '广东省'], ['广西', '广西壮族自治区'],
-    ['广西省', '广西壮族自治区'], ['广西自治区', '广西壮族自治区'], ['内蒙古自治区', '内蒙古自治区'], ['黑龙江', '黑龙江省'], ['香港', '香港特别行政区'],
+    ['上海', '上海市'],
+    ['上海市', '上海市'],
+    ['广东', '广东省'],
+    ['广东省', '广东省'],
+    ['广西', '广西壮族自治区'],
+    ['广西省', '广西壮族自治区'],
+    ['广西自治区', '广西壮族自治区'],
+    ['内蒙古自治区', '内蒙古自治区'],
+    ['黑龙江', '黑龙江省'],
+    ['香港', '香港特别行政区'],
   ];
   for (const [input, name] of spellings) it(`${input} → ${name}`, () => assert.equal(findProvince(input)?.name, name));
 
   it('does not mistake a full address for a province', () => assert.equal(findProvince('广东省深圳市'), null));
   it('has 34 provincial-level divisions, 4 of them 直辖市', () => {
     assert.equal(ALL_PROVINCES.length, 34);
-    assert.deepEqual(ALL_PROVINCES.filter((p) => p.municipality).map((p) => p.name), ['北京市', '天津市', '上海市', '重庆市']);
+    assert.deepEqual(
+      ALL_PROVINCES.filter((p) => p.municipality).map((p) => p.name),
+      ['北京市', '天津市', '上海市', '重庆市'],
+    );
   });
 
   it('decodes the full WDT type enum', () => {

@@ -38,8 +38,21 @@ export interface ResolveDuplicate {
 }
 
 export type RecordKingdeeSyncResult =
-  | { readonly type: 'RecordKingdeeSyncResult'; readonly outcome: 'success'; readonly version: number; readonly fStockId: string; readonly fNumber: string; readonly operation: 'created' | 'updated' }
-  | { readonly type: 'RecordKingdeeSyncResult'; readonly outcome: 'failure'; readonly version: number; readonly code: string; readonly message: string };
+  | {
+      readonly type: 'RecordKingdeeSyncResult';
+      readonly outcome: 'success';
+      readonly version: number;
+      readonly fStockId: string;
+      readonly fNumber: string;
+      readonly operation: 'created' | 'updated';
+    }
+  | {
+      readonly type: 'RecordKingdeeSyncResult';
+      readonly outcome: 'failure';
+      readonly version: number;
+      readonly code: string;
+      readonly message: string;
+    };
 
 export interface RetireGoldenRecord {
   readonly type: 'RetireGoldenRecord';

@@ -15,7 +15,9 @@ export function decideSyncResult(cmd: RecordKingdeeSyncResult, state: WarehouseS
   const synced = state.kingdee.syncedVersion;
   if (synced !== null && cmd.version <= synced) return [];
   if (cmd.outcome === 'success') {
-    const closedTaskIds = Object.values(state.kingdee.failures).filter((f) => f.open && f.version <= cmd.version).map((f) => f.taskId);
+    const closedTaskIds = Object.values(state.kingdee.failures)
+      .filter((f) => f.open && f.version <= cmd.version)
+      .map((f) => f.taskId);
     const { version, fStockId, fNumber, operation } = cmd;
     return [{ type: 'KingdeeSyncSucceeded', data: { goldenId, version, fStockId, fNumber, operation, closedTaskIds } }];
   }

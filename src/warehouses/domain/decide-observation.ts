@@ -17,9 +17,16 @@ import { cleanText } from './text';
 /** Fields that can turn a record into (or out of) a suspected duplicate. */
 const MATCH_FIELDS: readonly GoldenField[] = ['name', 'address', 'province', 'city', 'district'];
 
-export function decideObservation(cmd: RecordWdtObservation, state: WarehouseState, meta: CommandMetadata, policy: SurvivorshipPolicy): WarehouseEvent[] {
-  if (state.goldenId !== null && state.goldenId !== cmd.goldenId) throw new DomainError(ErrorCode.invalidState, `observation for ${cmd.goldenId} sent to ${state.goldenId}`);
-  if (state.mergedInto) throw new DomainError(ErrorCode.invalidState, `golden record ${state.goldenId} was merged into ${state.mergedInto}`);
+export function decideObservation(
+  cmd: RecordWdtObservation,
+  state: WarehouseState,
+  meta: CommandMetadata,
+  policy: SurvivorshipPolicy,
+): WarehouseEvent[] {
+  if (state.goldenId !== null && state.goldenId !== cmd.goldenId)
+    throw new DomainError(ErrorCode.invalidState, `observation for ${cmd.goldenId} sent to ${state.goldenId}`);
+  if (state.mergedInto)
+    throw new DomainError(ErrorCode.invalidState, `golden record ${state.goldenId} was merged into ${state.mergedInto}`);
   const warehouseNo = cleanText(cmd.warehouse.warehouseNo);
   if (warehouseNo === null) throw new DomainError(ErrorCode.validation, 'a WDT warehouse without warehouse_no cannot be recorded');
   const source = { system: cmd.system ?? WDT_SYSTEM, key: warehouseNo };
@@ -30,16 +37,33 @@ export function decideObservation(cmd: RecordWdtObservation, state: WarehouseSta
 
   const observedAt = meta.now.toISOString();
   const record: SourceRecord = {
-    source, externalId: normalised.warehouseId, raw: cmd.warehouse.raw, normalised, contentHash: hash,
-    firstObservedAt: previous?.firstObservedAt ?? observedAt, lastObservedAt: observedAt, missing: false,
+    source,
+    externalId: normalised.warehouseId,
+    raw: cmd.warehouse.raw,
+    normalised,
+    contentHash: hash,
+    firstObservedAt: previous?.firstObservedAt ?? observedAt,
+    lastObservedAt: observedAt,
+    missing: false,
   };
   const sources = { ...state.sources, [sourceId(source)]: record };
-  const goldenChanges = isRetired(state) ? [] : goldenChangesFor(state, { sources, overrides: state.overrides, primarySource: state.primarySource ?? source }, policy);
+  const goldenChanges = isRetired(state)
+    ? []
+    : goldenChangesFor(state, { sources, overrides: state.overrides, primarySource: state.primarySource ?? source }, policy);
   const observation: WarehouseObservedInWdt = {
     type: 'WarehouseObservedInWdt',
     data: {
-      goldenId: cmd.goldenId, source, warehouseNo, warehouseId: normalised.warehouseId, observedAt, raw: cmd.warehouse.raw,
-      normalised, contentHash: hash, sourceChanges: diffSource(previous?.normalised, normalised), goldenChanges, syncRunId: cmd.syncRunId,
+      goldenId: cmd.goldenId,
+      source,
+      warehouseNo,
+      warehouseId: normalised.warehouseId,
+      observedAt,
+      raw: cmd.warehouse.raw,
+      normalised,
+      contentHash: hash,
+      sourceChanges: diffSource(previous?.normalised, normalised),
+      goldenChanges,
+      syncRunId: cmd.syncRunId,
     },
   };
   return [observation, ...suspicions(cmd, state, goldenChanges)];
@@ -54,8 +78,12 @@ function suspicions(cmd: RecordWdtObservation, state: WarehouseState, changes: r
   return suspectDuplicates(subject, cmd.candidates, known).map((s) => ({
     type: 'SuspectedDuplicateDetected',
     data: {
-      goldenId: cmd.goldenId, otherGoldenId: s.other.goldenId, otherWarehouseNo: s.other.warehouseNo, score: s.score,
-      reasons: s.reasons, taskId: duplicateTaskId(cmd.goldenId, s.other.goldenId),
+      goldenId: cmd.goldenId,
+      otherGoldenId: s.other.goldenId,
+      otherWarehouseNo: s.other.warehouseNo,
+      score: s.score,
+      reasons: s.reasons,
+      taskId: duplicateTaskId(cmd.goldenId, s.other.goldenId),
     },
   }));
 }
@@ -74,5 +102,7 @@ export function decideFlagMissing(cmd: FlagMissingInWdt, state: WarehouseState):
   const goldenId = requireExisting(state);
   const source = state.sources[sourceId({ system: cmd.system ?? WDT_SYSTEM, key: cmd.warehouseNo })];
   if (!source || source.missing || isRetired(state)) return [];
-  return [{ type: 'WarehouseMissingInWdt', data: { goldenId, source: source.source, warehouseNo: cmd.warehouseNo, syncRunId: cmd.syncRunId } }];
+  return [
+    { type: 'WarehouseMissingInWdt', data: { goldenId, source: source.source, warehouseNo: cmd.warehouseNo, syncRunId: cmd.syncRunId } },
+  ];
 }

@@ -11,7 +11,12 @@ import { WarehouseState } from './state';
 import { FieldOverride, SurvivorshipPolicy } from './survivorship';
 import { cleanText } from './text';
 
-export function decideOverride(cmd: OverrideField, state: WarehouseState, meta: CommandMetadata, policy: SurvivorshipPolicy): WarehouseEvent[] {
+export function decideOverride(
+  cmd: OverrideField,
+  state: WarehouseState,
+  meta: CommandMetadata,
+  policy: SurvivorshipPolicy,
+): WarehouseEvent[] {
   const field = requireOverridableField(cmd.field);
   const reason = requireReason(cmd.reason);
   const value = parseOverrideValue(field, cmd.value);
@@ -26,7 +31,8 @@ export function decideOverride(cmd: OverrideField, state: WarehouseState, meta: 
 export function decideRemoveOverride(cmd: RemoveOverride, state: WarehouseState, policy: SurvivorshipPolicy): WarehouseEvent[] {
   const field = requireOverridableField(cmd.field);
   const goldenId = requireActive(state);
-  if (!state.overrides[field]) throw new DomainError(ErrorCode.notFound, `there is no override on ${field}`, [{ field: 'field', message: `no override on ${field}` }]);
+  if (!state.overrides[field])
+    throw new DomainError(ErrorCode.notFound, `there is no override on ${field}`, [{ field: 'field', message: `no override on ${field}` }]);
   const { [field]: _removed, ...overrides } = state.overrides;
   const goldenChange = changeOfField(state, field, overrides, policy);
   return [{ type: 'FieldOverrideRemoved', data: { goldenId, field, reason: cleanText(cmd.reason) ?? null, goldenChange } }];
@@ -35,11 +41,22 @@ export function decideRemoveOverride(cmd: RemoveOverride, state: WarehouseState,
 export function decideRetire(cmd: RetireGoldenRecord, state: WarehouseState, meta: CommandMetadata): WarehouseEvent[] {
   const reason = requireReason(cmd.reason);
   const goldenId = requireActive(state);
-  return [{ type: 'GoldenRecordRetired', data: { goldenId, reason, mergedInto: null, taskId: null, goldenChanges: [retirementChange(state, meta)] } }];
+  return [
+    {
+      type: 'GoldenRecordRetired',
+      data: { goldenId, reason, mergedInto: null, taskId: null, goldenChanges: [retirementChange(state, meta)] },
+    },
+  ];
 }
 
 export function retirementChange(state: WarehouseState, meta: CommandMetadata): GoldenFieldChange {
-  return { field: 'status', old: state.golden?.status ?? null, new: 'retired', source: { system: STEWARD_SYSTEM, key: meta.actor }, rule: 'retirement' };
+  return {
+    field: 'status',
+    old: state.golden?.status ?? null,
+    new: 'retired',
+    source: { system: STEWARD_SYSTEM, key: meta.actor },
+    rule: 'retirement',
+  };
 }
 
 export function requireReason(reason: unknown): string {
@@ -49,7 +66,12 @@ export function requireReason(reason: unknown): string {
 }
 
 /** The change survivorship makes to one field with these overrides (null if none). */
-function changeOfField(state: WarehouseState, field: GoldenField, overrides: Partial<Record<GoldenField, FieldOverride>>, policy: SurvivorshipPolicy): GoldenFieldChange | null {
+function changeOfField(
+  state: WarehouseState,
+  field: GoldenField,
+  overrides: Partial<Record<GoldenField, FieldOverride>>,
+  policy: SurvivorshipPolicy,
+): GoldenFieldChange | null {
   const input = { sources: state.sources, overrides, primarySource: state.primarySource };
   return goldenChangesFor(state, input, policy).find((c) => c.field === field) ?? null;
 }

@@ -14,30 +14,58 @@ const overridden = eventsOf(created, overrideName, meta(5, 'li.steward'));
 
 describe('OverrideField', () => {
   it('records the normalised value, the reason and the golden change decided by the override', () => {
-    spec.given(created).when(overrideName).then([{
-      type: 'FieldOverridden',
-      data: {
-        goldenId: 'wh_a', field: 'name', value: '浦东中心仓', reason: '统一命名规范', actor: 'li.steward',
-        goldenChange: { field: 'name', old: '上海浦东仓', new: '浦东中心仓', source: steward, rule: 'override' },
-      },
-    }]);
+    spec
+      .given(created)
+      .when(overrideName)
+      .then([
+        {
+          type: 'FieldOverridden',
+          data: {
+            goldenId: 'wh_a',
+            field: 'name',
+            value: '浦东中心仓',
+            reason: '统一命名规范',
+            actor: 'li.steward',
+            goldenChange: { field: 'name', old: '上海浦东仓', new: '浦东中心仓', source: steward, rule: 'override' },
+          },
+        },
+      ]);
   });
 
   it('the override wins over a later source change, which is still recorded for the source', () => {
-    spec.given(overridden).when(observe(wdtWarehouse({ name: '上海浦东新仓', telno: '021-66667777' }), 'wh_a', 'run-2')).thenEvents((events, state) => {
-      const { data } = events[0] as WarehouseObservedInWdt;
-      assert.deepEqual(data.sourceChanges.map((c) => c.field), ['name', 'telno']);
-      assert.deepEqual(data.goldenChanges.map((c) => c.field), ['telno']);
-      assert.equal(state.golden?.name, '浦东中心仓');
-    });
+    spec
+      .given(overridden)
+      .when(observe(wdtWarehouse({ name: '上海浦东新仓', telno: '021-66667777' }), 'wh_a', 'run-2'))
+      .thenEvents((events, state) => {
+        const { data } = events[0] as WarehouseObservedInWdt;
+        assert.deepEqual(
+          data.sourceChanges.map((c) => c.field),
+          ['name', 'telno'],
+        );
+        assert.deepEqual(
+          data.goldenChanges.map((c) => c.field),
+          ['telno'],
+        );
+        assert.equal(state.golden?.name, '浦东中心仓');
+      });
   });
 
   it('removing the override brings back the newest source value', () => {
     const renamedAtSource = eventsOf(overridden, observe(wdtWarehouse({ name: '上海浦东新仓' }), 'wh_a', 'run-2'), meta(6));
-    spec.given(renamedAtSource).when({ type: 'RemoveOverride', field: 'name', reason: '源系统已更正' }).then([{
-      type: 'FieldOverrideRemoved',
-      data: { goldenId: 'wh_a', field: 'name', reason: '源系统已更正', goldenChange: { field: 'name', old: '浦东中心仓', new: '上海浦东新仓', source: wdtA, rule: 'sourcePriority' } },
-    }]);
+    spec
+      .given(renamedAtSource)
+      .when({ type: 'RemoveOverride', field: 'name', reason: '源系统已更正' })
+      .then([
+        {
+          type: 'FieldOverrideRemoved',
+          data: {
+            goldenId: 'wh_a',
+            field: 'name',
+            reason: '源系统已更正',
+            goldenChange: { field: 'name', old: '浦东中心仓', new: '上海浦东新仓', source: wdtA, rule: 'sourcePriority' },
+          },
+        },
+      ]);
   });
 
   it('the same override again records nothing', () => {
@@ -45,30 +73,66 @@ describe('OverrideField', () => {
   });
 
   it('overriding with the value the source already has changes provenance, not the value', () => {
-    spec.given(created).when({ type: 'OverrideField', field: 'name', value: '上海浦东仓', reason: '确认' }).thenEvents((events) => {
-      assert.ok(events[0]?.type === 'FieldOverridden');
-      assert.deepEqual(events[0].data.goldenChange, { field: 'name', old: '上海浦东仓', new: '上海浦东仓', source: steward, rule: 'override' });
-    });
+    spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'name', value: '上海浦东仓', reason: '确认' })
+      .thenEvents((events) => {
+        assert.ok(events[0]?.type === 'FieldOverridden');
+        assert.deepEqual(events[0].data.goldenChange, {
+          field: 'name',
+          old: '上海浦东仓',
+          new: '上海浦东仓',
+          source: steward,
+          rule: 'override',
+        });
+      });
   });
 
   it('rejects bad input with field-level details', () => {
-    const unknownField = spec.given(created).when({ type: 'OverrideField', field: 'x', value: 1, reason: 'r' }).thenThrows('validation_failed');
-    assert.match((unknownField.details as { field: string; message: string }[])[0]!.message, /unknown or read-only field "x"; one of name, typeCode/);
-    const emptyReason = spec.given(created).when({ ...overrideName, reason: '  ' }).thenThrows('validation_failed');
+    const unknownField = spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'x', value: 1, reason: 'r' })
+      .thenThrows('validation_failed');
+    assert.match(
+      (unknownField.details as { field: string; message: string }[])[0]!.message,
+      /unknown or read-only field "x"; one of name, typeCode/,
+    );
+    const emptyReason = spec
+      .given(created)
+      .when({ ...overrideName, reason: '  ' })
+      .thenThrows('validation_failed');
     assert.deepEqual(emptyReason.details, [{ field: 'reason', message: 'must not be empty: say why, for the audit trail' }]);
-    spec.given(created).when({ type: 'OverrideField', field: 'warehouseNo', value: 'X', reason: 'r' }).thenThrows('validation_failed', /read-only/);
-    spec.given(created).when({ type: 'OverrideField', field: 'mobile', value: '021-12345678', reason: 'r' }).thenThrows('validation_failed', /mobile/);
-    spec.given(created).when({ type: 'OverrideField', field: 'typeCode', value: 19, reason: 'r' }).thenThrows('validation_failed', /仓库类型/);
+    spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'warehouseNo', value: 'X', reason: 'r' })
+      .thenThrows('validation_failed', /read-only/);
+    spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'mobile', value: '021-12345678', reason: 'r' })
+      .thenThrows('validation_failed', /mobile/);
+    spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'typeCode', value: 19, reason: 'r' })
+      .thenThrows('validation_failed', /仓库类型/);
     spec.given(created).when({ type: 'OverrideField', field: 'status', value: 'retired', reason: 'r' }).thenThrows('validation_failed');
   });
 
   it('accepts typed values and normalises them like source values', () => {
-    spec.given(created).when({ type: 'OverrideField', field: 'mobile', value: '+86 139-1234-5678', reason: '新联系人' }).thenEvents((_e, state) => assert.equal(state.golden?.mobile, '13912345678'));
-    spec.given(created).when({ type: 'OverrideField', field: 'province', value: '广东', reason: '迁仓' }).thenEvents((_e, state) => assert.equal(state.golden?.province, '广东省'));
-    spec.given(created).when({ type: 'OverrideField', field: 'remark', value: null, reason: '保持为空' }).thenEvents((events) => {
-      assert.ok(events[0]?.type === 'FieldOverridden');
-      assert.deepEqual(events[0].data.goldenChange, { field: 'remark', old: null, new: null, source: steward, rule: 'override' });
-    });
+    spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'mobile', value: '+86 139-1234-5678', reason: '新联系人' })
+      .thenEvents((_e, state) => assert.equal(state.golden?.mobile, '13912345678'));
+    spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'province', value: '广东', reason: '迁仓' })
+      .thenEvents((_e, state) => assert.equal(state.golden?.province, '广东省'));
+    spec
+      .given(created)
+      .when({ type: 'OverrideField', field: 'remark', value: null, reason: '保持为空' })
+      .thenEvents((events) => {
+        assert.ok(events[0]?.type === 'FieldOverridden');
+        assert.deepEqual(events[0].data.goldenChange, { field: 'remark', old: null, new: null, source: steward, rule: 'override' });
+      });
   });
 
   it('an unknown record is not found', () => {
@@ -85,18 +149,30 @@ describe('RemoveOverride and RetireGoldenRecord', () => {
     const retired = eventsOf(created, { type: 'RetireGoldenRecord', reason: '仓库已关闭' }, meta(7, 'li.steward'));
     assert.deepEqual(retired.at(-1), {
       type: 'GoldenRecordRetired',
-      data: { goldenId: 'wh_a', reason: '仓库已关闭', mergedInto: null, taskId: null, goldenChanges: [{ field: 'status', old: 'active', new: 'retired', source: steward, rule: 'retirement' }] },
+      data: {
+        goldenId: 'wh_a',
+        reason: '仓库已关闭',
+        mergedInto: null,
+        taskId: null,
+        goldenChanges: [{ field: 'status', old: 'active', new: 'retired', source: steward, rule: 'retirement' }],
+      },
     });
     assert.equal(foldEvents(retired).golden?.status, 'retired');
-    spec.given(retired).when(overrideName).thenThrows('invalid_state', /retired/);
+    spec
+      .given(retired)
+      .when(overrideName)
+      .thenThrows('invalid_state', /retired/);
     spec.given(retired).when({ type: 'RetireGoldenRecord', reason: 'again' }).thenThrows('invalid_state');
   });
 
   it('a retired record still tracks its source but its golden values stay frozen', () => {
     const retired = eventsOf(created, { type: 'RetireGoldenRecord', reason: '仓库已关闭' });
-    spec.given(retired).when(observe(wdtWarehouse({ name: '又开了' }), 'wh_a', 'run-9')).thenEvents((events, state) => {
-      assert.deepEqual((events[0] as WarehouseObservedInWdt).data.goldenChanges, []);
-      assert.equal(state.golden?.name, '上海浦东仓');
-    });
+    spec
+      .given(retired)
+      .when(observe(wdtWarehouse({ name: '又开了' }), 'wh_a', 'run-9'))
+      .thenEvents((events, state) => {
+        assert.deepEqual((events[0] as WarehouseObservedInWdt).data.goldenChanges, []);
+        assert.equal(state.golden?.name, '上海浦东仓');
+      });
   });
 });

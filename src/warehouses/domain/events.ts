@@ -22,32 +22,78 @@ export interface GoldenFieldChange {
 
 type Event<T extends string, D> = { readonly type: T; readonly data: Readonly<D> & { readonly goldenId: string } };
 
-export type WarehouseObservedInWdt = Event<'WarehouseObservedInWdt', {
-  source: SourceKey; warehouseNo: string; warehouseId: string | null; observedAt: string;
-  raw: Readonly<Record<string, unknown>>; normalised: CanonicalWarehouse; contentHash: string;
-  sourceChanges: readonly SourceFieldChange[]; goldenChanges: readonly GoldenFieldChange[]; syncRunId: string;
-}>;
+export type WarehouseObservedInWdt = Event<
+  'WarehouseObservedInWdt',
+  {
+    source: SourceKey;
+    warehouseNo: string;
+    warehouseId: string | null;
+    observedAt: string;
+    raw: Readonly<Record<string, unknown>>;
+    normalised: CanonicalWarehouse;
+    contentHash: string;
+    sourceChanges: readonly SourceFieldChange[];
+    goldenChanges: readonly GoldenFieldChange[];
+    syncRunId: string;
+  }
+>;
 export type WarehouseMissingInWdt = Event<'WarehouseMissingInWdt', { source: SourceKey; warehouseNo: string; syncRunId: string }>;
-export type FieldOverridden = Event<'FieldOverridden', {
-  field: GoldenField; value: GoldenValue; reason: string; actor: string; goldenChange: GoldenFieldChange | null;
-}>;
-export type FieldOverrideRemoved = Event<'FieldOverrideRemoved', { field: GoldenField; reason: string | null; goldenChange: GoldenFieldChange | null }>;
-export type SuspectedDuplicateDetected = Event<'SuspectedDuplicateDetected', {
-  otherGoldenId: string; otherWarehouseNo: string; score: number; reasons: readonly string[]; taskId: string;
-}>;
+export type FieldOverridden = Event<
+  'FieldOverridden',
+  {
+    field: GoldenField;
+    value: GoldenValue;
+    reason: string;
+    actor: string;
+    goldenChange: GoldenFieldChange | null;
+  }
+>;
+export type FieldOverrideRemoved = Event<
+  'FieldOverrideRemoved',
+  { field: GoldenField; reason: string | null; goldenChange: GoldenFieldChange | null }
+>;
+export type SuspectedDuplicateDetected = Event<
+  'SuspectedDuplicateDetected',
+  {
+    otherGoldenId: string;
+    otherWarehouseNo: string;
+    score: number;
+    reasons: readonly string[];
+    taskId: string;
+  }
+>;
 export type DuplicateDismissed = Event<'DuplicateDismissed', { otherGoldenId: string; taskId: string; reason: string | null }>;
 /** On the survivor: it takes over the merged record's source keys and their latest values. */
-export type GoldenRecordMerged = Event<'GoldenRecordMerged', {
-  mergedGoldenId: string; taskId: string | null; sourceKeys: readonly SourceKey[]; sources: readonly SourceRecord[];
-  goldenChanges: readonly GoldenFieldChange[];
-}>;
+export type GoldenRecordMerged = Event<
+  'GoldenRecordMerged',
+  {
+    mergedGoldenId: string;
+    taskId: string | null;
+    sourceKeys: readonly SourceKey[];
+    sources: readonly SourceRecord[];
+    goldenChanges: readonly GoldenFieldChange[];
+  }
+>;
 /** On the merged-away or withdrawn record; `mergedInto` points at the survivor. */
-export type GoldenRecordRetired = Event<'GoldenRecordRetired', {
-  reason: string; mergedInto: string | null; taskId: string | null; goldenChanges: readonly GoldenFieldChange[];
-}>;
-export type KingdeeSyncSucceeded = Event<'KingdeeSyncSucceeded', {
-  version: number; fStockId: string; fNumber: string; operation: 'created' | 'updated'; closedTaskIds: readonly string[];
-}>;
+export type GoldenRecordRetired = Event<
+  'GoldenRecordRetired',
+  {
+    reason: string;
+    mergedInto: string | null;
+    taskId: string | null;
+    goldenChanges: readonly GoldenFieldChange[];
+  }
+>;
+export type KingdeeSyncSucceeded = Event<
+  'KingdeeSyncSucceeded',
+  {
+    version: number;
+    fStockId: string;
+    fNumber: string;
+    operation: 'created' | 'updated';
+    closedTaskIds: readonly string[];
+  }
+>;
 export type KingdeeSyncFailed = Event<'KingdeeSyncFailed', { version: number; code: string; message: string; taskId: string }>;
 export type KingdeeResyncRequested = Event<'KingdeeResyncRequested', { reason: string; taskId: string | null }>;
 
@@ -67,9 +113,17 @@ export type WarehouseEvent =
 export type WarehouseEventType = WarehouseEvent['type'];
 
 export const WAREHOUSE_EVENT_TYPES: readonly WarehouseEventType[] = [
-  'WarehouseObservedInWdt', 'WarehouseMissingInWdt', 'FieldOverridden', 'FieldOverrideRemoved',
-  'SuspectedDuplicateDetected', 'DuplicateDismissed', 'GoldenRecordMerged', 'GoldenRecordRetired',
-  'KingdeeSyncSucceeded', 'KingdeeSyncFailed', 'KingdeeResyncRequested',
+  'WarehouseObservedInWdt',
+  'WarehouseMissingInWdt',
+  'FieldOverridden',
+  'FieldOverrideRemoved',
+  'SuspectedDuplicateDetected',
+  'DuplicateDismissed',
+  'GoldenRecordMerged',
+  'GoldenRecordRetired',
+  'KingdeeSyncSucceeded',
+  'KingdeeSyncFailed',
+  'KingdeeResyncRequested',
 ];
 
 export function isWarehouseEvent(event: { type: string }): event is WarehouseEvent {

@@ -14,19 +14,41 @@ export function evolve(state: WarehouseState, event: WarehouseEvent): WarehouseS
       return source ? { ...state, sources: { ...state.sources, [sourceId(source.source)]: { ...source, missing: true } } } : state;
     }
     case 'FieldOverridden':
-      return applyGoldenChanges({ ...state, overrides: { ...state.overrides, [event.data.field]: { value: event.data.value, reason: event.data.reason, actor: event.data.actor } } }, optional(event.data.goldenChange));
+      return applyGoldenChanges(
+        {
+          ...state,
+          overrides: {
+            ...state.overrides,
+            [event.data.field]: { value: event.data.value, reason: event.data.reason, actor: event.data.actor },
+          },
+        },
+        optional(event.data.goldenChange),
+      );
     case 'FieldOverrideRemoved': {
       const { [event.data.field]: _removed, ...overrides } = state.overrides;
       return applyGoldenChanges({ ...state, overrides }, optional(event.data.goldenChange));
     }
     case 'SuspectedDuplicateDetected':
-      return withTask(state, { taskId: event.data.taskId, otherGoldenId: event.data.otherGoldenId, score: event.data.score, status: 'open' });
+      return withTask(state, {
+        taskId: event.data.taskId,
+        otherGoldenId: event.data.otherGoldenId,
+        score: event.data.score,
+        status: 'open',
+      });
     case 'DuplicateDismissed':
-      return withTask(state, { taskId: event.data.taskId, otherGoldenId: event.data.otherGoldenId, score: state.duplicateTasks[event.data.taskId]?.score ?? 0, status: 'dismissed' });
+      return withTask(state, {
+        taskId: event.data.taskId,
+        otherGoldenId: event.data.otherGoldenId,
+        score: state.duplicateTasks[event.data.taskId]?.score ?? 0,
+        status: 'dismissed',
+      });
     case 'GoldenRecordMerged':
       return merged(state, event);
     case 'GoldenRecordRetired': {
-      const retired = applyGoldenChanges({ ...state, mergedInto: event.data.mergedInto, retiredReason: event.data.reason }, event.data.goldenChanges);
+      const retired = applyGoldenChanges(
+        { ...state, mergedInto: event.data.mergedInto, retiredReason: event.data.reason },
+        event.data.goldenChanges,
+      );
       return closeTask(retired, event.data.taskId, event.data.mergedInto ? 'merged' : 'dismissed');
     }
     case 'KingdeeSyncSucceeded':
@@ -40,8 +62,14 @@ function observed(state: WarehouseState, event: WarehouseObservedInWdt): Warehou
   const d = event.data;
   const previous = state.sources[sourceId(d.source)];
   const record = {
-    source: d.source, externalId: d.warehouseId, raw: d.raw, normalised: d.normalised, contentHash: d.contentHash,
-    firstObservedAt: previous?.firstObservedAt ?? d.observedAt, lastObservedAt: d.observedAt, missing: false,
+    source: d.source,
+    externalId: d.warehouseId,
+    raw: d.raw,
+    normalised: d.normalised,
+    contentHash: d.contentHash,
+    firstObservedAt: previous?.firstObservedAt ?? d.observedAt,
+    lastObservedAt: d.observedAt,
+    missing: false,
   };
   const base = state.goldenId === null ? { ...state, goldenId: d.goldenId, primarySource: d.source, golden: EMPTY_GOLDEN } : state;
   return applyGoldenChanges({ ...base, sources: { ...base.sources, [sourceId(d.source)]: record } }, d.goldenChanges);

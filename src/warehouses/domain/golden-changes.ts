@@ -6,8 +6,22 @@ import { Candidate, FieldOverride, Resolved, SurvivorshipPolicy, resolveAll } fr
 
 /** The starting point a new record's first changes apply to. */
 export const EMPTY_GOLDEN: GoldenValues = {
-  warehouseNo: '', name: '', typeCode: null, status: 'active', isDefect: false, province: null, city: null, district: null,
-  address: null, contact: null, telno: null, mobile: null, zip: null, remark: null, extWarehouseNo: null, coordinates: null,
+  warehouseNo: '',
+  name: '',
+  typeCode: null,
+  status: 'active',
+  isDefect: false,
+  province: null,
+  city: null,
+  district: null,
+  address: null,
+  contact: null,
+  telno: null,
+  mobile: null,
+  zip: null,
+  remark: null,
+  extWarehouseNo: null,
+  coordinates: null,
 };
 
 export function applyGoldenChanges(state: WarehouseState, changes: readonly GoldenFieldChange[]): WarehouseState {

@@ -13,8 +13,22 @@ export type GoldenField = keyof GoldenValues;
 export type GoldenValue = GoldenValues[GoldenField];
 
 export const GOLDEN_FIELDS: readonly GoldenField[] = [
-  'warehouseNo', 'name', 'typeCode', 'status', 'isDefect', 'province', 'city', 'district', 'address',
-  'contact', 'telno', 'mobile', 'zip', 'remark', 'extWarehouseNo', 'coordinates',
+  'warehouseNo',
+  'name',
+  'typeCode',
+  'status',
+  'isDefect',
+  'province',
+  'city',
+  'district',
+  'address',
+  'contact',
+  'telno',
+  'mobile',
+  'zip',
+  'remark',
+  'extWarehouseNo',
+  'coordinates',
 ];
 
 /**

@@ -12,7 +12,10 @@ export function requireActive(state: WarehouseState): string {
   const goldenId = requireExisting(state);
   if (isRetired(state)) {
     const where = state.mergedInto ? `; it was merged into ${state.mergedInto}` : '';
-    throw new DomainError(ErrorCode.invalidState, `golden record ${goldenId} is retired${where}`, { goldenId, mergedInto: state.mergedInto });
+    throw new DomainError(ErrorCode.invalidState, `golden record ${goldenId} is retired${where}`, {
+      goldenId,
+      mergedInto: state.mergedInto,
+    });
   }
   return goldenId;
 }

@@ -29,7 +29,11 @@ export interface SuspectedDuplicate {
 export const MATCH_THRESHOLDS = { name: 0.6, address: 0.6, combined: 0.7, nameWithoutAddress: 0.85 } as const;
 const MAX_SUSPECTS = 5;
 
-export function suspectDuplicates(subject: MatchProfile, candidates: readonly MatchProfile[], exclude: ReadonlySet<string>): SuspectedDuplicate[] {
+export function suspectDuplicates(
+  subject: MatchProfile,
+  candidates: readonly MatchProfile[],
+  exclude: ReadonlySet<string>,
+): SuspectedDuplicate[] {
   return candidates
     .filter((c) => c.goldenId !== subject.goldenId && !exclude.has(c.goldenId) && c.warehouseNo !== subject.warehouseNo)
     .map((c) => compare(subject, c))

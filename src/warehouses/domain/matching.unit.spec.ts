@@ -3,8 +3,15 @@ import { describe, it } from 'node:test';
 import { MatchProfile, suspectDuplicates } from './matching';
 import { addressCore, bigramDice, numbersConflict, numbersOf } from './similarity';
 
-const profile = (goldenId: string, warehouseNo: string, name: string, address: string | null, province = '上海市', city = '上海市', district: string | null = '浦东新区'): MatchProfile =>
-  ({ goldenId, warehouseNo, name, address, province, city, district });
+const profile = (
+  goldenId: string,
+  warehouseNo: string,
+  name: string,
+  address: string | null,
+  province = '上海市',
+  city = '上海市',
+  district: string | null = '浦东新区',
+): MatchProfile => ({ goldenId, warehouseNo, name, address, province, city, district });
 
 describe('bigram Dice similarity', () => {
   it('scores the examples the thresholds were tuned on', () => {

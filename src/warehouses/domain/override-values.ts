@@ -30,10 +30,12 @@ export function parseOverrideValue(field: GoldenField, value: unknown): GoldenVa
     case 'name':
       return requiredText(value, 100);
     case 'typeCode':
-      if (typeof value !== 'number' || !Number.isInteger(value) || !isKnownWarehouseType(value)) throw invalid('value', 'must be a WDT 仓库类型 code (1 普通仓库 … 127 其它)');
+      if (typeof value !== 'number' || !Number.isInteger(value) || !isKnownWarehouseType(value))
+        throw invalid('value', 'must be a WDT 仓库类型 code (1 普通仓库 … 127 其它)');
       return value;
     case 'status':
-      if (value !== 'active' && value !== 'disabled') throw invalid('value', 'must be "active" or "disabled" (retire a record instead of overriding it)');
+      if (value !== 'active' && value !== 'disabled')
+        throw invalid('value', 'must be "active" or "disabled" (retire a record instead of overriding it)');
       return value;
     case 'isDefect':
       if (typeof value !== 'boolean') throw invalid('value', 'must be true or false');
@@ -92,6 +94,7 @@ function zip(value: unknown): string | null {
 function coordinates(value: unknown): GoldenValue {
   if (value === null) return null;
   const { x, y } = (typeof value === 'object' ? value : {}) as { x?: unknown; y?: unknown };
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) throw invalid('value', 'must be {"x": number, "y": number} or null');
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+    throw invalid('value', 'must be {"x": number, "y": number} or null');
   return { x, y };
 }

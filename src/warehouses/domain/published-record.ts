@@ -13,9 +13,23 @@ export function publishedRecord(state: WarehouseState): GoldenWarehouseRecord {
   const g = state.golden;
   if (!g || !state.goldenId) throw new Error('publishedRecord: the golden record does not exist yet');
   return {
-    warehouseNo: g.warehouseNo, name: g.name, typeCode: g.typeCode, typeLabel: warehouseTypeLabel(g.typeCode), status: g.status,
-    isDefect: g.isDefect, province: g.province, city: g.city, district: g.district, address: g.address, contact: g.contact,
-    telno: g.telno, mobile: g.mobile, zip: g.zip, remark: g.remark, extWarehouseNo: g.extWarehouseNo, coordinates: g.coordinates,
+    warehouseNo: g.warehouseNo,
+    name: g.name,
+    typeCode: g.typeCode,
+    typeLabel: warehouseTypeLabel(g.typeCode),
+    status: g.status,
+    isDefect: g.isDefect,
+    province: g.province,
+    city: g.city,
+    district: g.district,
+    address: g.address,
+    contact: g.contact,
+    telno: g.telno,
+    mobile: g.mobile,
+    zip: g.zip,
+    remark: g.remark,
+    extWarehouseNo: g.extWarehouseNo,
+    coordinates: g.coordinates,
     mergedInto: state.mergedInto,
   };
 }
@@ -33,12 +47,21 @@ export function publishedSources(state: WarehouseState): { wdt?: Readonly<Record
  * missing flags, provenance-only changes). A resync request publishes a new version with no
  * changed fields so the sink writes the record again.
  */
-export function goldenChangeOf(event: WarehouseEvent, before: WarehouseState, after: WarehouseState): { change: GoldenChange; changedFields: PublishedField[] } | null {
+export function goldenChangeOf(
+  event: WarehouseEvent,
+  before: WarehouseState,
+  after: WarehouseState,
+): { change: GoldenChange; changedFields: PublishedField[] } | null {
   if (after.golden === null) return null;
   if (event.type === 'KingdeeResyncRequested') return { change: 'updated', changedFields: [] };
   if (before.golden === null) return { change: 'created', changedFields: publishedFieldsOf(Object.keys(after.golden) as GoldenField[]) };
-  const changed = publishedFieldsOf(goldenChangesOf(event).filter(valueChanged).map((c) => c.field));
-  if (event.type === 'GoldenRecordRetired') return { change: 'retired', changedFields: before.mergedInto === after.mergedInto ? changed : [...changed, 'mergedInto'] };
+  const changed = publishedFieldsOf(
+    goldenChangesOf(event)
+      .filter(valueChanged)
+      .map((c) => c.field),
+  );
+  if (event.type === 'GoldenRecordRetired')
+    return { change: 'retired', changedFields: before.mergedInto === after.mergedInto ? changed : [...changed, 'mergedInto'] };
   return changed.length > 0 ? { change: 'updated', changedFields: changed } : null;
 }
 

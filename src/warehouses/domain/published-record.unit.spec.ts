@@ -29,18 +29,34 @@ describe('published record', () => {
   });
 
   it('an update lists the changed fields (a type change includes its label)', () => {
-    assert.deepEqual(changeAfter(created, observe(wdtWarehouse({ type: 12, telno: '021-66667777' }))), { change: 'updated', changedFields: ['typeCode', 'typeLabel', 'telno'] });
+    assert.deepEqual(changeAfter(created, observe(wdtWarehouse({ type: 12, telno: '021-66667777' }))), {
+      change: 'updated',
+      changedFields: ['typeCode', 'typeLabel', 'telno'],
+    });
   });
 
   it('sync results, tasks and provenance-only changes publish nothing; a resync publishes with no changed fields', () => {
-    assert.equal(changeAfter(created, { type: 'RecordKingdeeSyncResult', outcome: 'success', version: 1, fStockId: '1', fNumber: 'SH-PD-01', operation: 'created' }), null);
+    assert.equal(
+      changeAfter(created, {
+        type: 'RecordKingdeeSyncResult',
+        outcome: 'success',
+        version: 1,
+        fStockId: '1',
+        fNumber: 'SH-PD-01',
+        operation: 'created',
+      }),
+      null,
+    );
     assert.equal(changeAfter(created, { type: 'OverrideField', field: 'name', value: '上海浦东仓', reason: '确认' }), null);
     assert.equal(changeAfter(created, { type: 'FlagMissingInWdt', warehouseNo: 'SH-PD-01', syncRunId: 'r' }), null);
     assert.deepEqual(changeAfter(created, { type: 'RequestKingdeeResync', reason: 'x' }), { change: 'updated', changedFields: [] });
   });
 
   it('retirement publishes retired with status (and mergedInto when merged)', () => {
-    assert.deepEqual(changeAfter(created, { type: 'RetireGoldenRecord', reason: '关闭' }), { change: 'retired', changedFields: ['status'] });
+    assert.deepEqual(changeAfter(created, { type: 'RetireGoldenRecord', reason: '关闭' }), {
+      change: 'retired',
+      changedFields: ['status'],
+    });
     assert.equal(publishedRecord(foldEvents(eventsOf(created, { type: 'RetireGoldenRecord', reason: '关闭' }))).status, 'retired');
   });
 

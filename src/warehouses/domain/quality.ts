@@ -17,12 +17,14 @@ export function checkRegion(province: string | null, city: string | null, distri
   const flags: QualityFlag[] = [];
   const known = findProvince(province);
   if (province === null) flags.push({ field: 'province', code: 'province_missing', message: '省 is empty' });
-  else if (known === null) flags.push({ field: 'province', code: 'province_unknown', message: `省 "${province}" is not a provincial-level division` });
+  else if (known === null)
+    flags.push({ field: 'province', code: 'province_unknown', message: `省 "${province}" is not a provincial-level division` });
   let canonicalCity = city;
   if (city === null) flags.push({ field: 'city', code: 'city_missing', message: '市 is empty' });
   else if (known?.municipality) {
     if (isMunicipalityCity(known, city)) canonicalCity = known.name;
-    else if (findProvince(city) !== null) flags.push({ field: 'city', code: 'city_not_in_province', message: `市 "${city}" is not in ${known.name}` });
+    else if (findProvince(city) !== null)
+      flags.push({ field: 'city', code: 'city_not_in_province', message: `市 "${city}" is not in ${known.name}` });
   } else if (known && findProvince(city)?.municipality) {
     flags.push({ field: 'city', code: 'city_not_in_province', message: `市 "${city}" is a 直辖市, not in ${known.name}` });
   }

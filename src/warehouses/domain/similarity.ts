@@ -51,7 +51,7 @@ export function addressCore(address: string | null, regionNames: readonly (strin
     const compact = compactForMatching(name);
     return compact === '' ? [] : [compact, compact.replace(/[省市区县]$/, '')];
   });
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const prefix of prefixes) {
       if (prefix !== '' && core.startsWith(prefix) && core.length > prefix.length) {
@@ -63,7 +63,19 @@ export function addressCore(address: string | null, regionNames: readonly (strin
   return core;
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, string>> = { 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  十: '10',
+};
 
 /** The numbers in a text (`2号仓`, `二号仓`, `5188号`), without leading zeros. */
 export function numbersOf(text: string | null | undefined): Set<string> {

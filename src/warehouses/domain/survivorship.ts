@@ -84,7 +84,10 @@ function applyRule(rule: SurvivorshipRule, candidates: readonly Candidate[], pri
     case 'override':
       return candidates;
     case 'sourcePriority': {
-      const rank = (c: Candidate) => { const i = rule.systems.indexOf(c.source.system); return i < 0 ? rule.systems.length : i; };
+      const rank = (c: Candidate) => {
+        const i = rule.systems.indexOf(c.source.system);
+        return i < 0 ? rule.systems.length : i;
+      };
       const best = Math.min(...candidates.map(rank));
       return candidates.filter((c) => rank(c) === best);
     }
@@ -93,7 +96,10 @@ function applyRule(rule: SurvivorshipRule, candidates: readonly Candidate[], pri
       return own.length > 0 ? own : candidates;
     }
     case 'mostRecent': {
-      const newest = candidates.map((c) => c.observedAt).sort().at(-1);
+      const newest = candidates
+        .map((c) => c.observedAt)
+        .sort()
+        .at(-1);
       return candidates.filter((c) => c.observedAt === newest);
     }
   }

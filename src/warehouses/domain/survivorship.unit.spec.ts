@@ -4,7 +4,10 @@ import { GoldenField, GoldenValue } from './golden-fields';
 import { Candidate, FieldOverride, SurvivorshipRule, defaultSurvivorshipPolicy, resolveField } from './survivorship';
 
 const wdt = (key: string, value: GoldenValue, observedAt: string): Candidate => ({ source: { system: 'wdt', key }, value, observedAt });
-const resolve = (candidates: Candidate[], options: { rules?: readonly SurvivorshipRule[]; override?: FieldOverride; primary?: string } = {}) =>
+const resolve = (
+  candidates: Candidate[],
+  options: { rules?: readonly SurvivorshipRule[]; override?: FieldOverride; primary?: string } = {},
+) =>
   resolveField('name', options.rules ?? defaultSurvivorshipPolicy.name, {
     candidates: (_f: GoldenField) => candidates,
     overrides: options.override ? { name: options.override } : {},
@@ -13,12 +16,18 @@ const resolve = (candidates: Candidate[], options: { rules?: readonly Survivorsh
 
 describe('survivorship', () => {
   it('a steward override wins over every source', () => {
-    const result = resolve([wdt('A', '上海浦东仓', '2026-01-01')], { override: { value: '浦东中心仓', reason: '统一命名', actor: 'li.steward' } });
+    const result = resolve([wdt('A', '上海浦东仓', '2026-01-01')], {
+      override: { value: '浦东中心仓', reason: '统一命名', actor: 'li.steward' },
+    });
     assert.deepEqual(result, { value: '浦东中心仓', source: { system: 'steward', key: 'li.steward' }, rule: 'override' });
   });
 
   it('one source decides by source priority', () => {
-    assert.deepEqual(resolve([wdt('A', '上海浦东仓', '2026-01-01')]), { value: '上海浦东仓', source: { system: 'wdt', key: 'A' }, rule: 'sourcePriority' });
+    assert.deepEqual(resolve([wdt('A', '上海浦东仓', '2026-01-01')]), {
+      value: '上海浦东仓',
+      source: { system: 'wdt', key: 'A' },
+      rule: 'sourcePriority',
+    });
   });
 
   it('prefers the higher-priority system, whatever the recency', () => {

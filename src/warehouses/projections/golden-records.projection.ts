@@ -25,7 +25,8 @@ export class GoldenRecordsProjection implements Projection {
 
   /** Each record's row from its events (version order, from version 1). */
   private async write(streams: ReadonlyMap<string, readonly StoredEvent[]>, tx: SqlExecutor): Promise<void> {
-    const rows = [...streams].map(([goldenId, stream]) => ({ goldenId, summary: summarise(stream) }))
+    const rows = [...streams]
+      .map(([goldenId, stream]) => ({ goldenId, summary: summarise(stream) }))
       .filter((r) => r.summary.state.golden !== null)
       .map((r) => rowOf(r.goldenId, r.summary));
     await writeRecordset(tx, UPSERT, rows);
@@ -39,14 +40,34 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
   const searchText = [r.warehouseNo, r.name, r.province, r.city, r.district, r.address].filter(Boolean).join(' ');
   const flags = new Map(sources.flatMap((s) => s.normalised.qualityFlags).map((f) => [`${f.field}:${f.code}`, f]));
   return {
-    golden_id: goldenId, version: summary.version, published_version: summary.publishedVersion, warehouse_no: r.warehouseNo, name: r.name,
-    type_code: r.typeCode, type_label: r.typeLabel, status: r.status, is_defect: r.isDefect, province: r.province, city: r.city,
-    district: r.district, address: r.address, contact: r.contact, telno: r.telno, mobile: r.mobile, zip: r.zip, remark: r.remark,
-    ext_warehouse_no: r.extWarehouseNo, coordinates: r.coordinates, merged_into: r.mergedInto, missing_in_wdt: sources.some((s) => s.missing),
-    overrides: state.overrides, quality_flags: [...flags.values()],
+    golden_id: goldenId,
+    version: summary.version,
+    published_version: summary.publishedVersion,
+    warehouse_no: r.warehouseNo,
+    name: r.name,
+    type_code: r.typeCode,
+    type_label: r.typeLabel,
+    status: r.status,
+    is_defect: r.isDefect,
+    province: r.province,
+    city: r.city,
+    district: r.district,
+    address: r.address,
+    contact: r.contact,
+    telno: r.telno,
+    mobile: r.mobile,
+    zip: r.zip,
+    remark: r.remark,
+    ext_warehouse_no: r.extWarehouseNo,
+    coordinates: r.coordinates,
+    merged_into: r.mergedInto,
+    missing_in_wdt: sources.some((s) => s.missing),
+    overrides: state.overrides,
+    quality_flags: [...flags.values()],
     search_text: searchText,
     search_bigrams: searchGrams(searchText),
-    created_at: summary.createdAt, updated_at: summary.updatedAt,
+    created_at: summary.createdAt,
+    updated_at: summary.updatedAt,
   };
 }
 
@@ -60,5 +81,8 @@ const UPSERT = `
     contact text, telno text, mobile text, zip text, remark text, ext_warehouse_no text, coordinates jsonb, merged_into text,
     missing_in_wdt boolean, overrides jsonb, quality_flags jsonb, search_text text, search_bigrams text[], created_at timestamptz,
     updated_at timestamptz)
-  ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(',').slice(1).map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`).join(', ')}
+  ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(',')
+    .slice(1)
+    .map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`)
+    .join(', ')}
   WHERE golden_warehouses.version < EXCLUDED.version`;

@@ -7,7 +7,13 @@ import { XrefProjection } from './xref.projection';
 
 /** Every read model of the warehouses feature, for the lead's CheckpointedProcessor. */
 export function warehouseProjections(): Projection[] {
-  return [new GoldenRecordsProjection(), new LineageProjection(), new XrefProjection(), new SyncStatusProjection(), new StewardshipTasksProjection()];
+  return [
+    new GoldenRecordsProjection(),
+    new LineageProjection(),
+    new XrefProjection(),
+    new SyncStatusProjection(),
+    new StewardshipTasksProjection(),
+  ];
 }
 
 export { GoldenRecordsProjection, LineageProjection, StewardshipTasksProjection, SyncStatusProjection, XrefProjection };

@@ -23,8 +23,16 @@ export class LineageProjection implements Projection {
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const rows = warehouseFacts(events).flatMap(({ goldenId, event, stored }) =>
       goldenChangesOf(event).map((c) => ({
-        golden_id: goldenId, field: c.field, stream_version: stored.streamVersion, value: c.new, source_system: c.source.system,
-        source_key: c.source.key, rule: c.rule, event_id: stored.eventId, event_type: stored.type, at: stored.recordedAt,
+        golden_id: goldenId,
+        field: c.field,
+        stream_version: stored.streamVersion,
+        value: c.new,
+        source_system: c.source.system,
+        source_key: c.source.key,
+        rule: c.rule,
+        event_id: stored.eventId,
+        event_type: stored.type,
+        at: stored.recordedAt,
       })),
     );
     await writeRecordset(tx, INSERT, rows);

@@ -18,7 +18,8 @@ describe('warehouse projections (PostgreSQL)', () => {
   let ids: { a: string; b: string; c: string };
   const snapshot = async () => {
     const tables: Record<string, unknown> = {};
-    for (const [table, order] of Object.entries(TABLES)) tables[table] = await kit.db.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`);
+    for (const [table, order] of Object.entries(TABLES))
+      tables[table] = await kit.db.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`);
     return JSON.parse(JSON.stringify(tables));
   };
 
@@ -35,18 +36,32 @@ describe('warehouse projections (PostgreSQL)', () => {
     assert.deepEqual(Object.keys(a.overrides), ['name']);
     const [b] = await kit.db.dataSource.query(`SELECT status, merged_into FROM golden_warehouses WHERE golden_id = $1`, [ids.b]);
     assert.deepEqual(b, { status: 'retired', merged_into: ids.a });
-    const [name] = await kit.db.dataSource.query(`SELECT DISTINCT ON (field) * FROM warehouse_lineage WHERE golden_id = $1 AND field = 'name' ORDER BY field, stream_version DESC`, [ids.a]);
+    const [name] = await kit.db.dataSource.query(
+      `SELECT DISTINCT ON (field) * FROM warehouse_lineage WHERE golden_id = $1 AND field = 'name' ORDER BY field, stream_version DESC`,
+      [ids.a],
+    );
     assert.deepEqual([name.value, name.source_system, name.rule], ['浦东中心仓', 'steward', 'override']);
-    const xref = await kit.db.dataSource.query(`SELECT golden_id, system, source_key, external_id, active FROM warehouse_xref ORDER BY golden_id, system, source_key`);
+    const xref = await kit.db.dataSource.query(
+      `SELECT golden_id, system, source_key, external_id, active FROM warehouse_xref ORDER BY golden_id, system, source_key`,
+    );
     const ofA = xref.filter((x: { golden_id: string; system: string }) => x.golden_id === ids.a && x.system === 'wdt');
-    assert.deepEqual(ofA.map((x: { source_key: string; external_id: string }) => [x.source_key, x.external_id]), [['SH-PD-01', '101'], ['SH-PD-01B', '102']]);
+    assert.deepEqual(
+      ofA.map((x: { source_key: string; external_id: string }) => [x.source_key, x.external_id]),
+      [
+        ['SH-PD-01', '101'],
+        ['SH-PD-01B', '102'],
+      ],
+    );
     assert.ok(xref.some((x: { system: string; external_id: string }) => x.system === 'kingdee' && x.external_id === '100238'));
     assert.ok(xref.filter((x: { golden_id: string }) => x.golden_id === ids.b).every((x: { active: boolean }) => !x.active));
     const sync = await kit.db.dataSource.query(`SELECT golden_id, status, last_error_code FROM warehouse_sync_status ORDER BY golden_id`);
     assert.equal(sync.find((s: { golden_id: string }) => s.golden_id === ids.c).status, 'failed');
     assert.equal(sync.find((s: { golden_id: string }) => s.golden_id === ids.a).status, 'pending', 'changed after its last sync');
     const tasks = await kit.db.dataSource.query(`SELECT type, status, resolution FROM stewardship_tasks ORDER BY type`);
-    assert.deepEqual(tasks, [{ type: 'duplicate', status: 'resolved', resolution: 'merged' }, { type: 'sync_failure', status: 'open', resolution: null }]);
+    assert.deepEqual(tasks, [
+      { type: 'duplicate', status: 'resolved', resolution: 'merged' },
+      { type: 'sync_failure', status: 'open', resolution: null },
+    ]);
   });
 
   const projectionTables: Record<string, string> = {
@@ -93,16 +108,44 @@ describe('warehouse projections (PostgreSQL)', () => {
 async function scenario(kit: WarehousesTestKit): Promise<{ a: string; b: string; c: string }> {
   const recorder = kit.warehouses.observationRecorder;
   const goldenOf = (outcomes: ObservationOutcome[], no: string) => outcomes.find((o) => o.warehouseNo === no)!.goldenId;
-  const first = await recorder.recordObservations([wdtWarehouse({ contact: undefined }), wdtWarehouse({ warehouseNo: 'GZ-BY-02', name: '广州白云仓', province: '广东', city: '广州市', district: '白云区', address: '机场路88号' })], syncContext('run-1', 0));
+  const first = await recorder.recordObservations(
+    [
+      wdtWarehouse({ contact: undefined }),
+      wdtWarehouse({
+        warehouseNo: 'GZ-BY-02',
+        name: '广州白云仓',
+        province: '广东',
+        city: '广州市',
+        district: '白云区',
+        address: '机场路88号',
+      }),
+    ],
+    syncContext('run-1', 0),
+  );
   const a = goldenOf(first, 'SH-PD-01');
   const c = goldenOf(first, 'GZ-BY-02');
   await kit.catchUp();
-  const second = await recorder.recordObservations([wdtWarehouse({ warehouseNo: 'SH-PD-01B', warehouseId: '102', name: '上海浦东仓库', contact: '李娜', address: '上海市浦东新区川沙路5188号' })], syncContext('run-2', 1));
+  const second = await recorder.recordObservations(
+    [
+      wdtWarehouse({
+        warehouseNo: 'SH-PD-01B',
+        warehouseId: '102',
+        name: '上海浦东仓库',
+        contact: '李娜',
+        address: '上海市浦东新区川沙路5188号',
+      }),
+    ],
+    syncContext('run-2', 1),
+  );
   const b = goldenOf(second, 'SH-PD-01B');
   const steward = commandMetadata('api:li', { now: new Date(Date.UTC(2026, 10, 28, 9, 2)) });
   await kit.warehouses.overrideField.execute({ goldenId: a, field: 'name', value: '浦东中心仓', reason: '统一命名' }, steward);
-  await kit.warehouses.syncResultRecorder.recordSuccess([{ goldenId: a, version: 2, fStockId: '100238', fNumber: 'SH-PD-01', operation: 'created', at: new Date(), correlationId: 'k-1' }]);
-  await kit.warehouses.syncResultRecorder.recordFailure([{ goldenId: c, version: 1, code: 'kingdee_rejected', message: '编码已存在', permanent: true, at: new Date(), correlationId: 'k-2' }]);
+  await kit.warehouses.syncResultRecorder.recordSuccess([
+    { goldenId: a, version: 2, fStockId: '100238', fNumber: 'SH-PD-01', operation: 'created', at: new Date(), correlationId: 'k-1' },
+  ]);
+  await kit.warehouses.syncResultRecorder.recordFailure([
+    { goldenId: c, version: 1, code: 'kingdee_rejected', message: '编码已存在', permanent: true, at: new Date(), correlationId: 'k-2' },
+  ]);
   await kit.catchUp();
   const [task] = await kit.db.dataSource.query(`SELECT task_id FROM stewardship_tasks WHERE type = 'duplicate'`);
   await kit.warehouses.resolveTask.execute({ taskId: task.task_id, action: 'merge', survivorId: a }, steward);

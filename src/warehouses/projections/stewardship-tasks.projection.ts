@@ -23,11 +23,29 @@ export class StewardshipTasksProjection implements Projection {
       case 'SuspectedDuplicateDetected': {
         const d = event.data;
         const title = `Suspected duplicate of ${d.otherWarehouseNo} (score ${d.score})`;
-        return open(tx, d.taskId, 'duplicate', goldenId, d.otherGoldenId, title, { score: d.score, reasons: d.reasons, otherWarehouseNo: d.otherWarehouseNo }, at);
+        return open(
+          tx,
+          d.taskId,
+          'duplicate',
+          goldenId,
+          d.otherGoldenId,
+          title,
+          { score: d.score, reasons: d.reasons, otherWarehouseNo: d.otherWarehouseNo },
+          at,
+        );
       }
       case 'KingdeeSyncFailed': {
         const d = event.data;
-        return open(tx, d.taskId, 'sync_failure', goldenId, null, `Kingdee rejected version ${d.version}: ${d.code}`, { version: d.version, code: d.code, message: d.message }, at);
+        return open(
+          tx,
+          d.taskId,
+          'sync_failure',
+          goldenId,
+          null,
+          `Kingdee rejected version ${d.version}: ${d.code}`,
+          { version: d.version, code: d.code, message: d.message },
+          at,
+        );
       }
       case 'DuplicateDismissed':
         return close(tx, [event.data.taskId], 'dismissed', at, by);
@@ -42,7 +60,16 @@ export class StewardshipTasksProjection implements Projection {
   }
 }
 
-async function open(tx: SqlExecutor, taskId: string, type: string, goldenId: string, other: string | null, title: string, details: object, at: Date): Promise<void> {
+async function open(
+  tx: SqlExecutor,
+  taskId: string,
+  type: string,
+  goldenId: string,
+  other: string | null,
+  title: string,
+  details: object,
+  at: Date,
+): Promise<void> {
   // The same failure reported again with a new message refreshes an open task's details.
   await tx.query(
     `INSERT INTO stewardship_tasks (task_id, type, status, golden_id, other_golden_id, title, details, opened_at)

@@ -18,7 +18,15 @@ export interface StreamSummary {
 }
 
 export function summarise(events: readonly StoredEvent[]): StreamSummary {
-  let summary: StreamSummary = { state: initialState(), version: 0, publishedVersion: 0, createdAt: null, updatedAt: null, lastSyncAttemptAt: null, lastError: null };
+  let summary: StreamSummary = {
+    state: initialState(),
+    version: 0,
+    publishedVersion: 0,
+    createdAt: null,
+    updatedAt: null,
+    lastSyncAttemptAt: null,
+    lastError: null,
+  };
   for (const stored of events) {
     const event = toDomainEvent(stored);
     if (!isWarehouseEvent(event)) continue;

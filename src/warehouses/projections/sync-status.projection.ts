@@ -23,19 +23,30 @@ export class SyncStatusProjection implements Projection {
       const summary = summarise(stream);
       const { kingdee } = summary.state;
       return {
-        golden_id: goldenId, version: summary.version, published_version: summary.publishedVersion, synced_version: kingdee.syncedVersion,
-        status: syncStatusOf(summary), f_stock_id: kingdee.fStockId, f_number: kingdee.fNumber, last_error_code: summary.lastError?.code ?? null,
-        last_error_message: summary.lastError?.message ?? null, last_attempt_at: summary.lastSyncAttemptAt,
+        golden_id: goldenId,
+        version: summary.version,
+        published_version: summary.publishedVersion,
+        synced_version: kingdee.syncedVersion,
+        status: syncStatusOf(summary),
+        f_stock_id: kingdee.fStockId,
+        f_number: kingdee.fNumber,
+        last_error_code: summary.lastError?.code ?? null,
+        last_error_message: summary.lastError?.message ?? null,
+        last_attempt_at: summary.lastSyncAttemptAt,
       };
     });
     await writeRecordset(tx, UPSERT, rows);
   }
 }
 
-const COLUMNS = 'golden_id, version, published_version, synced_version, status, f_stock_id, f_number, last_error_code, last_error_message, last_attempt_at';
+const COLUMNS =
+  'golden_id, version, published_version, synced_version, status, f_stock_id, f_number, last_error_code, last_error_message, last_attempt_at';
 const UPSERT = `
   INSERT INTO warehouse_sync_status (${COLUMNS})
   SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, published_version int, synced_version int,
     status text, f_stock_id text, f_number text, last_error_code text, last_error_message text, last_attempt_at timestamptz)
-  ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(', ').slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+  ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(', ')
+    .slice(1)
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ')}
   WHERE warehouse_sync_status.version < EXCLUDED.version`;

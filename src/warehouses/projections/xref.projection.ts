@@ -38,8 +38,13 @@ export class XrefProjection implements Projection {
     }
     await writeRecordset(tx, UPSERT, [...latest.values()]);
     // A record merged away keeps its rows for history, marked inactive; the survivor holds them now.
-    await writeRecordset(tx, DEACTIVATE, facts.filter((f) => f.event.type === 'GoldenRecordRetired' && f.event.data.mergedInto !== null)
-      .map((f) => ({ golden_id: f.goldenId, version: f.stored.streamVersion, updated_at: f.stored.recordedAt })));
+    await writeRecordset(
+      tx,
+      DEACTIVATE,
+      facts
+        .filter((f) => f.event.type === 'GoldenRecordRetired' && f.event.data.mergedInto !== null)
+        .map((f) => ({ golden_id: f.goldenId, version: f.stored.streamVersion, updated_at: f.stored.recordedAt })),
+    );
   }
 }
 

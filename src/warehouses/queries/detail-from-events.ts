@@ -12,16 +12,28 @@ export function detailFromEvents(goldenId: string, events: readonly StoredEvent[
   const { state } = summary;
   if (state.golden === null) return null;
   return {
-    goldenId, version: summary.version, asOf: iso(asOf), record: publishedRecord(state), lineage: lineageOf(events),
-    overrides: { ...state.overrides }, crossReference: crossReferenceOf(state),
+    goldenId,
+    version: summary.version,
+    asOf: iso(asOf),
+    record: publishedRecord(state),
+    lineage: lineageOf(events),
+    overrides: { ...state.overrides },
+    crossReference: crossReferenceOf(state),
     kingdeeSync: {
-      status: syncStatusOf(summary), publishedVersion: summary.publishedVersion, syncedVersion: state.kingdee.syncedVersion,
-      lastError: summary.lastError, lastAttemptAt: iso(summary.lastSyncAttemptAt),
+      status: syncStatusOf(summary),
+      publishedVersion: summary.publishedVersion,
+      syncedVersion: state.kingdee.syncedVersion,
+      lastError: summary.lastError,
+      lastAttemptAt: iso(summary.lastSyncAttemptAt),
     },
     dataQuality: { missingInWdt: Object.values(state.sources).some((s) => s.missing), flags: qualityFlags(state) },
     openTasks: [
-      ...Object.values(state.duplicateTasks).filter((t) => t.status === 'open').map((t) => ({ taskId: t.taskId, type: 'duplicate' as const })),
-      ...Object.values(state.kingdee.failures).filter((f) => f.open).map((f) => ({ taskId: f.taskId, type: 'sync_failure' as const })),
+      ...Object.values(state.duplicateTasks)
+        .filter((t) => t.status === 'open')
+        .map((t) => ({ taskId: t.taskId, type: 'duplicate' as const })),
+      ...Object.values(state.kingdee.failures)
+        .filter((f) => f.open)
+        .map((f) => ({ taskId: f.taskId, type: 'sync_failure' as const })),
     ].sort((a, b) => (a.taskId < b.taskId ? -1 : 1)),
   };
 }

@@ -11,21 +11,36 @@ export async function detailFromReadModels(db: SqlExecutor, goldenId: string): P
     db.query(`SELECT DISTINCT ON (field) * FROM warehouse_lineage WHERE golden_id = $1 ORDER BY field, stream_version DESC`, [goldenId]),
     db.query(`SELECT * FROM warehouse_xref WHERE golden_id = $1 ORDER BY system, source_key`, [goldenId]),
     db.query(`SELECT * FROM warehouse_sync_status WHERE golden_id = $1`, [goldenId]),
-    db.query(`SELECT task_id, type FROM stewardship_tasks WHERE status = 'open' AND $1 IN (golden_id, other_golden_id) ORDER BY task_id`, [goldenId]),
+    db.query(`SELECT task_id, type FROM stewardship_tasks WHERE status = 'open' AND $1 IN (golden_id, other_golden_id) ORDER BY task_id`, [
+      goldenId,
+    ]),
   ]);
   // Kingdee keeps its stock after a merge (the sink disables it), so its xref stays visible.
   const kingdee = xref.find((x: XrefRow) => x.system === 'kingdee');
   return {
-    goldenId, version: row.version, asOf: null, record: recordOf(row),
-    lineage: Object.fromEntries(lineage.map((l: LineageRow) => [l.field, { value: l.value, source: { system: l.source_system, key: l.source_key }, rule: l.rule, eventId: l.event_id, at: iso(l.at)! }])),
+    goldenId,
+    version: row.version,
+    asOf: null,
+    record: recordOf(row),
+    lineage: Object.fromEntries(
+      lineage.map((l: LineageRow) => [
+        l.field,
+        { value: l.value, source: { system: l.source_system, key: l.source_key }, rule: l.rule, eventId: l.event_id, at: iso(l.at)! },
+      ]),
+    ),
     overrides: row.overrides,
     crossReference: {
-      wdt: xref.filter((x: XrefRow) => x.system !== 'kingdee').map((x: XrefRow) => ({ system: x.system, warehouseNo: x.source_key, warehouseId: x.external_id, active: x.active })),
+      wdt: xref
+        .filter((x: XrefRow) => x.system !== 'kingdee')
+        .map((x: XrefRow) => ({ system: x.system, warehouseNo: x.source_key, warehouseId: x.external_id, active: x.active })),
       kingdee: kingdee ? { fNumber: kingdee.source_key, fStockId: kingdee.external_id } : null,
     },
     kingdeeSync: {
-      status: sync?.status ?? 'pending', publishedVersion: sync?.published_version ?? row.published_version, syncedVersion: sync?.synced_version ?? null,
-      lastError: sync?.last_error_code ? { code: sync.last_error_code, message: sync.last_error_message } : null, lastAttemptAt: iso(sync?.last_attempt_at),
+      status: sync?.status ?? 'pending',
+      publishedVersion: sync?.published_version ?? row.published_version,
+      syncedVersion: sync?.synced_version ?? null,
+      lastError: sync?.last_error_code ? { code: sync.last_error_code, message: sync.last_error_message } : null,
+      lastAttemptAt: iso(sync?.last_attempt_at),
     },
     dataQuality: { missingInWdt: row.missing_in_wdt, flags: row.quality_flags },
     openTasks: tasks.map((t: { task_id: string; type: 'duplicate' | 'sync_failure' }) => ({ taskId: t.task_id, type: t.type })),
@@ -34,12 +49,39 @@ export async function detailFromReadModels(db: SqlExecutor, goldenId: string): P
 
 export function recordOf(row: Record<string, any>): GoldenWarehouseRecord {
   return {
-    warehouseNo: row.warehouse_no, name: row.name, typeCode: row.type_code, typeLabel: warehouseTypeLabel(row.type_code), status: row.status,
-    isDefect: row.is_defect, province: row.province, city: row.city, district: row.district, address: row.address, contact: row.contact,
-    telno: row.telno, mobile: row.mobile, zip: row.zip, remark: row.remark, extWarehouseNo: row.ext_warehouse_no, coordinates: row.coordinates,
+    warehouseNo: row.warehouse_no,
+    name: row.name,
+    typeCode: row.type_code,
+    typeLabel: warehouseTypeLabel(row.type_code),
+    status: row.status,
+    isDefect: row.is_defect,
+    province: row.province,
+    city: row.city,
+    district: row.district,
+    address: row.address,
+    contact: row.contact,
+    telno: row.telno,
+    mobile: row.mobile,
+    zip: row.zip,
+    remark: row.remark,
+    extWarehouseNo: row.ext_warehouse_no,
+    coordinates: row.coordinates,
     mergedInto: row.merged_into,
   };
 }
 
-interface LineageRow { field: string; value: unknown; source_system: string; source_key: string; rule: any; event_id: string; at: Date }
-interface XrefRow { system: string; source_key: string; external_id: string | null; active: boolean }
+interface LineageRow {
+  field: string;
+  value: unknown;
+  source_system: string;
+  source_key: string;
+  rule: any;
+  event_id: string;
+  at: Date;
+}
+interface XrefRow {
+  system: string;
+  source_key: string;
+  external_id: string | null;
+  active: boolean;
+}

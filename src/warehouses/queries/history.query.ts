@@ -14,7 +14,13 @@ export interface HistoryEntry {
 /** A golden record's events, oldest first, as the history endpoint returns them. */
 export function historyOf(events: readonly StoredEvent[]): HistoryEntry[] {
   return events.map((e) => ({
-    version: e.streamVersion, type: e.type, eventId: e.eventId, occurredAt: e.occurredAt.toISOString(), recordedAt: e.recordedAt.toISOString(),
-    actor: e.metadata.actor, correlationId: e.metadata.correlationId, data: e.data,
+    version: e.streamVersion,
+    type: e.type,
+    eventId: e.eventId,
+    occurredAt: e.occurredAt.toISOString(),
+    recordedAt: e.recordedAt.toISOString(),
+    actor: e.metadata.actor,
+    correlationId: e.metadata.correlationId,
+    data: e.data,
   }));
 }

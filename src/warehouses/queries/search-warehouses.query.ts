@@ -48,12 +48,19 @@ export async function searchWarehouses(db: SqlExecutor, params: SearchWarehouses
   const grams = [...compactForMatching(q)].length >= 2 ? searchGrams(q) : null;
   const filters = [q === null ? null : `%${escapeLike(q)}%`, params.type ?? null, params.status ?? null, params.syncStatus ?? null, grams];
   const [rows, [count]] = await Promise.all([
-    db.query(`SELECT g.*, COALESCE(s.status, 'pending') AS sync_status ${FROM_WHERE} ORDER BY g.warehouse_no, g.golden_id LIMIT $6 OFFSET $7`,
-      [...filters, params.pageSize, (params.page - 1) * params.pageSize]),
+    db.query(
+      `SELECT g.*, COALESCE(s.status, 'pending') AS sync_status ${FROM_WHERE} ORDER BY g.warehouse_no, g.golden_id LIMIT $6 OFFSET $7`,
+      [...filters, params.pageSize, (params.page - 1) * params.pageSize],
+    ),
     db.query(`SELECT count(*)::int AS total ${FROM_WHERE}`, filters),
   ]);
   const items = rows.map((r: Record<string, any>) => ({
-    goldenId: r.golden_id, version: r.version, ...recordOf(r), syncStatus: r.sync_status, missingInWdt: r.missing_in_wdt, updatedAt: iso(r.updated_at),
+    goldenId: r.golden_id,
+    version: r.version,
+    ...recordOf(r),
+    syncStatus: r.sync_status,
+    missingInWdt: r.missing_in_wdt,
+    updatedAt: iso(r.updated_at),
   }));
   return { items, page: params.page, pageSize: params.pageSize, total: count.total };
 }

@@ -50,9 +50,16 @@ export async function listTasks(db: SqlExecutor, params: TaskParams): Promise<Pa
 
 function toView(r: Record<string, any>): StewardshipTaskView {
   return {
-    taskId: r.task_id, type: r.type, status: r.status, title: r.title, details: r.details,
+    taskId: r.task_id,
+    type: r.type,
+    status: r.status,
+    title: r.title,
+    details: r.details,
     record: { goldenId: r.golden_id, warehouseNo: r.a_no, name: r.a_name },
     otherRecord: r.other_golden_id ? { goldenId: r.other_golden_id, warehouseNo: r.b_no, name: r.b_name } : null,
-    openedAt: iso(r.opened_at)!, resolvedAt: iso(r.resolved_at), resolution: r.resolution, resolvedBy: r.resolved_by,
+    openedAt: iso(r.opened_at)!,
+    resolvedAt: iso(r.resolved_at),
+    resolution: r.resolution,
+    resolvedBy: r.resolved_by,
   };
 }

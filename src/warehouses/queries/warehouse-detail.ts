@@ -21,7 +21,12 @@ export interface SyncStatusView {
 }
 
 export interface CrossReferenceView {
-  readonly wdt: readonly { readonly system: string; readonly warehouseNo: string; readonly warehouseId: string | null; readonly active: boolean }[];
+  readonly wdt: readonly {
+    readonly system: string;
+    readonly warehouseNo: string;
+    readonly warehouseId: string | null;
+    readonly active: boolean;
+  }[];
   readonly kingdee: { readonly fNumber: string; readonly fStockId: string | null } | null;
 }
 

@@ -24,7 +24,11 @@ export class WarehouseQueries {
     const detail = asOf
       ? detailFromEvents(goldenId, (await this.streams.loadOne(goldenId, { asOf })).events, asOf)
       : await detailFromReadModels(this.db, goldenId);
-    if (!detail) throw new DomainError(ErrorCode.notFound, asOf ? `golden record ${goldenId} did not exist at ${asOf.toISOString()}` : `no golden record ${goldenId}`);
+    if (!detail)
+      throw new DomainError(
+        ErrorCode.notFound,
+        asOf ? `golden record ${goldenId} did not exist at ${asOf.toISOString()}` : `no golden record ${goldenId}`,
+      );
     return detail;
   }
 

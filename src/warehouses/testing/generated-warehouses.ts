@@ -21,9 +21,20 @@ export function generatedWarehouses(n: number, prefix = 'WH'): WdtWarehouse[] {
     const district = districts[Math.floor(i / REGIONS.length) % districts.length]!;
     const kind = KINDS[Math.floor(i / 24) % KINDS.length]!;
     return wdtWarehouse({
-      warehouseNo: `${prefix}${String(i).padStart(5, '0')}`, warehouseId: String(10_000 + i), name: `${city.replace('市', '')}${district}${kind}${i}号`,
-      province, city, district, address: `${district}${STREETS[i % STREETS.length]}${100 + (i % 900)}号${i}栋`, type: [1, 11, 12, 9][i % 4],
-      contact: '王强', mobile: `139${String(i).padStart(8, '0')}`, telno: undefined, zip: undefined, coordinatesX: undefined, coordinatesY: undefined,
+      warehouseNo: `${prefix}${String(i).padStart(5, '0')}`,
+      warehouseId: String(10_000 + i),
+      name: `${city.replace('市', '')}${district}${kind}${i}号`,
+      province,
+      city,
+      district,
+      address: `${district}${STREETS[i % STREETS.length]}${100 + (i % 900)}号${i}栋`,
+      type: [1, 11, 12, 9][i % 4],
+      contact: '王强',
+      mobile: `139${String(i).padStart(8, '0')}`,
+      telno: undefined,
+      zip: undefined,
+      coordinatesX: undefined,
+      coordinatesY: undefined,
     });
   });
 }

@@ -14,13 +14,25 @@ export const TEST_KEYS = { reader: 'rk_reader_0123456789', steward: 'sk_steward_
 
 export interface TestApp {
   readonly app: INestApplication;
-  call(method: string, path: string, options?: { key?: keyof typeof TEST_KEYS; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; etag: string | null; body: any }>;
+  call(
+    method: string,
+    path: string,
+    options?: { key?: keyof typeof TEST_KEYS; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; etag: string | null; body: any }>;
 }
 
 /** The warehouses module behind the lead's platform HTTP pieces (API keys, roles, error filter, validation), on port 0. */
 export async function startTestApp(kit: WarehousesTestKit): Promise<TestApp> {
   const config = loadConfig({ MDM_API_KEYS: `ann:reader:${TEST_KEYS.reader},sam:steward:${TEST_KEYS.steward}`, LOG_LEVEL: 'silent' });
-  @Module({ imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(pino({ level: 'silent' })), testPlatformModule(kit.db.dataSource, kit.store), HttpPlatformModule, WarehousesModule] })
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config),
+      LoggingModule.forRoot(pino({ level: 'silent' })),
+      testPlatformModule(kit.db.dataSource, kit.store),
+      HttpPlatformModule,
+      WarehousesModule,
+    ],
+  })
   class TestAppModule {}
   const app = await NestFactory.create(TestAppModule, { logger: false });
   app.useGlobalPipes(createValidationPipe());
@@ -29,9 +41,16 @@ export async function startTestApp(kit: WarehousesTestKit): Promise<TestApp> {
   return {
     app,
     async call(method, path, options = {}) {
-      const headers: Record<string, string> = { ...(options.key ? { authorization: `Bearer ${TEST_KEYS[options.key]}` } : {}), ...options.headers };
+      const headers: Record<string, string> = {
+        ...(options.key ? { authorization: `Bearer ${TEST_KEYS[options.key]}` } : {}),
+        ...options.headers,
+      };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
       return { status: response.status, etag: response.headers.get('etag'), body: await response.json() };
     },
   };

@@ -22,7 +22,9 @@ export async function createWarehousesTestKit(label: string): Promise<Warehouses
   const warehouses = createWarehouses(db.dataSource, store);
   const processors = warehouses.projections.map((p) => new CheckpointedProcessor(db.dataSource, store, p, alwaysLeader.forName(p.name)));
   return {
-    db, store, warehouses,
+    db,
+    store,
+    warehouses,
     async catchUp() {
       // Qualified: ORDER BY an output alias would sort the ::text casts ('9' after '10').
       const [head] = await db.dataSource.query(`SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position

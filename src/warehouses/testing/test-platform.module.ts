@@ -11,7 +11,10 @@ class TestPlatformModule {}
 export function testPlatformModule(dataSource: DataSource, store: EventStore): DynamicModule {
   return {
     module: TestPlatformModule,
-    providers: [{ provide: DATA_SOURCE, useValue: dataSource }, { provide: EVENT_STORE, useValue: store }],
+    providers: [
+      { provide: DATA_SOURCE, useValue: dataSource },
+      { provide: EVENT_STORE, useValue: store },
+    ],
     exports: [DATA_SOURCE, EVENT_STORE],
   };
 }

@@ -15,14 +15,48 @@ export async function recordVariedHistory(kit: WarehousesTestKit, count = 30): P
   const all = generatedWarehouses(count);
   const ids = goldenIds(await recorder.recordObservations([...all, wdtWarehouse()], syncContext('run-1', 0)));
   const steward = commandMetadata('api:li', { now: new Date(Date.UTC(2026, 10, 28, 9, 5)) });
-  await kit.warehouses.overrideField.execute({ goldenId: ids.get('WH00001')!, field: 'name', value: '一号中心仓', reason: '统一命名' }, steward);
-  await kit.warehouses.overrideField.execute({ goldenId: ids.get('WH00002')!, field: 'contact', value: '赵敏', reason: '新负责人' }, steward);
-  await sync.recordSuccess(all.slice(0, 10).map((w, i) => ({ goldenId: ids.get(w.warehouseNo)!, version: 1, fStockId: String(100_000 + i), fNumber: w.warehouseNo, operation: 'created' as const, at: new Date(Date.UTC(2026, 10, 28, 9, 6)), correlationId: `k-${i}` })));
-  await sync.recordFailure([{ goldenId: ids.get('WH00011')!, version: 1, code: 'kingdee_rejected', message: '编码已存在', permanent: true, at: new Date(Date.UTC(2026, 10, 28, 9, 6)), correlationId: 'k-f' }]);
+  await kit.warehouses.overrideField.execute(
+    { goldenId: ids.get('WH00001')!, field: 'name', value: '一号中心仓', reason: '统一命名' },
+    steward,
+  );
+  await kit.warehouses.overrideField.execute(
+    { goldenId: ids.get('WH00002')!, field: 'contact', value: '赵敏', reason: '新负责人' },
+    steward,
+  );
+  await sync.recordSuccess(
+    all
+      .slice(0, 10)
+      .map((w, i) => ({
+        goldenId: ids.get(w.warehouseNo)!,
+        version: 1,
+        fStockId: String(100_000 + i),
+        fNumber: w.warehouseNo,
+        operation: 'created' as const,
+        at: new Date(Date.UTC(2026, 10, 28, 9, 6)),
+        correlationId: `k-${i}`,
+      })),
+  );
+  await sync.recordFailure([
+    {
+      goldenId: ids.get('WH00011')!,
+      version: 1,
+      code: 'kingdee_rejected',
+      message: '编码已存在',
+      permanent: true,
+      at: new Date(Date.UTC(2026, 10, 28, 9, 6)),
+      correlationId: 'k-f',
+    },
+  ]);
   // The second run edits a third of them and brings a near-duplicate of SH-PD-01 (matched against the read model).
   await kit.catchUp();
   const edited = all.map((w, i) => (i % 3 === 0 ? { ...w, name: `${w.name}（新）`, raw: { ...w.raw, name: `${w.name}（新）` } } : w));
-  const twin = wdtWarehouse({ warehouseNo: 'SH-PD-01B', warehouseId: '102', name: '上海浦东仓库', contact: '李娜', address: '上海市浦东新区川沙路5188号' });
+  const twin = wdtWarehouse({
+    warehouseNo: 'SH-PD-01B',
+    warehouseId: '102',
+    name: '上海浦东仓库',
+    contact: '李娜',
+    address: '上海市浦东新区川沙路5188号',
+  });
   ids.set('SH-PD-01B', goldenIds(await recorder.recordObservations([...edited, twin], syncContext('run-2', 10))).get('SH-PD-01B')!);
   await kit.warehouses.removeOverride.execute({ goldenId: ids.get('WH00002')!, field: 'contact', reason: '恢复' }, steward);
   await kit.warehouses.resync.execute({ goldenId: ids.get('WH00011')!, reason: 'fixed in Kingdee' }, steward);
@@ -34,14 +68,19 @@ export async function recordVariedHistory(kit: WarehousesTestKit, count = 30): P
   await recorder.flagMissing(new Set([...seen.map((w) => w.warehouseNo), 'SH-PD-01', 'SH-PD-01B']), syncContext('run-3', 20));
   for (let round = 4; round < 16; round++) {
     const w = all[4]!;
-    await recorder.recordObservations([{ ...w, address: `${w.address}${round}室`, raw: { ...w.raw, address: `${w.address}${round}室` } }], syncContext(`run-${round}`, 20 + round));
+    await recorder.recordObservations(
+      [{ ...w, address: `${w.address}${round}室`, raw: { ...w.raw, address: `${w.address}${round}室` } }],
+      syncContext(`run-${round}`, 20 + round),
+    );
   }
 }
 
 /** Merges every open duplicate task into the survivor. */
 async function mergeDuplicates(kit: WarehousesTestKit, survivorId: string, steward: ReturnType<typeof commandMetadata>): Promise<void> {
   await kit.catchUp();
-  const tasks: { task_id: string }[] = await kit.db.dataSource.query(`SELECT task_id FROM stewardship_tasks WHERE type = 'duplicate' AND status = 'open'`);
+  const tasks: { task_id: string }[] = await kit.db.dataSource.query(
+    `SELECT task_id FROM stewardship_tasks WHERE type = 'duplicate' AND status = 'open'`,
+  );
   if (tasks.length === 0) throw new Error('the twin was not suspected as a duplicate');
   for (const task of tasks) await kit.warehouses.resolveTask.execute({ taskId: task.task_id, action: 'merge', survivorId }, steward);
 }

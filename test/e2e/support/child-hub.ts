@@ -38,7 +38,9 @@ class DistMissing extends Error {}
 async function spawnOnce(env: Record<string, string>, timeoutMs: number): Promise<ChildHub> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'mdm-child-hub-'));
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(projectRoot(), 'dist', 'src', 'main.js')], {
-    cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   let url: string | undefined;

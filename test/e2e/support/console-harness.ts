@@ -18,7 +18,11 @@ export interface ConsoleHarness {
   readonly page: Page;
   readonly keys: { readonly admin: string; readonly steward: string };
   /** A call to the hub's API with a key (admin by default), for set-up and for checking what the UI did. */
-  api(method: string, apiPath: string, options?: { body?: unknown; key?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  api(
+    method: string,
+    apiPath: string,
+    options?: { body?: unknown; key?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   /** Full page by default; `viewport` for dialogs (the backdrop covers only the viewport). */
   screenshot(name: string, options?: { viewport?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -54,7 +58,14 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
@@ -63,11 +74,20 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   return {
-    hub, wdt, kingdee, browser, page, keys,
+    hub,
+    wdt,
+    kingdee,
+    browser,
+    page,
+    keys,
     async api(method, apiPath, options = {}) {
       const response = await fetch(`${hub.url}/api/v1${apiPath}`, {
         method,
-        headers: { Authorization: `Bearer ${options.key ?? keys.admin}`, ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...options.headers },
+        headers: {
+          Authorization: `Bearer ${options.key ?? keys.admin}`,
+          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...options.headers,
+        },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
       const text = await response.text();

@@ -26,10 +26,22 @@ export function hubEnv(sims: Simulators, extra: Record<string, string>): Record<
   const c = sims.wdt.credentials;
   const u = sims.kingdee.user;
   return {
-    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', MDM_API_KEYS: `e2e:admin:${ADMIN_KEY}`,
-    WDT_MODE: 'openapi', WDT_BASE_URL: sims.wdt.openapiBaseUrl, WDT_SID: c.sid, WDT_APPKEY: c.appkey, WDT_APPSECRET: c.appsecret,
-    WDT_PAGE_SIZE: '50', WDT_POLL_INTERVAL: '0', WDT_CALLS_PER_MINUTE: '100000',
-    KINGDEE_BASE_URL: sims.kingdee.url, KINGDEE_ACCT_ID: u.acctId, KINGDEE_USERNAME: u.username, KINGDEE_PASSWORD: u.password,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    MDM_API_KEYS: `e2e:admin:${ADMIN_KEY}`,
+    WDT_MODE: 'openapi',
+    WDT_BASE_URL: sims.wdt.openapiBaseUrl,
+    WDT_SID: c.sid,
+    WDT_APPKEY: c.appkey,
+    WDT_APPSECRET: c.appsecret,
+    WDT_PAGE_SIZE: '50',
+    WDT_POLL_INTERVAL: '0',
+    WDT_CALLS_PER_MINUTE: '100000',
+    KINGDEE_BASE_URL: sims.kingdee.url,
+    KINGDEE_ACCT_ID: u.acctId,
+    KINGDEE_USERNAME: u.username,
+    KINGDEE_PASSWORD: u.password,
     ...extra,
   };
 }
@@ -62,10 +74,15 @@ export class HubApi {
   /** POST /sync/wdt and wait for the run to finish; returns its summary. */
   async sync(timeoutMs = 240_000): Promise<any> {
     const { runId } = await this.call('POST', '/sync/wdt');
-    return waitFor(async () => {
-      const run = await this.call('GET', `/sync/wdt/runs/${runId}`);
-      return run.status !== 'running' && run;
-    }, `WDT sync run ${runId}`, timeoutMs, 250);
+    return waitFor(
+      async () => {
+        const run = await this.call('GET', `/sync/wdt/runs/${runId}`);
+        return run.status !== 'running' && run;
+      },
+      `WDT sync run ${runId}`,
+      timeoutMs,
+      250,
+    );
   }
 
   async countWarehouses(syncStatus: 'pending' | 'synced' | 'failed'): Promise<number> {
@@ -80,7 +97,12 @@ export class HubApi {
 /** Reads `count` messages of `topic` with a throwaway consumer group. */
 export async function readTopic(log: MessageLog, topic: string, count: number, timeoutMs = 60_000): Promise<ConsumedMessage[]> {
   const seen: ConsumedMessage[] = [];
-  const subscription = await log.subscribe({ groupId: uniqueName('e2e-reader'), topic, fromBeginning: true, handleBatch: async (batch) => void seen.push(...batch) });
+  const subscription = await log.subscribe({
+    groupId: uniqueName('e2e-reader'),
+    topic,
+    fromBeginning: true,
+    handleBatch: async (batch) => void seen.push(...batch),
+  });
   try {
     await waitFor(() => seen.length >= count, `${count} message(s) on ${topic}`, timeoutMs);
     return seen;

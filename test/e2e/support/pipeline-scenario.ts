@@ -25,7 +25,12 @@ export async function firstSyncOneRejected(ctx: PipelineContext): Promise<void> 
   const run = await api.sync();
   assert.equal(run.status, 'succeeded', run.error);
   assert.equal(run.seen, warehouses);
-  await waitFor(async () => sims.kingdee.admin.stocks().length === warehouses - 1 && (await api.syncFailureTasks('open')).length === 1, `${warehouses - 1} records in Kingdee and one sync-failure task`, 300_000, 250);
+  await waitFor(
+    async () => sims.kingdee.admin.stocks().length === warehouses - 1 && (await api.syncFailureTasks('open')).length === 1,
+    `${warehouses - 1} records in Kingdee and one sync-failure task`,
+    300_000,
+    250,
+  );
   const [task] = await api.syncFailureTasks('open');
   assert.equal(task.details.code, 'kingdee_validation_failed');
   assert.match(task.details.message, new RegExp(`仓库编码\\[${rejected}\\]未通过校验`));
@@ -33,7 +38,10 @@ export async function firstSyncOneRejected(ctx: PipelineContext): Promise<void> 
   const value = JSON.parse(letter!.value);
   assert.equal(letter!.headers?.reason, 'kingdee_validation_failed');
   assert.equal(letter!.key, task.record.goldenId);
-  assert.deepEqual([value.message.record.warehouseNo, value.reason.code, value.goldenId], [rejected, 'kingdee_validation_failed', task.record.goldenId]);
+  assert.deepEqual(
+    [value.message.record.warehouseNo, value.reason.code, value.goldenId],
+    [rejected, 'kingdee_validation_failed', task.record.goldenId],
+  );
   assert.equal(sims.kingdee.admin.stock(rejected), undefined);
   await waitFor(async () => (await api.countWarehouses('synced')) === warehouses - 1, 'the sync status read model', 60_000, 250);
 }
@@ -53,7 +61,10 @@ export async function retryAfterFix(ctx: PipelineContext): Promise<void> {
 export async function tenEditsInPlace(ctx: PipelineContext): Promise<void> {
   const { api, sims } = ctx;
   const before = sims.kingdee.admin.stocks();
-  const edited = sims.wdt.admin.listWarehouses().filter((_, i) => i % 97 === 5).slice(0, 10);
+  const edited = sims.wdt.admin
+    .listWarehouses()
+    .filter((_, i) => i % 97 === 5)
+    .slice(0, 10);
   for (const w of edited) sims.wdt.admin.editWarehouse(w.warehouse_no, { name: `${w.name}(改)` });
   const run = await api.sync();
   assert.equal(run.status, 'succeeded', run.error);
@@ -62,7 +73,10 @@ export async function tenEditsInPlace(ctx: PipelineContext): Promise<void> {
   await waitFor(() => renamed() === 10, 'the ten new names in Kingdee', 120_000, 250);
   const after = sims.kingdee.admin.stocks();
   assert.deepEqual(stockIds(after), stockIds(before), 'same FStockIds, nothing created');
-  const changed = after.filter((s, i) => s.FName !== before[i]!.FName).map((s) => s.FNumber).sort();
+  const changed = after
+    .filter((s, i) => s.FName !== before[i]!.FName)
+    .map((s) => s.FNumber)
+    .sort();
   assert.deepEqual(changed, edited.map((w) => w.warehouse_no).sort());
   assertMappedStocks(after, sims.wdt.admin.listWarehouses());
 }

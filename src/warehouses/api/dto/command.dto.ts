@@ -3,8 +3,9 @@ import { Allow, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-
 
 export class OverrideFieldDto {
   @ApiProperty({
-    description: 'The value the steward pins: a string for text fields, a number for typeCode, a boolean for isDefect, '
-      + '"active"|"disabled" for status, {"x","y"} for coordinates, or null to pin an optional field empty. Normalised like source values.',
+    description:
+      'The value the steward pins: a string for text fields, a number for typeCode, a boolean for isDefect, ' +
+      '"active"|"disabled" for status, {"x","y"} for coordinates, or null to pin an optional field empty. Normalised like source values.',
     example: '浦东中心仓',
     nullable: true,
   })
@@ -12,13 +13,17 @@ export class OverrideFieldDto {
   value: unknown;
 
   @ApiProperty({ description: 'Why (kept in the audit trail)', example: '统一命名规范' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason!: string;
 }
 
 export class RemoveOverrideDto {
   @ApiPropertyOptional({ description: 'Why the override is no longer needed', example: '源系统已更正' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 
@@ -28,10 +33,14 @@ export class ResolveTaskDto {
   action!: 'merge' | 'dismiss' | 'retry';
 
   @ApiPropertyOptional({ description: 'merge: the golden id that survives (one of the pair)', example: 'wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5' })
-  @IsOptional() @IsString() @IsNotEmpty()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
   survivorId?: string;
 
   @ApiPropertyOptional({ example: '同一仓库，编码录入重复' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }

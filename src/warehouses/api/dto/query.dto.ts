@@ -4,44 +4,60 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } fro
 
 export class PagingDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize = 20;
 }
 
 export class SearchWarehousesDto extends PagingDto {
   @ApiPropertyOptional({ description: 'Substring of warehouse_no, name, 省市区 or address (Chinese included)', example: '浦东' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ description: 'WDT 仓库类型 code, e.g. 1 普通仓库, 11 奇门仓储', example: 11 })
-  @IsOptional() @Type(() => Number) @IsInt()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
   type?: number;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled', 'retired'] })
-  @IsOptional() @IsIn(['active', 'disabled', 'retired'])
+  @IsOptional()
+  @IsIn(['active', 'disabled', 'retired'])
   status?: 'active' | 'disabled' | 'retired';
 
   @ApiPropertyOptional({ enum: ['pending', 'synced', 'failed'], description: 'Kingdee sync status' })
-  @IsOptional() @IsIn(['pending', 'synced', 'failed'])
+  @IsOptional()
+  @IsIn(['pending', 'synced', 'failed'])
   syncStatus?: 'pending' | 'synced' | 'failed';
 }
 
 export class GetWarehouseDto {
   @ApiPropertyOptional({ description: 'Answer as the record was at this instant (ISO 8601)', example: '2026-11-28T09:00:00Z' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   asOf?: string;
 }
 
 export class ListTasksDto extends PagingDto {
   @ApiPropertyOptional({ enum: ['open', 'resolved'] })
-  @IsOptional() @IsIn(['open', 'resolved'])
+  @IsOptional()
+  @IsIn(['open', 'resolved'])
   status?: 'open' | 'resolved';
 
   @ApiPropertyOptional({ enum: ['duplicate', 'sync_failure'] })
-  @IsOptional() @IsIn(['duplicate', 'sync_failure'])
+  @IsOptional()
+  @IsIn(['duplicate', 'sync_failure'])
   type?: 'duplicate' | 'sync_failure';
 }

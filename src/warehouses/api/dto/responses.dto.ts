@@ -42,12 +42,28 @@ export class WarehouseDetailDto {
   @ApiProperty({ description: 'stream version; also the ETag, to send back as If-Match' }) version!: number;
   @ApiProperty({ nullable: true, description: 'set when answered as of a past instant' }) asOf!: string | null;
   @ApiProperty({ type: GoldenRecordDto }) record!: GoldenRecordDto;
-  @ApiProperty({ description: 'per field: {value, source: {system, key}, rule, eventId, at}', example: { name: { value: '上海浦东仓', source: { system: 'wdt', key: 'SH-PD-01' }, rule: 'sourcePriority', eventId: '…', at: '2026-11-28T09:00:00.000Z' } } })
+  @ApiProperty({
+    description: 'per field: {value, source: {system, key}, rule, eventId, at}',
+    example: {
+      name: {
+        value: '上海浦东仓',
+        source: { system: 'wdt', key: 'SH-PD-01' },
+        rule: 'sourcePriority',
+        eventId: '…',
+        at: '2026-11-28T09:00:00.000Z',
+      },
+    },
+  })
   lineage!: Record<string, unknown>;
   @ApiProperty({ description: 'steward overrides per field: {value, reason, actor}' }) overrides!: Record<string, unknown>;
-  @ApiProperty({ description: '{wdt: [{system, warehouseNo, warehouseId, active}], kingdee: {fNumber, fStockId} | null}' }) crossReference!: Record<string, unknown>;
-  @ApiProperty({ description: '{status: pending|synced|failed, publishedVersion, syncedVersion, lastError, lastAttemptAt}' }) kingdeeSync!: Record<string, unknown>;
-  @ApiProperty({ description: '{missingInWdt, flags: [{field, code, message}]} (warnings, never rejections)' }) dataQuality!: Record<string, unknown>;
+  @ApiProperty({ description: '{wdt: [{system, warehouseNo, warehouseId, active}], kingdee: {fNumber, fStockId} | null}' })
+  crossReference!: Record<string, unknown>;
+  @ApiProperty({ description: '{status: pending|synced|failed, publishedVersion, syncedVersion, lastError, lastAttemptAt}' })
+  kingdeeSync!: Record<string, unknown>;
+  @ApiProperty({ description: '{missingInWdt, flags: [{field, code, message}]} (warnings, never rejections)' }) dataQuality!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ description: '[{taskId, type}]' }) openTasks!: Record<string, unknown>[];
 }
 
@@ -75,7 +91,10 @@ export class StewardshipTaskDto {
   @ApiProperty() title!: string;
   @ApiProperty({ type: TaskRecordRefDto }) record!: TaskRecordRefDto;
   @ApiPropertyOptional({ type: TaskRecordRefDto, nullable: true }) otherRecord!: TaskRecordRefDto | null;
-  @ApiProperty({ description: 'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}' }) details!: Record<string, unknown>;
+  @ApiProperty({ description: 'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}' }) details!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ nullable: true }) resolvedAt!: string | null;
   @ApiProperty({ nullable: true, enum: ['merged', 'dismissed', 'retried', 'synced'] }) resolution!: string | null;
@@ -92,5 +111,8 @@ export class TaskPageDto {
 export class ResolveTaskResultDto {
   @ApiProperty() taskId!: string;
   @ApiProperty({ enum: ['merge', 'dismiss', 'retry'] }) action!: string;
-  @ApiProperty({ description: 'new version per golden record touched', example: { wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5: 5 } }) versions!: Record<string, number>;
+  @ApiProperty({ description: 'new version per golden record touched', example: { wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5: 5 } }) versions!: Record<
+    string,
+    number
+  >;
 }

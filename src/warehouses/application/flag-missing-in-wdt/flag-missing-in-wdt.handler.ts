@@ -17,7 +17,11 @@ export class FlagMissingInWdtHandler {
   private readonly reservations: SourceKeyReservations;
   private readonly streams: WarehouseStreams;
 
-  constructor(private readonly dataSource: DataSource, private readonly store: EventStore, private readonly decider: WarehouseDecider = warehouseDecider) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly decider: WarehouseDecider = warehouseDecider,
+  ) {
     this.reservations = new SourceKeyReservations(dataSource);
     this.streams = new WarehouseStreams(dataSource);
   }
@@ -37,7 +41,11 @@ export class FlagMissingInWdtHandler {
     if (unseen.length === 0) return [];
     const streams = await this.streams.load(unseen.map(([, goldenId]) => goldenId));
     const metadata = commandMetadata(context.actor, { now: context.observedAt, correlationId: context.correlationId });
-    const items = unseen.map(([warehouseNo, goldenId]) => ({ goldenId, metadata, command: { type: 'FlagMissingInWdt' as const, warehouseNo, syncRunId: context.syncRunId } }));
+    const items = unseen.map(([warehouseNo, goldenId]) => ({
+      goldenId,
+      metadata,
+      command: { type: 'FlagMissingInWdt' as const, warehouseNo, syncRunId: context.syncRunId },
+    }));
     const batch = decideBatch(this.decider, streams, items, { syncRunId: context.syncRunId });
     if (batch.appends.length === 0) return [];
     await this.store.appendMany(batch.appends);

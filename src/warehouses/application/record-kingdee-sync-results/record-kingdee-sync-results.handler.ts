@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
-import { KingdeeSyncFailure, KingdeeSyncResultRecorder, KingdeeSyncState, KingdeeSyncSuccess } from '../../../kingdee-sink/kingdee-sync-result-recorder.port';
+import {
+  KingdeeSyncFailure,
+  KingdeeSyncResultRecorder,
+  KingdeeSyncState,
+  KingdeeSyncSuccess,
+} from '../../../kingdee-sink/kingdee-sync-result-recorder.port';
 import { RecordKingdeeSyncResult } from '../../domain/commands';
 import { exists } from '../../domain/state';
 import { WarehouseDecider, warehouseDecider } from '../../domain/warehouse-decider';
@@ -20,30 +25,56 @@ export const KINGDEE_SINK_ACTOR = 'kingdee-sink';
 export class RecordKingdeeSyncResultsHandler implements KingdeeSyncResultRecorder {
   private readonly streams: WarehouseStreams;
 
-  constructor(dataSource: DataSource, private readonly store: EventStore, private readonly decider: WarehouseDecider = warehouseDecider) {
+  constructor(
+    dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly decider: WarehouseDecider = warehouseDecider,
+  ) {
     this.streams = new WarehouseStreams(dataSource);
   }
 
   recordSuccess(results: readonly KingdeeSyncSuccess[]): Promise<void> {
-    return this.record(results.map((r) => ({
-      goldenId: r.goldenId,
-      metadata: commandMetadata(KINGDEE_SINK_ACTOR, { now: r.at, correlationId: r.correlationId }),
-      command: { type: 'RecordKingdeeSyncResult', outcome: 'success', version: r.version, fStockId: r.fStockId, fNumber: r.fNumber, operation: r.operation } satisfies RecordKingdeeSyncResult,
-    })));
+    return this.record(
+      results.map((r) => ({
+        goldenId: r.goldenId,
+        metadata: commandMetadata(KINGDEE_SINK_ACTOR, { now: r.at, correlationId: r.correlationId }),
+        command: {
+          type: 'RecordKingdeeSyncResult',
+          outcome: 'success',
+          version: r.version,
+          fStockId: r.fStockId,
+          fNumber: r.fNumber,
+          operation: r.operation,
+        } satisfies RecordKingdeeSyncResult,
+      })),
+    );
   }
 
   recordFailure(failures: readonly KingdeeSyncFailure[]): Promise<void> {
-    return this.record(failures.map((f) => ({
-      goldenId: f.goldenId,
-      metadata: commandMetadata(KINGDEE_SINK_ACTOR, { now: f.at, correlationId: f.correlationId }),
-      command: { type: 'RecordKingdeeSyncResult', outcome: 'failure', version: f.version, code: f.code, message: f.message } satisfies RecordKingdeeSyncResult,
-    })));
+    return this.record(
+      failures.map((f) => ({
+        goldenId: f.goldenId,
+        metadata: commandMetadata(KINGDEE_SINK_ACTOR, { now: f.at, correlationId: f.correlationId }),
+        command: {
+          type: 'RecordKingdeeSyncResult',
+          outcome: 'failure',
+          version: f.version,
+          code: f.code,
+          message: f.message,
+        } satisfies RecordKingdeeSyncResult,
+      })),
+    );
   }
 
   async syncState(goldenIds: readonly string[]): Promise<Map<string, KingdeeSyncState>> {
     const streams = await this.streams.load(goldenIds);
     const states = [...streams.values()].filter((s) => exists(s.state));
-    return new Map(states.map(({ goldenId, state }) => [goldenId, { syncedVersion: state.kingdee.syncedVersion, fStockId: state.kingdee.fStockId, fNumber: state.kingdee.fNumber }]));
+    return new Map(
+      states.map(({ goldenId, state }) => [
+        goldenId,
+        { syncedVersion: state.kingdee.syncedVersion, fStockId: state.kingdee.fStockId, fNumber: state.kingdee.fNumber },
+      ]),
+    );
   }
 
   private async record(items: readonly BatchItem[]): Promise<void> {

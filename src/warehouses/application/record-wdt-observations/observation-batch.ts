@@ -24,11 +24,26 @@ export function latestPerWarehouse(observations: readonly WdtWarehouse[]): Keyed
   return [...byKey].map(([key, warehouse]) => ({ key, warehouse }));
 }
 
-export function observationItems(observations: readonly KeyedObservation[], goldenIdOf: (key: string) => string, context: ObservationContext, candidates: ReadonlyMap<string, MatchProfile[]> = new Map()): BatchItem[] {
+export function observationItems(
+  observations: readonly KeyedObservation[],
+  goldenIdOf: (key: string) => string,
+  context: ObservationContext,
+  candidates: ReadonlyMap<string, MatchProfile[]> = new Map(),
+): BatchItem[] {
   const metadata = commandMetadata(context.actor, { now: context.observedAt, correlationId: context.correlationId });
   return observations.map((o) => {
     const goldenId = goldenIdOf(o.key);
-    return { goldenId, metadata, command: { type: 'RecordWdtObservation', goldenId, warehouse: o.warehouse, syncRunId: context.syncRunId, candidates: candidates.get(o.key) ?? [] } };
+    return {
+      goldenId,
+      metadata,
+      command: {
+        type: 'RecordWdtObservation',
+        goldenId,
+        warehouse: o.warehouse,
+        syncRunId: context.syncRunId,
+        candidates: candidates.get(o.key) ?? [],
+      },
+    };
   });
 }
 
@@ -42,7 +57,10 @@ export function wantsCandidates(before: WarehouseState, events: readonly Warehou
  * Candidates per observation key: read-model records of the same 省/市, plus records earlier in this
  * batch (an initial load brings both duplicates at once, and the read model has neither yet).
  */
-export function candidatesByKey(subjects: readonly { key: string; profile: MatchProfile }[], readModel: readonly MatchProfile[]): Map<string, MatchProfile[]> {
+export function candidatesByKey(
+  subjects: readonly { key: string; profile: MatchProfile }[],
+  readModel: readonly MatchProfile[],
+): Map<string, MatchProfile[]> {
   const byRegion = new Map<string, MatchProfile[]>();
   const bucket = (p: MatchProfile) => regionKey(p.province, p.city);
   for (const p of readModel) {
@@ -54,7 +72,10 @@ export function candidatesByKey(subjects: readonly { key: string; profile: Match
     const region = bucket(profile);
     if (region === null) continue;
     const neighbours = byRegion.get(region) ?? [];
-    result.set(key, neighbours.filter((n) => n.goldenId !== profile.goldenId));
+    result.set(
+      key,
+      neighbours.filter((n) => n.goldenId !== profile.goldenId),
+    );
     byRegion.set(region, [...neighbours.filter((n) => n.goldenId !== profile.goldenId), profile]);
   }
   return result;
@@ -63,5 +84,10 @@ export function candidatesByKey(subjects: readonly { key: string; profile: Match
 export function outcomeOf(key: string, goldenId: string, versionBefore: number, events: readonly WarehouseEvent[]): ObservationOutcome {
   const [first] = events;
   if (first?.type !== 'WarehouseObservedInWdt') return { warehouseNo: key, goldenId, outcome: 'unchanged', changedFields: [] };
-  return { warehouseNo: key, goldenId, outcome: versionBefore === 0 ? 'created' : 'changed', changedFields: first.data.sourceChanges.map((c) => c.field) };
+  return {
+    warehouseNo: key,
+    goldenId,
+    outcome: versionBefore === 0 ? 'created' : 'changed',
+    changedFields: first.data.sourceChanges.map((c) => c.field),
+  };
 }

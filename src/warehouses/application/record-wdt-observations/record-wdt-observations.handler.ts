@@ -24,7 +24,11 @@ export class RecordWdtObservationsHandler {
   private readonly streams: WarehouseStreams;
   private readonly candidates: MatchCandidates;
 
-  constructor(private readonly dataSource: DataSource, private readonly store: EventStore, private readonly decider: WarehouseDecider = warehouseDecider) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly decider: WarehouseDecider = warehouseDecider,
+  ) {
     this.reservations = new SourceKeyReservations(dataSource);
     this.streams = new WarehouseStreams(dataSource);
     this.candidates = new MatchCandidates(dataSource);
@@ -43,13 +47,18 @@ export class RecordWdtObservationsHandler {
   }
 
   private async attempt(observations: readonly KeyedObservation[], context: ObservationContext): Promise<ObservationOutcome[]> {
-    const reserved = await this.reservations.lookup(WDT_SYSTEM, observations.map((o) => o.key));
+    const reserved = await this.reservations.lookup(
+      WDT_SYSTEM,
+      observations.map((o) => o.key),
+    );
     const fresh = new Map(observations.filter((o) => !reserved.has(o.key)).map((o) => [o.key, newGoldenId(context.observedAt.getTime())]));
     const goldenIdOf = (key: string) => reserved.get(key) ?? fresh.get(key)!;
     const streams = await this.streams.load([...reserved.values()]);
     for (const goldenId of fresh.values()) streams.set(goldenId, { goldenId, state: this.decider.initialState(), version: 0, events: [] });
     const candidates = await this.candidatesFor(observations, streams, goldenIdOf, context);
-    const batch = decideBatch(this.decider, streams, observationItems(observations, goldenIdOf, context, candidates), { syncRunId: context.syncRunId });
+    const batch = decideBatch(this.decider, streams, observationItems(observations, goldenIdOf, context, candidates), {
+      syncRunId: context.syncRunId,
+    });
     const appended = new Set(batch.appends.map((a) => a.streamId));
     const newKeys = new Map([...fresh].filter(([, goldenId]) => appended.has(streamIdOf(goldenId))));
     await this.dataSource.transaction(async (tx) => {
@@ -57,16 +66,25 @@ export class RecordWdtObservationsHandler {
       await this.store.appendMany(batch.appends, tx);
     });
     if (batch.appends.length > 0) this.store.notifyAppended();
-    return observations.flatMap((o, i) => (batch.refused.has(i) ? [] : [outcomeOf(o.key, goldenIdOf(o.key), streams.get(goldenIdOf(o.key))!.version, batch.decided[i]!)]));
+    return observations.flatMap((o, i) =>
+      batch.refused.has(i) ? [] : [outcomeOf(o.key, goldenIdOf(o.key), streams.get(goldenIdOf(o.key))!.version, batch.decided[i]!)],
+    );
   }
 
   /** A dry run finds the records that are new or re-described; only those need candidates. */
-  private async candidatesFor(observations: readonly KeyedObservation[], streams: Map<string, LoadedStream>, goldenIdOf: (key: string) => string, context: ObservationContext): Promise<Map<string, MatchProfile[]>> {
+  private async candidatesFor(
+    observations: readonly KeyedObservation[],
+    streams: Map<string, LoadedStream>,
+    goldenIdOf: (key: string) => string,
+    context: ObservationContext,
+  ): Promise<Map<string, MatchProfile[]>> {
     const dry = decideBatch(this.decider, streams, observationItems(observations, goldenIdOf, context));
     const subjects = observations.flatMap((o, i) => {
       const goldenId = goldenIdOf(o.key);
       const after = dry.states.get(goldenId)?.golden;
-      return after && wantsCandidates(streams.get(goldenId)!.state, dry.decided[i]!) ? [{ key: o.key, profile: { goldenId, ...after } }] : [];
+      return after && wantsCandidates(streams.get(goldenId)!.state, dry.decided[i]!)
+        ? [{ key: o.key, profile: { goldenId, ...after } }]
+        : [];
     });
     if (subjects.length === 0) return new Map();
     return candidatesByKey(subjects, await this.candidates.inRegions(subjects.map((s) => s.profile)));

@@ -23,12 +23,19 @@ describe('recording WDT observations (PostgreSQL)', () => {
     const events = await kit.store.count();
     const again = await kit.warehouses.observationRecorder.recordObservations(warehouses, syncContext('bulk-2', 5));
     assert.ok(again.every((o) => o.outcome === 'unchanged'));
-    assert.deepEqual(again.map((o) => o.goldenId), outcomes.map((o) => o.goldenId), 'the same golden ids, found by reservation');
+    assert.deepEqual(
+      again.map((o) => o.goldenId),
+      outcomes.map((o) => o.goldenId),
+      'the same golden ids, found by reservation',
+    );
     assert.equal(await kit.store.count(), events);
   });
 
   it('reports the changed source fields', async () => {
-    const [changed] = await kit.warehouses.observationRecorder.recordObservations([generatedWarehouses(1)[0]!].map((w) => ({ ...w, name: '上海浦东新区旗舰仓' })), syncContext('bulk-3', 10));
+    const [changed] = await kit.warehouses.observationRecorder.recordObservations(
+      [generatedWarehouses(1)[0]!].map((w) => ({ ...w, name: '上海浦东新区旗舰仓' })),
+      syncContext('bulk-3', 10),
+    );
     assert.equal(changed!.outcome, 'changed');
     assert.deepEqual(changed!.changedFields, ['name']);
   });
@@ -43,15 +50,34 @@ describe('recording WDT observations (PostgreSQL)', () => {
     assert.equal(a[0]!.goldenId, b[0]!.goldenId);
     const [row] = await kit.db.dataSource.query(`SELECT count(*)::int AS n FROM warehouse_source_keys WHERE source_key = 'RACE-01'`);
     assert.equal(row.n, 1);
-    const streams = await kit.db.dataSource.query(`SELECT count(DISTINCT stream_id)::int AS n FROM events WHERE data->>'warehouseNo' = 'RACE-01'`);
+    const streams = await kit.db.dataSource.query(
+      `SELECT count(DISTINCT stream_id)::int AS n FROM events WHERE data->>'warehouseNo' = 'RACE-01'`,
+    );
     assert.equal(streams[0].n, 1);
   });
 
   it('suspects duplicates within one batch (an initial load brings both)', async () => {
-    const outcomes = await kit.warehouses.observationRecorder.recordObservations([
-      wdtWarehouse({ warehouseNo: 'DUP-A', name: '成都双流冷链仓', province: '四川', city: '成都市', district: '双流区', address: '双流区航空港物流园8号' }),
-      wdtWarehouse({ warehouseNo: 'DUP-B', name: '成都双流冷链仓库', province: '四川省', city: '成都', district: '双流区', address: '四川省成都市双流区航空港物流园8号B座' }),
-    ], syncContext('dup'));
+    const outcomes = await kit.warehouses.observationRecorder.recordObservations(
+      [
+        wdtWarehouse({
+          warehouseNo: 'DUP-A',
+          name: '成都双流冷链仓',
+          province: '四川',
+          city: '成都市',
+          district: '双流区',
+          address: '双流区航空港物流园8号',
+        }),
+        wdtWarehouse({
+          warehouseNo: 'DUP-B',
+          name: '成都双流冷链仓库',
+          province: '四川省',
+          city: '成都',
+          district: '双流区',
+          address: '四川省成都市双流区航空港物流园8号B座',
+        }),
+      ],
+      syncContext('dup'),
+    );
     const suspicions = await kit.db.dataSource.query(`SELECT stream_id, data FROM events WHERE type = 'SuspectedDuplicateDetected'`);
     assert.equal(suspicions.length, 1);
     assert.equal(suspicions[0].data.goldenId, outcomes[1]!.goldenId);
@@ -59,7 +85,11 @@ describe('recording WDT observations (PostgreSQL)', () => {
   });
 
   it('flags reserved warehouses a complete pull did not see, once', async () => {
-    const seen = new Set(generatedWarehouses(1000).map((w) => w.warehouseNo).filter((no) => no !== 'WH00007'));
+    const seen = new Set(
+      generatedWarehouses(1000)
+        .map((w) => w.warehouseNo)
+        .filter((no) => no !== 'WH00007'),
+    );
     ['RACE-01', 'DUP-A', 'DUP-B'].forEach((no) => seen.add(no));
     assert.deepEqual(await kit.warehouses.observationRecorder.flagMissing(seen, syncContext('full-1', 20)), ['WH00007']);
     assert.deepEqual(await kit.warehouses.observationRecorder.flagMissing(seen, syncContext('full-2', 30)), []);

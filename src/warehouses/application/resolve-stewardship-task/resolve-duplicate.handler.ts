@@ -26,7 +26,11 @@ export class ResolveDuplicateHandler {
   private readonly streams: WarehouseStreams;
   private readonly reservations: SourceKeyReservations;
 
-  constructor(private readonly dataSource: DataSource, private readonly store: EventStore, private readonly decider: WarehouseDecider = warehouseDecider) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly decider: WarehouseDecider = warehouseDecider,
+  ) {
     this.streams = new WarehouseStreams(dataSource);
     this.reservations = new SourceKeyReservations(dataSource);
   }
@@ -46,7 +50,12 @@ export class ResolveDuplicateHandler {
     const { goldenId, otherGoldenId } = request;
     const streams = await this.streams.load([goldenId, otherGoldenId]);
     const command = (otherId: string): ResolveDuplicate => ({
-      type: 'ResolveDuplicate', taskId: request.taskId, action: request.action, survivorId: request.survivorId, reason: request.reason, other: streams.get(otherId)!.state,
+      type: 'ResolveDuplicate',
+      taskId: request.taskId,
+      action: request.action,
+      survivorId: request.survivorId,
+      reason: request.reason,
+      other: streams.get(otherId)!.state,
     });
     const items: BatchItem[] = [
       { goldenId, command: command(otherGoldenId), metadata: meta },

@@ -35,16 +35,30 @@ export class ResolveStewardshipTaskHandler {
 
   async execute(request: ResolveTaskRequest, meta: CommandMetadata): Promise<ResolveTaskResult> {
     const [task]: { type: string; golden_id: string; other_golden_id: string | null }[] = await this.db.query(
-      `SELECT type, golden_id, other_golden_id FROM stewardship_tasks WHERE task_id = $1`, [request.taskId]);
+      `SELECT type, golden_id, other_golden_id FROM stewardship_tasks WHERE task_id = $1`,
+      [request.taskId],
+    );
     if (!task) throw new DomainError(ErrorCode.notFound, `no stewardship task ${request.taskId}`);
     const { taskId, action } = request;
     if (task.type === 'duplicate') {
       if (action === 'retry') throw invalid('action', 'a duplicate task is resolved with merge or dismiss');
-      if (action === 'merge' && !request.survivorId) throw invalid('survivorId', `required for merge: ${task.golden_id} or ${task.other_golden_id}`);
-      const versions = await this.duplicates.execute({ taskId, action, goldenId: task.golden_id, otherGoldenId: task.other_golden_id!, survivorId: request.survivorId, reason: request.reason }, meta);
+      if (action === 'merge' && !request.survivorId)
+        throw invalid('survivorId', `required for merge: ${task.golden_id} or ${task.other_golden_id}`);
+      const versions = await this.duplicates.execute(
+        {
+          taskId,
+          action,
+          goldenId: task.golden_id,
+          otherGoldenId: task.other_golden_id!,
+          survivorId: request.survivorId,
+          reason: request.reason,
+        },
+        meta,
+      );
       return { taskId, action, versions };
     }
-    if (action !== 'retry') throw invalid('action', 'a Kingdee sync failure is resolved with retry (a later successful sync also closes it)');
+    if (action !== 'retry')
+      throw invalid('action', 'a Kingdee sync failure is resolved with retry (a later successful sync also closes it)');
     const result = await this.resync.execute({ goldenId: task.golden_id, taskId, reason: request.reason ?? `retry of ${taskId}` }, meta);
     return { taskId, action, versions: { [task.golden_id]: result.version } };
   }
