@@ -55,17 +55,11 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     LOG_LEVEL: 'warn',
   });
   const hub = await startHub(config);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+  // A browser that cannot start must not leave the hub and simulators running: the test file would hang.
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await Promise.allSettled([hub.stop(), wdt.stop(), kingdee.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
@@ -131,4 +125,19 @@ export async function eventually<T>(page: Page, check: () => Promise<T>, { tries
     }
   }
   throw last;
+}
+
+function launchChromium() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }
