@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'console/**', 'bench/results/**', 'scripts/**', 'bin/**', '*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'console/node_modules/**', 'bench/results/**', 'scripts/**', 'bin/**', '*.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -24,17 +24,15 @@ export async function recordVariedHistory(kit: WarehousesTestKit, count = 30): P
     steward,
   );
   await sync.recordSuccess(
-    all
-      .slice(0, 10)
-      .map((w, i) => ({
-        goldenId: ids.get(w.warehouseNo)!,
-        version: 1,
-        fStockId: String(100_000 + i),
-        fNumber: w.warehouseNo,
-        operation: 'created' as const,
-        at: new Date(Date.UTC(2026, 10, 28, 9, 6)),
-        correlationId: `k-${i}`,
-      })),
+    all.slice(0, 10).map((w, i) => ({
+      goldenId: ids.get(w.warehouseNo)!,
+      version: 1,
+      fStockId: String(100_000 + i),
+      fNumber: w.warehouseNo,
+      operation: 'created' as const,
+      at: new Date(Date.UTC(2026, 10, 28, 9, 6)),
+      correlationId: `k-${i}`,
+    })),
   );
   await sync.recordFailure([
     {
