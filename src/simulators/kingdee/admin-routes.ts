@@ -19,6 +19,8 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'GET /__admin/state': state,
   'GET /__admin/stocks': (a) => a.stocks(),
   'POST /__admin/stocks': (a, b) => a.addStock((b.fields ?? b) as Record<string, unknown>, { audited: b.audited !== false }),
+  'POST /__admin/stocks/edit': (a, b) => a.editStock(String(b.number), (b.fields ?? {}) as Record<string, unknown>, s(b.useOrg)),
+  'POST /__admin/stocks/delete': (a, b) => ({ deleted: a.deleteStock(String(b.number), s(b.useOrg)) }),
   'GET /__admin/calls': (a) => ({ counts: a.callCounts(), calls: a.calls() }),
   'DELETE /__admin/calls': (a) => a.clearCalls(),
   'GET /__admin/faults': (a) => a.faults(),

@@ -1,3 +1,4 @@
+import { deleteStock, editStock } from './admin-edits';
 import { injectedRejection, type FaultSettings } from './faults';
 import { saveRecord } from './save-record';
 import type { SimBehaviour, SimCall, SimContext } from './sim-context';
@@ -10,6 +11,10 @@ export interface KingdeeSimulatorAdmin {
   stock(number: string, useOrg?: string): SimStock | undefined;
   /** Puts a record in place as if someone had keyed it into Kingdee (validated like a save). */
   addStock(fields: Record<string, unknown>, options?: { audited?: boolean }): SimStock;
+  /** Changes a record as if someone edited it in the Kingdee client (e.g. `{FName: '新名称'}`, `{FForbidStatus: 'B'}`). */
+  editStock(number: string, changes: Record<string, unknown>, useOrg?: string): SimStock;
+  /** Deletes a record as if someone removed it in Kingdee; false when there is none. */
+  deleteStock(number: string, useOrg?: string): boolean;
   calls(): SimCall[];
   /** Calls per short service name, e.g. `{ValidateUser: 1, BatchSave: 3}`. */
   callCounts(): Record<string, number>;
@@ -54,6 +59,8 @@ export function createAdmin(ctx: SimContext, clock: { offsetMs: number }): Kingd
       if (!result.ok) throw new Error(`cannot add stock: ${result.errors.map((e) => e.Message).join('; ')}`);
       return copy(result.stock);
     },
+    editStock: (number, changes, useOrg) => copy(editStock(ctx, number, changes, useOrg)),
+    deleteStock: (number, useOrg) => deleteStock(ctx, number, useOrg),
     calls: () => copy(ctx.calls),
     callCounts: () =>
       ctx.calls.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.service]: (counts[c.service] ?? 0) + 1 }), {}),
