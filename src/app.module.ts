@@ -9,6 +9,7 @@ import { LoggingModule, Logger } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProcessorSupervisor, PROJECTIONS, RUN_PROCESSORS } from './processors/processor-supervisor';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReplayModule } from './replay/replay.module';
 import { SchemesRuntimeModule } from './schemes/runtime/schemes-runtime.module';
 import { Projection } from './event-store/processor';
@@ -48,6 +49,7 @@ export class AppModule {
         PublishingModule.forRoot(warehouseGoldenFold),
         WdtIngestionModule.forRoot({ schedule: options.runWorkers ?? true, imports: [WarehousesModule] }),
         KingdeeSinkModule.forRoot({ runWorkers: options.runWorkers ?? true, imports: [WarehousesModule] }),
+        ReconciliationModule.forRoot({ schedule: options.runWorkers ?? true }),
       ],
       providers: [
         ProcessorSupervisor,

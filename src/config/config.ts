@@ -24,6 +24,15 @@ export interface AppConfig {
   readonly cliApiKey: string | undefined;
   readonly schemePath: string;
   readonly logLevel: string;
+  readonly reconcile: ReconcileConfig;
+}
+
+/** Reconciliation with Kingdee (`mdm reconcile kingdee`). */
+export interface ReconcileConfig {
+  /** MDM_RECONCILE_INTERVAL: the leader reconciles this long after start and then again each interval; 0 = on demand only. */
+  readonly intervalMs: number;
+  /** MDM_RECONCILE_PAGE_SIZE: ExecuteBillQuery `Limit` per page (Kingdee allows 2,000 by default, up to 10,000 when raised). */
+  readonly pageSize: number;
 }
 
 export interface WdtConfig {
@@ -156,6 +165,10 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     apiKeys: read('MDM_API_KEYS') === undefined ? undefined : parseApiKeys(read('MDM_API_KEYS')!),
     cliApiKey: read('MDM_API_KEY'),
     schemePath: path.resolve(read('MDM_SCHEME') ?? path.join(projectRoot(), 'schemes', 'wdt-warehouse-to-kingdee-stock.yaml')),
+    reconcile: {
+      intervalMs: duration(read('MDM_RECONCILE_INTERVAL') ?? '24h', 'MDM_RECONCILE_INTERVAL'),
+      pageSize: integer(read('MDM_RECONCILE_PAGE_SIZE') ?? '2000', 'MDM_RECONCILE_PAGE_SIZE', 1, 10_000),
+    },
     logLevel: oneOf(read('LOG_LEVEL') ?? 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'LOG_LEVEL'),
   };
 }

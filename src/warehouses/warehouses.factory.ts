@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
 import { SurvivorshipPolicy, defaultSurvivorshipPolicy } from './domain/survivorship';
 import { createWarehouseDecider } from './domain/warehouse-decider';
+import { KingdeeFindingsHandler } from './application/kingdee-findings/kingdee-findings.handler';
 import { FlagMissingInWdtHandler } from './application/flag-missing-in-wdt/flag-missing-in-wdt.handler';
 import { OverrideFieldHandler } from './application/override-field/override-field.handler';
 import { RecordKingdeeSyncResultsHandler } from './application/record-kingdee-sync-results/record-kingdee-sync-results.handler';
@@ -32,6 +33,7 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, poli
     removeOverride: new RemoveOverrideHandler(runner),
     retire: new RetireGoldenRecordHandler(runner),
     resync,
+    kingdeeFindings: new KingdeeFindingsHandler(runner, new WarehouseStreams(dataSource)),
     resolveTask: new ResolveStewardshipTaskHandler(dataSource, new ResolveDuplicateHandler(dataSource, store, decider), resync),
     queries: new WarehouseQueries(dataSource, new WarehouseStreams(dataSource)),
     projections: warehouseProjections(),

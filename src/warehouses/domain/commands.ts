@@ -1,3 +1,4 @@
+import { KingdeeFieldDrift } from './events';
 import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
 import { MatchProfile } from './matching';
 import { WarehouseState } from './state';
@@ -73,6 +74,30 @@ export interface FlagMissingInWdt {
   readonly system?: string;
 }
 
+/** What one reconciliation run found for this record: an empty drift and no missing close open findings. */
+export interface RecordKingdeeFindings {
+  readonly type: 'RecordKingdeeFindings';
+  readonly runId: string;
+  readonly drift: readonly KingdeeFieldDrift[];
+  readonly missing: { readonly fStockId: string | null } | null;
+}
+
+/** A steward's decision on a reconciliation finding; `accepted` are the golden values taken from Kingdee. */
+export interface ResolveKingdeeFinding {
+  readonly type: 'ResolveKingdeeFinding';
+  readonly taskId: string;
+  readonly action: 'push' | 'accept' | 'recreate' | 'retire';
+  readonly accepted?: readonly { readonly field: string; readonly value: unknown }[];
+  readonly reason?: string;
+}
+
+export interface AdoptKingdeeRecord {
+  readonly type: 'AdoptKingdeeRecord';
+  readonly fStockId: string;
+  readonly fNumber: string;
+  readonly reason: string;
+}
+
 export type WarehouseCommand =
   | RecordWdtObservation
   | OverrideField
@@ -81,4 +106,7 @@ export type WarehouseCommand =
   | RecordKingdeeSyncResult
   | RetireGoldenRecord
   | RequestKingdeeResync
-  | FlagMissingInWdt;
+  | FlagMissingInWdt
+  | RecordKingdeeFindings
+  | ResolveKingdeeFinding
+  | AdoptKingdeeRecord;

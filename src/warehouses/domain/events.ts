@@ -97,6 +97,22 @@ export type KingdeeSyncSucceeded = Event<
 export type KingdeeSyncFailed = Event<'KingdeeSyncFailed', { version: number; code: string; message: string; taskId: string }>;
 export type KingdeeResyncRequested = Event<'KingdeeResyncRequested', { reason: string; taskId: string | null }>;
 
+/** A Kingdee field that no longer says what the scheme renders from the golden record (found by reconciliation). */
+export interface KingdeeFieldDrift {
+  readonly field: string;
+  readonly kingdee: unknown;
+  readonly golden: unknown;
+}
+export type KingdeeDriftDetected = Event<'KingdeeDriftDetected', { taskId: string; runId: string; fields: readonly KingdeeFieldDrift[] }>;
+export type KingdeeRecordMissing = Event<'KingdeeRecordMissing', { taskId: string; runId: string; fStockId: string | null }>;
+/** `cleared`: the finding went away by itself (someone fixed Kingdee); otherwise the steward's action. */
+export type KingdeeFindingResolved = Event<
+  'KingdeeFindingResolved',
+  { taskId: string; kind: 'drift' | 'missing'; resolution: 'cleared' | 'push' | 'accept' | 'recreate' | 'retire'; reason: string | null }
+>;
+/** A BD_STOCK the hub did not write becomes this record's Kingdee copy; the next write updates it in place. */
+export type KingdeeRecordAdopted = Event<'KingdeeRecordAdopted', { fStockId: string; fNumber: string; reason: string }>;
+
 export type WarehouseEvent =
   | WarehouseObservedInWdt
   | WarehouseMissingInWdt
@@ -108,7 +124,11 @@ export type WarehouseEvent =
   | GoldenRecordRetired
   | KingdeeSyncSucceeded
   | KingdeeSyncFailed
-  | KingdeeResyncRequested;
+  | KingdeeResyncRequested
+  | KingdeeDriftDetected
+  | KingdeeRecordMissing
+  | KingdeeFindingResolved
+  | KingdeeRecordAdopted;
 
 export type WarehouseEventType = WarehouseEvent['type'];
 
@@ -124,6 +144,10 @@ export const WAREHOUSE_EVENT_TYPES: readonly WarehouseEventType[] = [
   'KingdeeSyncSucceeded',
   'KingdeeSyncFailed',
   'KingdeeResyncRequested',
+  'KingdeeDriftDetected',
+  'KingdeeRecordMissing',
+  'KingdeeFindingResolved',
+  'KingdeeRecordAdopted',
 ];
 
 export function isWarehouseEvent(event: { type: string }): event is WarehouseEvent {

@@ -1,6 +1,7 @@
 import { EMPTY_GOLDEN, applyGoldenChanges } from './golden-changes';
 import { GoldenRecordMerged, WarehouseEvent, WarehouseObservedInWdt } from './events';
 import { evolveKingdee } from './evolve-kingdee';
+import { evolveReconciliation } from './evolve-reconciliation';
 import { sourceId } from './source-keys';
 import { DuplicateTask, WarehouseState } from './state';
 
@@ -55,6 +56,11 @@ export function evolve(state: WarehouseState, event: WarehouseEvent): WarehouseS
     case 'KingdeeSyncFailed':
     case 'KingdeeResyncRequested':
       return { ...state, kingdee: evolveKingdee(state.kingdee, event) };
+    case 'KingdeeDriftDetected':
+    case 'KingdeeRecordMissing':
+    case 'KingdeeFindingResolved':
+    case 'KingdeeRecordAdopted':
+      return evolveReconciliation(state, event);
   }
 }
 

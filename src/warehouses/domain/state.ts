@@ -1,4 +1,5 @@
 import { CanonicalWarehouse } from './canonical-warehouse';
+import type { KingdeeFieldDrift } from './events';
 import { GoldenField, GoldenValues } from './golden-fields';
 import { SourceKey } from './source-keys';
 import { FieldOverride, RuleKind } from './survivorship';
@@ -43,6 +44,15 @@ export interface KingdeeState {
   readonly failures: Readonly<Record<string, SyncFailureTask>>;
 }
 
+/** A reconciliation finding's stewardship task on this record. */
+export interface KingdeeFindingTask {
+  readonly taskId: string;
+  readonly kind: 'drift' | 'missing';
+  /** The drifted fields (empty for a missing record): the same finding next run records nothing. */
+  readonly drift: readonly KingdeeFieldDrift[];
+  readonly open: boolean;
+}
+
 /** One golden record folded from its stream `warehouse-<goldenId>`. */
 export interface WarehouseState {
   readonly goldenId: string | null;
@@ -56,6 +66,7 @@ export interface WarehouseState {
   readonly retiredReason: string | null;
   readonly duplicateTasks: Readonly<Record<string, DuplicateTask>>;
   readonly kingdee: KingdeeState;
+  readonly kingdeeFindings: Readonly<Record<string, KingdeeFindingTask>>;
 }
 
 export function initialState(): WarehouseState {
@@ -70,6 +81,7 @@ export function initialState(): WarehouseState {
     retiredReason: null,
     duplicateTasks: {},
     kingdee: { syncedVersion: null, fStockId: null, fNumber: null, failures: {} },
+    kingdeeFindings: {},
   };
 }
 

@@ -2,6 +2,7 @@ import { CommandMetadata, Decider } from '../../shared/domain/decider';
 import { WarehouseCommand } from './commands';
 import { decideResolveDuplicate } from './decide-duplicates';
 import { decideResync, decideSyncResult } from './decide-kingdee';
+import { decideAdopt, decideKingdeeFindings, decideResolveFinding } from './decide-reconciliation';
 import { decideFlagMissing, decideObservation } from './decide-observation';
 import { decideOverride, decideRemoveOverride, decideRetire } from './decide-stewardship';
 import { WarehouseEvent } from './events';
@@ -31,6 +32,12 @@ export function createWarehouseDecider(policy: SurvivorshipPolicy = defaultSurvi
         return decideSyncResult(command, state);
       case 'RequestKingdeeResync':
         return decideResync(command, state);
+      case 'RecordKingdeeFindings':
+        return decideKingdeeFindings(command, state);
+      case 'ResolveKingdeeFinding':
+        return decideResolveFinding(command, state, meta, policy);
+      case 'AdoptKingdeeRecord':
+        return decideAdopt(command, state);
     }
   };
   return { initialState, decide, evolve };

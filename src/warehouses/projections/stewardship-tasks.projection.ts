@@ -3,7 +3,8 @@ import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { WarehouseFact, warehouseFacts } from './warehouse-batch';
 
 /**
- * Open and resolved stewardship tasks: suspected duplicates and Kingdee sync failures. A duplicate
+ * Open and resolved stewardship tasks: suspected duplicates, Kingdee sync failures and what
+ * reconciliation found (drift, missing in Kingdee). A duplicate
  * task concerns two streams, so rows are idempotent by their nature rather than by one stream
  * version: opening inserts if absent, closing only touches an open task.
  */
@@ -47,6 +48,17 @@ export class StewardshipTasksProjection implements Projection {
           at,
         );
       }
+      case 'KingdeeDriftDetected': {
+        const d = event.data;
+        const title = `Kingdee differs in ${d.fields.map((f) => f.field).join(', ')}`;
+        return open(tx, d.taskId, 'kingdee_drift', goldenId, null, title, { runId: d.runId, fields: d.fields }, at);
+      }
+      case 'KingdeeRecordMissing': {
+        const d = event.data;
+        return open(tx, d.taskId, 'kingdee_missing', goldenId, null, 'Kingdee no longer has this warehouse', d, at);
+      }
+      case 'KingdeeFindingResolved':
+        return close(tx, [event.data.taskId], event.data.resolution, at, by);
       case 'DuplicateDismissed':
         return close(tx, [event.data.taskId], 'dismissed', at, by);
       case 'GoldenRecordMerged':
@@ -75,7 +87,7 @@ async function open(
     `INSERT INTO stewardship_tasks (task_id, type, status, golden_id, other_golden_id, title, details, opened_at)
      VALUES ($1, $2, 'open', $3, $4, $5, $6, $7)
      ON CONFLICT (task_id) DO UPDATE SET title = EXCLUDED.title, details = EXCLUDED.details
-       WHERE stewardship_tasks.status = 'open' AND stewardship_tasks.type = 'sync_failure'`,
+       WHERE stewardship_tasks.status = 'open' AND stewardship_tasks.type IN ('sync_failure', 'kingdee_drift')`,
     [taskId, type, goldenId, other, title, JSON.stringify(details), at],
   );
 }

@@ -56,6 +56,7 @@ function rowsOf({ goldenId, event, stored }: WarehouseFact): XrefRow[] {
     case 'GoldenRecordMerged':
       return event.data.sources.map((s) => ({ ...at, system: s.source.system, source_key: s.source.key, external_id: s.externalId }));
     case 'KingdeeSyncSucceeded':
+    case 'KingdeeRecordAdopted':
       return [{ ...at, system: KINGDEE_XREF_SYSTEM, source_key: event.data.fNumber, external_id: event.data.fStockId }];
     default:
       return [];
