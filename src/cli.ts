@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from './cli/args';
 import { CliCommand, CliError } from './cli/commands';
+import { reconcileCommand } from './cli/reconcile.command';
 import { replayCommand } from './cli/replay.command';
 import { resyncCommand } from './cli/resync.command';
 import { schemePreviewCommand, schemeValidateCommand } from './cli/scheme.command';
@@ -15,6 +16,7 @@ const COMMANDS: readonly CliCommand[] = [
   syncCommand,
   replayCommand,
   resyncCommand,
+  reconcileCommand,
   statusCommand,
   schemeValidateCommand,
   schemePreviewCommand,
