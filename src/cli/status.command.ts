@@ -44,6 +44,15 @@ export function formatStatus(s: HubStatus): string {
         .join(', ')
     : '';
   lines.push(`stewardship    ${tasks === null ? '(not installed)' : `${tasks.open} open task(s)${byType ? ` (${byType})` : ''}`}`);
+  const rc = s.reconciliation;
+  if (rc) {
+    const found = rc.findings
+      ? `drifted ${rc.findings.drifted}, missing ${rc.findings.missingInKingdee}, unknown ${rc.findings.unknownInKingdee}`
+      : '';
+    lines.push(
+      `reconciliation ${rc.lastRunAt ? `last ${rc.lastRunAt}: ${found}` : 'never run'}${rc.lastAttemptStatus === 'failed' ? ` (last attempt failed: ${rc.lastAttemptError})` : ''}`,
+    );
+  }
   lines.push(
     `jobs running   ${s.jobsRunning.length === 0 ? 'none' : s.jobsRunning.map((j) => `${j.kind} ${j.id} ${j.done}/${j.total ?? '?'}`).join('; ')}`,
   );

@@ -118,6 +118,19 @@ export class HubMetrics {
     gauge('mdm_stewardship_open_tasks', 'Open stewardship tasks by type', ['type'], registers, async (g) => {
       for (const [type, n] of Object.entries((await status()).stewardship?.byType ?? {})) g.set({ type }, n);
     });
+    gauge(
+      'mdm_reconciliation_last_run_timestamp_seconds',
+      'When the last successful Kingdee reconciliation finished',
+      [],
+      registers,
+      async (g) => {
+        const at = (await status()).reconciliation?.lastRunAt;
+        if (at) g.set(Date.parse(at) / 1000);
+      },
+    );
+    gauge('mdm_reconciliation_findings', 'Findings of the last Kingdee reconciliation by type', ['type'], registers, async (g) => {
+      for (const [type, n] of Object.entries((await status()).reconciliation?.findings ?? {})) g.set({ type }, n);
+    });
   }
 }
 

@@ -1,3 +1,5 @@
+import type { ReconciliationStatus } from './reconciliation-status';
+
 /** What `GET /api/v1/status` and `mdm status` show (and the gauges of `/metrics` are read from). */
 export interface ProcessorStatus {
   readonly name: string;
@@ -47,6 +49,8 @@ export interface HubStatus {
   readonly stewardship: { readonly open: number; readonly byType: Readonly<Record<string, number>> } | null;
   readonly jobsRunning: readonly { readonly id: string; readonly kind: string; readonly done: number; readonly total: number | null }[];
   readonly schemes: readonly { readonly name: string; readonly enabled: boolean; readonly mappingHash: string | null }[];
+  /** Reconciliation with Kingdee; null when the feature is not installed. */
+  readonly reconciliation?: ReconciliationStatus | null;
 }
 
 export const KINGDEE_SINK_GROUP = 'mdm-kingdee-sink';

@@ -3,6 +3,7 @@ import { SqlExecutor } from '../../event-store/stored-event';
 import { MessageLog } from '../../log/message-log.port';
 import { JobRepository } from '../jobs/job-repository';
 import { ConsumerStatus, HubStatus } from './hub-status';
+import { reconciliationStatus } from './reconciliation-status';
 import { eventTotals, latestSyncRuns, openStewardshipTasks, processorStatuses } from './status-sql';
 
 export interface StatusSources {
@@ -29,7 +30,7 @@ export class StatusQuery {
   async snapshot(): Promise<HubStatus> {
     const { db, config } = this.sources;
     const now = (this.sources.clock ?? (() => new Date()))();
-    const [events, processors, kingdeeSink, dlq, wdtSyncRuns, stewardship, jobs, schemes] = await Promise.all([
+    const [events, processors, kingdeeSink, dlq, wdtSyncRuns, stewardship, jobs, schemes, reconciliation] = await Promise.all([
       eventTotals(db),
       processorStatuses(db, this.sources.processorNames(), now),
       this.consumer(config.kafka.sinkGroup, config.kafka.topicGolden),
@@ -38,6 +39,7 @@ export class StatusQuery {
       openStewardshipTasks(db),
       this.jobs.latest(20),
       this.sources.schemes?.() ?? Promise.resolve([]),
+      reconciliationStatus(db),
     ]);
     return {
       at: now.toISOString(),
@@ -51,6 +53,7 @@ export class StatusQuery {
         .filter((j) => j.status === 'running')
         .map((j) => ({ id: j.id, kind: j.kind, done: j.progress.done, total: j.progress.total })),
       schemes,
+      reconciliation,
     };
   }
 
