@@ -6,6 +6,7 @@ import { useI18n } from './i18n/i18n';
 import { DuplicatesPage } from './pages/DuplicatesPage';
 import { Layout } from './pages/Layout';
 import { OperationsPage } from './pages/OperationsPage';
+import { ReconciliationPage } from './pages/ReconciliationPage';
 import { SignIn } from './pages/SignIn';
 import { StatusPage } from './pages/StatusPage';
 import { SyncFailuresPage } from './pages/SyncFailuresPage';
@@ -37,6 +38,7 @@ function Routes() {
   if (path === '/warehouses' || path === '/') return <WarehousesPage />;
   if (path === '/stewardship/duplicates') return gate('steward', <DuplicatesPage />);
   if (path === '/stewardship/sync-failures') return gate('steward', <SyncFailuresPage />);
+  if (path === '/reconciliation') return <ReconciliationPage />;
   if (path === '/operations') return gate('admin', <OperationsPage />);
   if (path === '/status') return <StatusPage />;
   return <Notice tone="warn">404 · {path}</Notice>;

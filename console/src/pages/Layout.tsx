@@ -18,6 +18,7 @@ const NAV: ReadonlyArray<{ to: string; label: MessageKey; role: Role }> = [
   { to: '/warehouses', label: 'nav.warehouses', role: 'reader' },
   { to: '/stewardship/duplicates', label: 'nav.duplicates', role: 'steward' },
   { to: '/stewardship/sync-failures', label: 'nav.syncFailures', role: 'steward' },
+  { to: '/reconciliation', label: 'nav.reconciliation', role: 'reader' },
   { to: '/operations', label: 'nav.operations', role: 'admin' },
   { to: '/status', label: 'nav.status', role: 'reader' },
 ];
