@@ -2,9 +2,12 @@ import { SqlExecutor } from '../../event-store/stored-event';
 import { Page } from './search-warehouses.query';
 import { iso } from './warehouse-detail';
 
+/** Reconciliation adds drift and missing-in-Kingdee tasks (unknown Kingdee records live in the reconciliation log). */
+export type StewardshipTaskType = 'duplicate' | 'sync_failure' | 'kingdee_drift' | 'kingdee_missing';
+
 export interface TaskParams {
   readonly status?: 'open' | 'resolved';
-  readonly type?: 'duplicate' | 'sync_failure';
+  readonly type?: StewardshipTaskType;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -17,7 +20,7 @@ export interface TaskRecordRef {
 
 export interface StewardshipTaskView {
   readonly taskId: string;
-  readonly type: 'duplicate' | 'sync_failure';
+  readonly type: StewardshipTaskType;
   readonly status: 'open' | 'resolved';
   readonly title: string;
   readonly record: TaskRecordRef;

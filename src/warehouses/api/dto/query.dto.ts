@@ -50,14 +50,18 @@ export class GetWarehouseDto {
   asOf?: string;
 }
 
+/** Duplicates, Kingdee sync failures and the reconciliation findings recorded on golden records. */
+const TASK_TYPES = ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing'] as const;
+type TaskType = (typeof TASK_TYPES)[number];
+
 export class ListTasksDto extends PagingDto {
   @ApiPropertyOptional({ enum: ['open', 'resolved'] })
   @IsOptional()
   @IsIn(['open', 'resolved'])
   status?: 'open' | 'resolved';
 
-  @ApiPropertyOptional({ enum: ['duplicate', 'sync_failure'] })
+  @ApiPropertyOptional({ enum: TASK_TYPES })
   @IsOptional()
-  @IsIn(['duplicate', 'sync_failure'])
-  type?: 'duplicate' | 'sync_failure';
+  @IsIn(TASK_TYPES)
+  type?: TaskType;
 }

@@ -86,7 +86,7 @@ export class TaskRecordRefDto {
 
 export class StewardshipTaskDto {
   @ApiProperty() taskId!: string;
-  @ApiProperty({ enum: ['duplicate', 'sync_failure'] }) type!: string;
+  @ApiProperty({ enum: ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing'] }) type!: string;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: TaskRecordRefDto }) record!: TaskRecordRefDto;

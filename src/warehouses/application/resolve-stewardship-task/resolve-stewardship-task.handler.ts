@@ -40,6 +40,11 @@ export class ResolveStewardshipTaskHandler {
     );
     if (!task) throw new DomainError(ErrorCode.notFound, `no stewardship task ${request.taskId}`);
     const { taskId, action } = request;
+    if (task.type.startsWith('kingdee_'))
+      throw invalid(
+        'action',
+        `a reconciliation task is resolved at POST /api/v1/reconcile/kingdee/tasks/${taskId}/resolve (push, accept, recreate, retire)`,
+      );
     if (task.type === 'duplicate') {
       if (action === 'retry') throw invalid('action', 'a duplicate task is resolved with merge or dismiss');
       if (action === 'merge' && !request.survivorId)
