@@ -236,4 +236,32 @@ describe('reconcile with Kingdee (WDT and Kingdee simulators, PostgreSQL)', { ti
     );
     assert.deepEqual(missing, { status: 'resolved', resolution: 'cleared' });
   });
+
+  it('status and metrics show the last reconciliation and its findings by type', async () => {
+    const status = await call('GET', '/api/v1/status');
+    assert.ok(Date.parse(status.reconciliation.lastRunAt) > 0);
+    assert.deepEqual(status.reconciliation.findings, { drifted: 0, missingInKingdee: 0, unknownInKingdee: 0 });
+    const metrics = await (await fetch(`${hub.url}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+    assert.match(metrics, /^mdm_reconciliation_last_run_timestamp_seconds \d/m);
+    assert.match(metrics, /^mdm_reconciliation_findings\{type="drifted"\} 0$/m);
+  });
+
+  it('exits non-zero with one line on stderr when Kingdee cannot be read, and prints no report', async () => {
+    kingdee.admin.failNext(20, 500);
+    try {
+      const { code, out, err } = await mdm(env, 'reconcile', 'kingdee', '--json');
+      assert.equal(code, 1);
+      assert.equal(out, '');
+      assert.match(err, /^mdm: reconcile\.kingdee failed: .+\n$/m);
+      assert.equal(
+        err
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('mdm:')).length,
+        1,
+      );
+    } finally {
+      kingdee.admin.clearFaults();
+    }
+  });
 });
