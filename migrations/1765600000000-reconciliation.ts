@@ -48,6 +48,8 @@ export class Reconciliation1765600000000 implements MigrationInterface {
     await db.query(`DROP TABLE kingdee_unknown_records`);
     await db.query(`DROP TABLE reconciliation_runs`);
     await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT IF EXISTS stewardship_tasks_type_check`);
-    await db.query(`ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure'))`);
+    await db.query(
+      `ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure'))`,
+    );
   }
 }

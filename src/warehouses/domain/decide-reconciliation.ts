@@ -61,7 +61,10 @@ export function decideResolveFinding(
   if (!task) throw new DomainError(ErrorCode.notFound, `no reconciliation task ${cmd.taskId} on ${goldenId}`);
   if (!task.open) throw new DomainError(ErrorCode.invalidState, `task ${cmd.taskId} is already resolved`);
   if (!ACTIONS[task.kind].includes(cmd.action))
-    throw invalid('action', `a ${task.kind === 'drift' ? 'drift' : 'missing-record'} task is resolved with ${ACTIONS[task.kind].join(' or ')}`);
+    throw invalid(
+      'action',
+      `a ${task.kind === 'drift' ? 'drift' : 'missing-record'} task is resolved with ${ACTIONS[task.kind].join(' or ')}`,
+    );
   const reason = cleanText(cmd.reason) ?? null;
   const close = resolved(goldenId, task, cmd.action, reason);
   switch (cmd.action) {
