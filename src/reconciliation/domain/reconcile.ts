@@ -1,5 +1,5 @@
 import type { IntegrationScheme } from '../../schemes/scheme';
-import { bigramDice } from '../../warehouses/domain/similarity';
+import { candidateFinder } from './candidate-index';
 import { comparable, sameKingdeeValue } from './compare-values';
 import type { DriftFinding, MissingFinding, ReconciliationFindings, UnknownFinding } from './findings';
 import type { GoldenSnapshot } from './golden-snapshot';
@@ -12,9 +12,6 @@ export interface ReconcileInput {
   /** FStockIds a steward chose to ignore: never reported again. */
   readonly ignored: ReadonlySet<string>;
 }
-
-/** Name alone, or name and address together, must be this similar for an unknown record to be proposed for adoption. */
-export const CANDIDATE_THRESHOLDS = { nameOnly: 0.85, name: 0.6, address: 0.6 } as const;
 
 const lower = (s: string): string => s.trim().toLowerCase();
 
@@ -45,10 +42,15 @@ export function reconcile(input: ReconcileInput): ReconciliationFindings {
     else if (g.fStockId !== null) missingInKingdee.push({ warehouseNo: g.warehouseNo, goldenId: g.goldenId, fStockId: g.fStockId });
   }
   const unclaimed = kingdee.filter((r) => !claimed.has(r.FStockId));
-  const homeless = compared.filter((g) => !rowOf.has(g.goldenId));
+  const candidateFor = candidateFinder(compared.filter((g) => !rowOf.has(g.goldenId)));
   const unknownInKingdee: UnknownFinding[] = unclaimed
     .filter((r) => !ignored.has(r.FStockId))
-    .map((r) => ({ FNumber: r.FNumber, FStockId: r.FStockId, FName: text(r.fields.FName), candidateGoldenId: candidateFor(r, homeless) }));
+    .map((r) => ({
+      FNumber: r.FNumber,
+      FStockId: r.FStockId,
+      FName: text(r.fields.FName),
+      candidateGoldenId: candidateFor(text(r.fields.FName), text(r.fields.FAddress)),
+    }));
   return {
     checked: compared.length,
     kingdeeRecords: kingdee.length,
@@ -75,19 +77,6 @@ function driftOf(scheme: IntegrationScheme, g: GoldenSnapshot, row: KingdeeStock
   if (scheme.target.options.IsAutoSubmitAndAudit && row.FDocumentStatus !== 'C')
     drift.push({ ...at, field: 'FDocumentStatus', kingdee: row.FDocumentStatus, golden: 'C' });
   return drift;
-}
-
-/** The most similar golden record without a Kingdee row of its own (by rendered name and address), if similar enough. */
-function candidateFor(row: KingdeeStockRow, homeless: readonly GoldenSnapshot[]): string | null {
-  let best: { goldenId: string; score: number } | null = null;
-  for (const g of homeless) {
-    if (g.rendered === null) continue;
-    const name = bigramDice(text(row.fields.FName), text(g.rendered.FName));
-    const address = bigramDice(text(row.fields.FAddress), text(g.rendered.FAddress));
-    const similar = name >= CANDIDATE_THRESHOLDS.nameOnly || (name >= CANDIDATE_THRESHOLDS.name && address >= CANDIDATE_THRESHOLDS.address);
-    if (similar && (best === null || name + address > best.score)) best = { goldenId: g.goldenId, score: name + address };
-  }
-  return best?.goldenId ?? null;
 }
 
 const numberOf = (g: GoldenSnapshot): string => (typeof g.rendered?.FNumber === 'string' ? g.rendered.FNumber : g.warehouseNo);
