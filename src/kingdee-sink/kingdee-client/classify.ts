@@ -6,6 +6,8 @@ export function classifyFailure(msgCode: number, message: string): KingdeeErrorC
   if (/违反字段唯一性要求|已经被使用/.test(message)) return KingdeeErrorCode.duplicateNumber;
   if (/已审核.{0,4}不允许/.test(message)) return KingdeeErrorCode.alreadyAudited;
   if (/没有该功能的操作权限|没有权限/.test(message)) return KingdeeErrorCode.permissionDenied;
+  // Operations by number or id (Submit, Audit, ExcuteOperation) name a missing record this way, under MsgCode 11 when others failed too.
+  if (/单据不存在或者已被删除/.test(message)) return KingdeeErrorCode.notFound;
   switch (msgCode) {
     case 1:
       return KingdeeErrorCode.sessionLost;

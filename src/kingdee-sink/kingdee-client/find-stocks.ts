@@ -6,6 +6,8 @@ export interface ExistingKingdeeStock {
   readonly fStockId: string;
   readonly number: string;
   readonly useOrg: string | undefined;
+  /** FForbidStatus B (禁用); undefined when the server did not say. */
+  readonly forbidden?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface FindStocksOptions {
   readonly chunkSize: number;
 }
 
-const FIELD_KEYS = ['FStockId', 'FNumber', 'FUseOrgId.FNumber'];
+const FIELD_KEYS = ['FStockId', 'FNumber', 'FUseOrgId.FNumber', 'FForbidStatus'];
 
 /** Existing warehouses by number (as requested) within `useOrg` (all orgs when undefined). */
 export async function findStocks(
@@ -51,11 +53,12 @@ export function filterFor(numbers: readonly string[], useOrg: string | undefined
 }
 
 function toStock(row: unknown[]): ExistingKingdeeStock | undefined {
-  const [id, number, org] = row;
+  const [id, number, org, forbid] = row;
   const fStockId = text(id);
   const fNumber = text(number);
   if (fStockId === undefined || fNumber === undefined) return undefined;
-  return { fStockId, number: fNumber, useOrg: text(org) || undefined };
+  const status = text(forbid)?.toUpperCase();
+  return { fStockId, number: fNumber, useOrg: text(org) || undefined, ...(status ? { forbidden: status === 'B' } : {}) };
 }
 
 // Kingdee compares numbers case-insensitively (SQL Server collation), so the uniqueness rule does too.

@@ -7,3 +7,4 @@ export type { BatchSaveOutcome, BatchSaveRequest } from './batch-save';
 export type { RecordOutcome, RecordError } from './batch-save-result';
 export type { BillQuery } from './bill-query';
 export type { ExistingKingdeeStock, LookupStrategy } from './find-stocks';
+export type { OperationRecordOutcome, OperationTargets, SwitchOperation } from './excute-operation';

@@ -166,8 +166,8 @@ describe('KingdeeClient against the Kingdee simulator (real HTTP)', () => {
     assert.deepEqual(
       [...found.entries()],
       [
-        ['Q1', { fStockId: '100001', number: 'Q1', useOrg: '100.02' }],
-        ["Q'2", { fStockId: '100002', number: "Q'2", useOrg: '100.02' }],
+        ['Q1', { fStockId: '100001', number: 'Q1', useOrg: '100.02', forbidden: false }],
+        ["Q'2", { fStockId: '100002', number: "Q'2", useOrg: '100.02', forbidden: false }],
       ],
     );
     const inList = newClient({ lookup: { strategy: 'in-list' } });

@@ -1,6 +1,13 @@
 import { batchSaveWithRecovery, type BatchSaveOutcome, type BatchSaveRequest, type SendResult } from './batch-save';
 import { billQueryBody, readBillQueryReply, type BillQuery } from './bill-query';
 import { isPerRecordFailure, statusError } from './classify';
+import {
+  operationBody,
+  readOperationOutcomes,
+  type OperationRecordOutcome,
+  type OperationTargets,
+  type SwitchOperation,
+} from './excute-operation';
 import { findStocks, type ExistingKingdeeStock, type LookupStrategy } from './find-stocks';
 import type { FetchFn } from './http-post';
 import { KingdeeError, KingdeeErrorCode, scrub, scrubError } from './kingdee-error';
@@ -114,6 +121,38 @@ export class KingdeeClient {
   /** Existing BD_STOCK records by number within a use-org (kingdee-api.md §4.3 recommended flow). */
   async findStocks(numbers: readonly string[], useOrg: string | undefined): Promise<Map<string, ExistingKingdeeStock>> {
     return this.clean(findStocks((q) => this.query(q), numbers, useOrg, this.lookup));
+  }
+
+  /**
+   * `ExcuteOperation` (Kingdee's spelling) with `Forbid` / `Enable` on base data, per target. Re-logs in
+   * once and repeats after a session loss: switching a record to the state it is in is harmless
+   * (it comes back `unchanged`). Whole-call failures throw, as for BatchSave.
+   */
+  async executeOperation(formId: string, opNumber: SwitchOperation, targets: OperationTargets): Promise<OperationRecordOutcome[]> {
+    const list = 'ids' in targets ? targets.ids : targets.numbers;
+    if (list.length === 0) return [];
+    const service = `${FORM}.ExcuteOperation`;
+    const body = operationBody(formId, opNumber, targets);
+    const outcomes = await this.clean(
+      (async () => {
+        for (let attempt = 0; ; attempt++) {
+          const ticket = await this.session.current();
+          const { json } = await this.transport.post(service, body, sessionHeaders(ticket), true);
+          const status = findResponseStatus(json);
+          if (!status)
+            throw new KingdeeError(KingdeeErrorCode.malformedResponse, 'Kingdee ExcuteOperation answered without Result.ResponseStatus', {
+              service: 'ExcuteOperation',
+            });
+          if (!isSessionLost(status)) {
+            if (!status.isSuccess && !isPerRecordFailure(status)) throw statusError(status, `ExcuteOperation ${opNumber}`);
+            return readOperationOutcomes(status, list, opNumber);
+          }
+          if (attempt > 0) throw sessionLostAgain('ExcuteOperation');
+          await this.session.renew(ticket);
+        }
+      })(),
+    );
+    return outcomes.map((o) => (o.status === 'failed' ? { ...o, error: { ...o.error, message: this.redact(o.error.message) } } : o));
   }
 
   private async query(query: BillQuery): Promise<unknown[][]> {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { dataCenters, handleLogin, type LoginKind } from './auth-service';
+import { handleExcuteOperation } from './excute-operation';
 import { handleOperation, handleView, type FormOperation } from './form-operations';
 import { handleBillQuery } from './query-service';
 import { parseRequestBody, type RequestParams } from './request-params';
@@ -56,6 +57,8 @@ const GUARDED: Readonly<Record<string, Handler>> = {
   [`${FORM}audit`]: operation('Audit'),
   [`${FORM}unaudit`]: operation('UnAudit'),
   [`${FORM}delete`]: operation('Delete'),
+  // Kingdee's own spelling: the service is ExcuteOperation, not ExecuteOperation.
+  [`${FORM}excuteoperation`]: (ctx, p) => ({ json: handleExcuteOperation(ctx, p) }),
 };
 
 export const isKnownService = (service: string): boolean =>
@@ -116,6 +119,7 @@ const SHORT_NAMES = [
   'Audit',
   'UnAudit',
   'Delete',
+  'ExcuteOperation',
 ];
 
 /** `Kingdee.BOS….DynamicFormService.batchSave` → `BatchSave`, for the call log. */
