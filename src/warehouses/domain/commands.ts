@@ -53,10 +53,26 @@ export type RecordKingdeeSyncResult =
       readonly version: number;
       readonly code: string;
       readonly message: string;
-    };
+    }
+  /** A retired or merged-away version reached Kingdee: its BD_STOCK is forbidden (禁用). */
+  | {
+      readonly type: 'RecordKingdeeSyncResult';
+      readonly outcome: 'forbidden';
+      readonly version: number;
+      readonly fStockId: string;
+      readonly fNumber: string;
+    }
+  /** A retired or merged-away version has no BD_STOCK in Kingdee (never written): nothing to forbid. */
+  | { readonly type: 'RecordKingdeeSyncResult'; readonly outcome: 'not-in-kingdee'; readonly version: number };
 
 export interface RetireGoldenRecord {
   readonly type: 'RetireGoldenRecord';
+  readonly reason: string;
+}
+
+/** Un-retires a retired record (not a merged-away one): the sources decide its fields again. */
+export interface RestoreGoldenRecord {
+  readonly type: 'RestoreGoldenRecord';
   readonly reason: string;
 }
 
@@ -105,6 +121,7 @@ export type WarehouseCommand =
   | ResolveDuplicate
   | RecordKingdeeSyncResult
   | RetireGoldenRecord
+  | RestoreGoldenRecord
   | RequestKingdeeResync
   | FlagMissingInWdt
   | RecordKingdeeFindings

@@ -14,13 +14,18 @@ export function decideSyncResult(cmd: RecordKingdeeSyncResult, state: WarehouseS
   const goldenId = requireExisting(state);
   const synced = state.kingdee.syncedVersion;
   if (synced !== null && cmd.version <= synced) return [];
+  const closedTaskIds = Object.values(state.kingdee.failures)
+    .filter((f) => f.open && f.version <= cmd.version)
+    .map((f) => f.taskId);
   if (cmd.outcome === 'success') {
-    const closedTaskIds = Object.values(state.kingdee.failures)
-      .filter((f) => f.open && f.version <= cmd.version)
-      .map((f) => f.taskId);
     const { version, fStockId, fNumber, operation } = cmd;
     return [{ type: 'KingdeeSyncSucceeded', data: { goldenId, version, fStockId, fNumber, operation, closedTaskIds } }];
   }
+  if (cmd.outcome === 'forbidden') {
+    const { version, fStockId, fNumber } = cmd;
+    return [{ type: 'KingdeeStockForbidden', data: { goldenId, version, fStockId, fNumber, closedTaskIds } }];
+  }
+  if (cmd.outcome === 'not-in-kingdee') return [{ type: 'KingdeeStockAbsent', data: { goldenId, version: cmd.version, closedTaskIds } }];
   const taskId = syncFailureTaskId(goldenId, cmd.version);
   const known = state.kingdee.failures[taskId];
   if (known && (!known.open || (known.code === cmd.code && known.message === cmd.message))) return [];

@@ -6,6 +6,8 @@ import { contentHash, deterministicId } from './content-hash';
 import { GoldenFieldChange, WarehouseEvent, WarehouseObservedInWdt } from './events';
 import { applyGoldenChanges, goldenChangesFor } from './golden-changes';
 import { GoldenField } from './golden-fields';
+import { restoredEvent } from './decide-stewardship';
+import { evolve } from './evolve';
 import { requireExisting } from './guards';
 import { MatchProfile, suspectDuplicates } from './matching';
 import { sourceId, WDT_SYSTEM } from './source-keys';
@@ -66,7 +68,19 @@ export function decideObservation(
       syncRunId: cmd.syncRunId,
     },
   };
+  if (reappeared(state, previous)) return [observation, restoredEvent(evolve(state, observation), REAPPEARED, meta.actor, policy)];
   return [observation, ...suspicions(cmd, state, goldenChanges)];
+}
+
+const REAPPEARED = 'WDT lists the warehouse again';
+
+/**
+ * A retired record whose warehouse WDT had stopped listing (flagged missing) and now lists again
+ * comes back into use: the retirement followed WDT's deletion, and WDT changed its mind.
+ * A record retired while WDT still listed it stays retired.
+ */
+function reappeared(state: WarehouseState, previous: SourceRecord | undefined): boolean {
+  return isRetired(state) && state.mergedInto === null && previous?.missing === true;
 }
 
 /** New or re-described records are compared with their 省/市 neighbours; each suspicion opens a task. */

@@ -1,13 +1,13 @@
 import { CommandMetadata } from '../../shared/domain/decider';
 import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
-import { OverrideField, RemoveOverride, RetireGoldenRecord } from './commands';
+import { OverrideField, RemoveOverride, RestoreGoldenRecord, RetireGoldenRecord } from './commands';
 import { GoldenFieldChange, WarehouseEvent } from './events';
 import { goldenChangesFor } from './golden-changes';
 import { GoldenField, sameValue } from './golden-fields';
-import { requireActive } from './guards';
+import { requireActive, requireExisting } from './guards';
 import { invalid, parseOverrideValue, requireOverridableField } from './override-values';
 import { STEWARD_SYSTEM } from './source-keys';
-import { WarehouseState } from './state';
+import { WarehouseState, isRetired } from './state';
 import { FieldOverride, SurvivorshipPolicy } from './survivorship';
 import { cleanText } from './text';
 
@@ -47,6 +47,39 @@ export function decideRetire(cmd: RetireGoldenRecord, state: WarehouseState, met
       data: { goldenId, reason, mergedInto: null, taskId: null, goldenChanges: [retirementChange(state, meta)] },
     },
   ];
+}
+
+/**
+ * Takes a retired record back into use: survivorship decides every field again from the sources
+ * and overrides (observations kept arriving while it was retired). A merged-away record's sources
+ * belong to the survivor now, so a merge cannot be undone this way.
+ */
+export function decideRestore(
+  cmd: RestoreGoldenRecord,
+  state: WarehouseState,
+  meta: CommandMetadata,
+  policy: SurvivorshipPolicy,
+): WarehouseEvent[] {
+  const reason = requireReason(cmd.reason);
+  const goldenId = requireExisting(state);
+  if (state.mergedInto)
+    throw new DomainError(
+      ErrorCode.invalidState,
+      `golden record ${goldenId} was merged into ${state.mergedInto}; a merge cannot be undone`,
+      {
+        goldenId,
+        mergedInto: state.mergedInto,
+      },
+    );
+  if (!isRetired(state)) throw new DomainError(ErrorCode.invalidState, `golden record ${goldenId} is not retired`, { goldenId });
+  return [restoredEvent(state, reason, meta.actor, policy)];
+}
+
+/** GoldenRecordRestored with the changes survivorship makes once the retirement no longer holds. */
+export function restoredEvent(state: WarehouseState, reason: string, actor: string, policy: SurvivorshipPolicy): WarehouseEvent {
+  const input = { sources: state.sources, overrides: state.overrides, primarySource: state.primarySource };
+  const goldenChanges = goldenChangesFor(state, input, policy);
+  return { type: 'GoldenRecordRestored', data: { goldenId: state.goldenId!, reason, actor, goldenChanges } };
 }
 
 export function retirementChange(state: WarehouseState, meta: CommandMetadata): GoldenFieldChange {

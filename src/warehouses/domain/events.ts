@@ -84,6 +84,15 @@ export type GoldenRecordRetired = Event<
     goldenChanges: readonly GoldenFieldChange[];
   }
 >;
+/** A retired record taken back into use (by a steward, or because WDT lists its warehouse again). */
+export type GoldenRecordRestored = Event<
+  'GoldenRecordRestored',
+  {
+    reason: string;
+    actor: string;
+    goldenChanges: readonly GoldenFieldChange[];
+  }
+>;
 export type KingdeeSyncSucceeded = Event<
   'KingdeeSyncSucceeded',
   {
@@ -94,6 +103,13 @@ export type KingdeeSyncSucceeded = Event<
     closedTaskIds: readonly string[];
   }
 >;
+/** The retired version reached Kingdee: its BD_STOCK is forbidden (禁用), kept for the documents that point at it. */
+export type KingdeeStockForbidden = Event<
+  'KingdeeStockForbidden',
+  { version: number; fStockId: string; fNumber: string; closedTaskIds: readonly string[] }
+>;
+/** The retired version has no BD_STOCK in Kingdee (it was never written there): nothing to forbid. */
+export type KingdeeStockAbsent = Event<'KingdeeStockAbsent', { version: number; closedTaskIds: readonly string[] }>;
 export type KingdeeSyncFailed = Event<'KingdeeSyncFailed', { version: number; code: string; message: string; taskId: string }>;
 export type KingdeeResyncRequested = Event<'KingdeeResyncRequested', { reason: string; taskId: string | null }>;
 
@@ -122,7 +138,10 @@ export type WarehouseEvent =
   | DuplicateDismissed
   | GoldenRecordMerged
   | GoldenRecordRetired
+  | GoldenRecordRestored
   | KingdeeSyncSucceeded
+  | KingdeeStockForbidden
+  | KingdeeStockAbsent
   | KingdeeSyncFailed
   | KingdeeResyncRequested
   | KingdeeDriftDetected
@@ -141,7 +160,10 @@ export const WAREHOUSE_EVENT_TYPES: readonly WarehouseEventType[] = [
   'DuplicateDismissed',
   'GoldenRecordMerged',
   'GoldenRecordRetired',
+  'GoldenRecordRestored',
   'KingdeeSyncSucceeded',
+  'KingdeeStockForbidden',
+  'KingdeeStockAbsent',
   'KingdeeSyncFailed',
   'KingdeeResyncRequested',
   'KingdeeDriftDetected',
@@ -160,6 +182,7 @@ export function goldenChangesOf(event: WarehouseEvent): readonly GoldenFieldChan
     case 'WarehouseObservedInWdt':
     case 'GoldenRecordMerged':
     case 'GoldenRecordRetired':
+    case 'GoldenRecordRestored':
       return event.data.goldenChanges;
     case 'FieldOverridden':
     case 'FieldOverrideRemoved':

@@ -52,7 +52,11 @@ export function evolve(state: WarehouseState, event: WarehouseEvent): WarehouseS
       );
       return closeTask(retired, event.data.taskId, event.data.mergedInto ? 'merged' : 'dismissed');
     }
+    case 'GoldenRecordRestored':
+      return applyGoldenChanges({ ...state, mergedInto: null, retiredReason: null }, event.data.goldenChanges);
     case 'KingdeeSyncSucceeded':
+    case 'KingdeeStockForbidden':
+    case 'KingdeeStockAbsent':
     case 'KingdeeSyncFailed':
     case 'KingdeeResyncRequested':
       return { ...state, kingdee: evolveKingdee(state.kingdee, event) };

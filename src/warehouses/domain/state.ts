@@ -42,6 +42,11 @@ export interface KingdeeState {
   readonly fStockId: string | null;
   readonly fNumber: string | null;
   readonly failures: Readonly<Record<string, SyncFailureTask>>;
+  /**
+   * How the retirement at `syncedVersion` reached Kingdee: its BD_STOCK forbidden, or none there to
+   * forbid. Null while Kingdee holds an active record (or nothing was written yet).
+   */
+  readonly retirement: 'forbidden' | 'absent' | null;
 }
 
 /** A reconciliation finding's stewardship task on this record. */
@@ -80,7 +85,7 @@ export function initialState(): WarehouseState {
     mergedInto: null,
     retiredReason: null,
     duplicateTasks: {},
-    kingdee: { syncedVersion: null, fStockId: null, fNumber: null, failures: {} },
+    kingdee: { syncedVersion: null, fStockId: null, fNumber: null, failures: {}, retirement: null },
     kingdeeFindings: {},
   };
 }

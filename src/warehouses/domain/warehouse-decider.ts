@@ -4,7 +4,7 @@ import { decideResolveDuplicate } from './decide-duplicates';
 import { decideResync, decideSyncResult } from './decide-kingdee';
 import { decideAdopt, decideKingdeeFindings, decideResolveFinding } from './decide-reconciliation';
 import { decideFlagMissing, decideObservation } from './decide-observation';
-import { decideOverride, decideRemoveOverride, decideRetire } from './decide-stewardship';
+import { decideOverride, decideRemoveOverride, decideRestore, decideRetire } from './decide-stewardship';
 import { WarehouseEvent } from './events';
 import { evolve } from './evolve';
 import { WarehouseState, initialState } from './state';
@@ -26,6 +26,8 @@ export function createWarehouseDecider(policy: SurvivorshipPolicy = defaultSurvi
         return decideRemoveOverride(command, state, policy);
       case 'RetireGoldenRecord':
         return decideRetire(command, state, meta);
+      case 'RestoreGoldenRecord':
+        return decideRestore(command, state, meta, policy);
       case 'ResolveDuplicate':
         return decideResolveDuplicate(command, state, meta, policy);
       case 'RecordKingdeeSyncResult':
