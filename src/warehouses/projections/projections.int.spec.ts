@@ -53,7 +53,15 @@ describe('warehouse projections (PostgreSQL)', () => {
       ],
     );
     assert.ok(xref.some((x: { system: string; external_id: string }) => x.system === 'kingdee' && x.external_id === '100238'));
-    assert.ok(xref.filter((x: { golden_id: string }) => x.golden_id === ids.b).every((x: { active: boolean }) => !x.active));
+    const ofB = xref.filter((x: { golden_id: string }) => x.golden_id === ids.b);
+    assert.ok(
+      ofB.some((x: { system: string }) => x.system === 'kingdee'),
+      'the late result is kept, for history',
+    );
+    assert.ok(
+      ofB.every((x: { active: boolean }) => !x.active),
+      'a late Kingdee result never re-activates a merged-away record',
+    );
     const sync = await kit.db.dataSource.query(`SELECT golden_id, status, last_error_code FROM warehouse_sync_status ORDER BY golden_id`);
     assert.equal(sync.find((s: { golden_id: string }) => s.golden_id === ids.c).status, 'failed');
     assert.equal(sync.find((s: { golden_id: string }) => s.golden_id === ids.a).status, 'pending', 'changed after its last sync');
@@ -96,12 +104,38 @@ describe('warehouse projections (PostgreSQL)', () => {
     assert.deepEqual(await snapshot(), first);
   });
 
+  it('a late Kingdee result for a merged-away record, in a later batch, leaves its cross-reference inactive', async () => {
+    await kit.warehouses.syncResultRecorder.recordSuccess([lateSuccess(ids.b, 2)]);
+    await kit.catchUp();
+    const rows = await kit.db.dataSource.query(`SELECT system, active, external_id FROM warehouse_xref WHERE golden_id = $1`, [ids.b]);
+    assert.ok(rows.some((r: { external_id: string }) => r.external_id === '100241'));
+    assert.deepEqual(
+      rows.map((r: { active: boolean }) => r.active),
+      rows.map(() => false),
+    );
+    const activeKingdeeOfA = await kit.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM warehouse_xref WHERE golden_id = $1 AND system = 'kingdee' AND active`,
+      [ids.a],
+    );
+    assert.equal(activeKingdeeOfA[0].n, 1);
+  });
+
   it('the read models answer GET exactly as folding the events does', async () => {
     for (const id of Object.values(ids)) {
       const fromReadModels = await kit.warehouses.queries.get(id);
       assert.deepEqual(fromReadModels, await kit.warehouses.queries.getFolded(id), id);
     }
   });
+});
+
+const lateSuccess = (goldenId: string, version: number) => ({
+  goldenId,
+  version,
+  fStockId: String(100239 + version),
+  fNumber: 'SH-PD-01B',
+  operation: 'created' as const,
+  at: new Date(),
+  correlationId: `late-${version}`,
 });
 
 /** A: created, suspected duplicate B merged into it, overridden, synced, then changed. C: fails in Kingdee, goes missing. */
@@ -149,6 +183,8 @@ async function scenario(kit: WarehousesTestKit): Promise<{ a: string; b: string;
   await kit.catchUp();
   const [task] = await kit.db.dataSource.query(`SELECT task_id FROM stewardship_tasks WHERE type = 'duplicate'`);
   await kit.warehouses.resolveTask.execute({ taskId: task.task_id, action: 'merge', survivorId: a }, steward);
+  // A late Kingdee result for the merged-away record, projected in the same batch as the merge.
+  await kit.warehouses.syncResultRecorder.recordSuccess([lateSuccess(b, 1)]);
   await recorder.recordObservations([wdtWarehouse({ contact: undefined, telno: '021-66667777' })], syncContext('run-3', 3));
   await recorder.flagMissing(new Set(['SH-PD-01', 'SH-PD-01B']), syncContext('run-3', 3));
   await kit.catchUp();

@@ -65,6 +65,8 @@ export class StewardshipTasksProjection implements Projection {
       case 'GoldenRecordRetired':
         return event.data.taskId ? close(tx, [event.data.taskId], 'merged', at, by) : undefined;
       case 'KingdeeSyncSucceeded':
+      case 'KingdeeStockForbidden':
+      case 'KingdeeStockAbsent':
         return close(tx, event.data.closedTaskIds, 'synced', at, by);
       case 'KingdeeResyncRequested':
         return event.data.taskId ? close(tx, [event.data.taskId], 'retried', at, by) : undefined;

@@ -38,16 +38,32 @@ export function summarise(events: readonly StoredEvent[]): StreamSummary {
       publishedVersion: published ? stored.streamVersion : summary.publishedVersion,
       createdAt: summary.createdAt ?? stored.recordedAt,
       updatedAt: stored.recordedAt,
-      lastSyncAttemptAt: event.type.startsWith('KingdeeSync') ? stored.recordedAt : summary.lastSyncAttemptAt,
+      lastSyncAttemptAt: SYNC_RESULTS.has(event.type) ? stored.recordedAt : summary.lastSyncAttemptAt,
       lastError: event.type === 'KingdeeSyncFailed' ? { code: event.data.code, message: event.data.message } : summary.lastError,
     };
   }
   return summary;
 }
 
-/** pending until Kingdee has the published version; failed while a sync-failure task is open. */
-export function syncStatusOf(summary: StreamSummary): 'pending' | 'synced' | 'failed' {
+const SYNC_RESULTS: ReadonlySet<string> = new Set([
+  'KingdeeSyncSucceeded',
+  'KingdeeSyncFailed',
+  'KingdeeStockForbidden',
+  'KingdeeStockAbsent',
+]);
+
+export type SyncStatus = 'pending' | 'synced' | 'failed' | 'forbidden' | 'not_in_kingdee';
+export const SYNC_STATUSES: readonly SyncStatus[] = ['pending', 'synced', 'failed', 'forbidden', 'not_in_kingdee'];
+
+/**
+ * pending until Kingdee has the published version; failed while a sync-failure task is open. A
+ * retired version that reached Kingdee is `forbidden` (its BD_STOCK 禁用), or `not_in_kingdee`
+ * when there was none to forbid.
+ */
+export function syncStatusOf(summary: StreamSummary): SyncStatus {
   const { kingdee } = summary.state;
   if (Object.values(kingdee.failures).some((f) => f.open)) return 'failed';
-  return kingdee.syncedVersion !== null && kingdee.syncedVersion >= summary.publishedVersion ? 'synced' : 'pending';
+  if (kingdee.syncedVersion === null || kingdee.syncedVersion < summary.publishedVersion) return 'pending';
+  if (kingdee.retirement === 'forbidden') return 'forbidden';
+  return kingdee.retirement === 'absent' ? 'not_in_kingdee' : 'synced';
 }

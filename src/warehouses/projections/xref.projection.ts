@@ -38,6 +38,8 @@ export class XrefProjection implements Projection {
     }
     await writeRecordset(tx, UPSERT, [...latest.values()]);
     // A record merged away keeps its rows for history, marked inactive; the survivor holds them now.
+    // Merging away is final, so this wins over any row the same batch wrote for a later version
+    // (a late Kingdee result), and UPSERT keeps rows of a merged-away record inactive afterwards.
     await writeRecordset(
       tx,
       DEACTIVATE,
@@ -57,6 +59,7 @@ function rowsOf({ goldenId, event, stored }: WarehouseFact): XrefRow[] {
       return event.data.sources.map((s) => ({ ...at, system: s.source.system, source_key: s.source.key, external_id: s.externalId }));
     case 'KingdeeSyncSucceeded':
     case 'KingdeeRecordAdopted':
+    case 'KingdeeStockForbidden':
       return [{ ...at, system: KINGDEE_XREF_SYSTEM, source_key: event.data.fNumber, external_id: event.data.fStockId }];
     default:
       return [];
@@ -65,12 +68,13 @@ function rowsOf({ goldenId, event, stored }: WarehouseFact): XrefRow[] {
 
 const UPSERT = `
   INSERT INTO warehouse_xref (golden_id, system, source_key, external_id, active, version, updated_at)
-  SELECT golden_id, system, source_key, external_id, true, version, updated_at
+  SELECT golden_id, system, source_key, external_id,
+         NOT EXISTS (SELECT 1 FROM warehouse_xref m WHERE m.golden_id = r.golden_id AND NOT m.active), version, updated_at
     FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, system text, source_key text, external_id text, version int, updated_at timestamptz)
   ON CONFLICT (golden_id, system, source_key) DO UPDATE
-    SET external_id = EXCLUDED.external_id, active = true, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+    SET external_id = EXCLUDED.external_id, active = EXCLUDED.active, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
     WHERE warehouse_xref.version < EXCLUDED.version`;
 const DEACTIVATE = `
-  UPDATE warehouse_xref x SET active = false, version = r.version, updated_at = r.updated_at
+  UPDATE warehouse_xref x SET active = false, version = GREATEST(x.version, r.version), updated_at = GREATEST(x.updated_at, r.updated_at)
     FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, updated_at timestamptz)
-   WHERE x.golden_id = r.golden_id AND x.version < r.version`;
+   WHERE x.golden_id = r.golden_id AND x.active`;

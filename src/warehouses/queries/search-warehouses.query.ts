@@ -1,3 +1,4 @@
+import { SyncStatus } from '../projections/stream-summary';
 import { SqlExecutor } from '../../event-store/stored-event';
 import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
 import { searchGrams } from '../domain/similarity';
@@ -10,7 +11,7 @@ export interface SearchWarehousesParams {
   readonly q?: string;
   readonly type?: number;
   readonly status?: 'active' | 'disabled' | 'retired';
-  readonly syncStatus?: 'pending' | 'synced' | 'failed';
+  readonly syncStatus?: SyncStatus;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -18,7 +19,7 @@ export interface SearchWarehousesParams {
 export interface WarehouseSummary extends GoldenWarehouseRecord {
   readonly goldenId: string;
   readonly version: number;
-  readonly syncStatus: 'pending' | 'synced' | 'failed';
+  readonly syncStatus: SyncStatus;
   readonly missingInWdt: boolean;
   readonly updatedAt: string | null;
 }

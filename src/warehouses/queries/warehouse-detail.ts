@@ -1,3 +1,4 @@
+import { SyncStatus } from '../projections/stream-summary';
 import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
 import { QualityFlag } from '../domain/quality';
 import { SourceKey } from '../domain/source-keys';
@@ -13,7 +14,7 @@ export interface LineageView {
 }
 
 export interface SyncStatusView {
-  readonly status: 'pending' | 'synced' | 'failed';
+  readonly status: SyncStatus;
   readonly publishedVersion: number;
   readonly syncedVersion: number | null;
   readonly lastError: { readonly code: string; readonly message: string } | null;

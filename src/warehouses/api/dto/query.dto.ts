@@ -1,3 +1,4 @@
+import { SYNC_STATUSES, SyncStatus } from '../../projections/stream-summary';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -37,10 +38,10 @@ export class SearchWarehousesDto extends PagingDto {
   @IsIn(['active', 'disabled', 'retired'])
   status?: 'active' | 'disabled' | 'retired';
 
-  @ApiPropertyOptional({ enum: ['pending', 'synced', 'failed'], description: 'Kingdee sync status' })
+  @ApiPropertyOptional({ enum: SYNC_STATUSES, description: 'Kingdee sync status (forbidden / not_in_kingdee: a retired record)' })
   @IsOptional()
-  @IsIn(['pending', 'synced', 'failed'])
-  syncStatus?: 'pending' | 'synced' | 'failed';
+  @IsIn(SYNC_STATUSES)
+  syncStatus?: SyncStatus;
 }
 
 export class GetWarehouseDto {

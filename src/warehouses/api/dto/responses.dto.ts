@@ -1,3 +1,4 @@
+import { SYNC_STATUSES } from '../../projections/stream-summary';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** OpenAPI shapes of the responses (documentation only: handlers return the query types). */
@@ -25,7 +26,7 @@ export class GoldenRecordDto {
 export class WarehouseSummaryDto extends GoldenRecordDto {
   @ApiProperty({ example: 'wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5' }) goldenId!: string;
   @ApiProperty({ example: 3 }) version!: number;
-  @ApiProperty({ enum: ['pending', 'synced', 'failed'] }) syncStatus!: string;
+  @ApiProperty({ enum: SYNC_STATUSES }) syncStatus!: string;
   @ApiProperty() missingInWdt!: boolean;
   @ApiProperty({ nullable: true }) updatedAt!: string | null;
 }
@@ -58,7 +59,9 @@ export class WarehouseDetailDto {
   @ApiProperty({ description: 'steward overrides per field: {value, reason, actor}' }) overrides!: Record<string, unknown>;
   @ApiProperty({ description: '{wdt: [{system, warehouseNo, warehouseId, active}], kingdee: {fNumber, fStockId} | null}' })
   crossReference!: Record<string, unknown>;
-  @ApiProperty({ description: '{status: pending|synced|failed, publishedVersion, syncedVersion, lastError, lastAttemptAt}' })
+  @ApiProperty({
+    description: '{status: pending|synced|failed|forbidden|not_in_kingdee, publishedVersion, syncedVersion, lastError, lastAttemptAt}',
+  })
   kingdeeSync!: Record<string, unknown>;
   @ApiProperty({ description: '{missingInWdt, flags: [{field, code, message}]} (warnings, never rejections)' }) dataQuality!: Record<
     string,
