@@ -48,20 +48,21 @@ describe('planBatch', () => {
     );
   });
 
-  it('never writes retired or merged-away records, even when an older active version is in the batch', () => {
+  it('never writes retired or merged-away records (they are to be forbidden), even when an older active version is in the batch', () => {
     const retired = { ...golden('A', 6, { status: 'retired' }), change: 'retired' as const };
     const merged = golden('B', 4, { status: 'retired', mergedInto: 'g-Z' });
     const p = plan([golden('A', 5), retired, merged, golden('C', 1)]);
     assert.deepEqual(written(p), ['g-C@1']);
     assert.deepEqual(
-      p.skipped.map((s) => [s.goldenId, s.version, s.reason]),
-      [
-        ['g-A', 5, 'superseded'],
-        ['g-A', 6, 'retired'],
-        ['g-B', 4, 'retired'],
-      ],
+      p.retire.map((m) => `${m.message.goldenId}@${m.message.version}`),
+      ['g-A@6', 'g-B@4'],
     );
-    assert.match(p.skipped[2]!.detail, /merged into g-Z/);
+    assert.deepEqual(
+      p.skipped.map((s) => [s.goldenId, s.version, s.reason]),
+      [['g-A', 5, 'superseded']],
+    );
+    const redelivered = plan([retired], new Map([['g-A', { ...synced(6), forbidden: true }]]));
+    assert.deepEqual([redelivered.retire.length, redelivered.skipped[0]?.reason], [0, 'already-synced']);
   });
 
   it("applies the scheme's source filter", () => {

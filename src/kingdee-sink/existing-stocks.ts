@@ -6,7 +6,7 @@ import type { KingdeeClient } from './kingdee-client';
 import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
 
 /** What the sink needs from Kingdee (the real client, or a stand-in in unit tests). */
-export type SinkKingdee = Pick<KingdeeClient, 'findStocks' | 'batchSave'>;
+export type SinkKingdee = Pick<KingdeeClient, 'findStocks' | 'batchSave' | 'executeOperation'>;
 
 /**
  * Kingdee ids of the records that already exist, by golden id. Asked by number on every attempt:

@@ -23,15 +23,29 @@ export interface KingdeeSyncFailure {
   readonly correlationId: string;
 }
 
+/**
+ * How a retired or merged-away version reached Kingdee: its BD_STOCK forbidden (FStockId/FNumber
+ * known), or none there to forbid (never written).
+ */
+export type KingdeeRetirementResult = {
+  readonly goldenId: string;
+  readonly version: number;
+  readonly at: Date;
+  readonly correlationId: string;
+} & ({ readonly outcome: 'forbidden'; readonly fStockId: string; readonly fNumber: string } | { readonly outcome: 'not-in-kingdee' });
+
 export interface KingdeeSyncState {
   readonly syncedVersion: number | null;
   readonly fStockId: string | null;
   readonly fNumber: string | null;
+  /** The hub forbade the record's BD_STOCK when it was retired: a restored version must enable it first. */
+  readonly forbidden?: boolean;
 }
 
 export interface KingdeeSyncResultRecorder {
   recordSuccess(results: readonly KingdeeSyncSuccess[]): Promise<void>;
   recordFailure(failures: readonly KingdeeSyncFailure[]): Promise<void>;
+  recordRetirement(results: readonly KingdeeRetirementResult[]): Promise<void>;
   /** What the hub last wrote to Kingdee for each golden id, so the sink can skip older versions. */
   syncState(goldenIds: readonly string[]): Promise<Map<string, KingdeeSyncState>>;
 }

@@ -6,6 +6,7 @@ import type { SinkKingdee } from './existing-stocks';
 import type { KingdeeSyncResultRecorder, KingdeeSyncState } from './kingdee-sync-result-recorder.port';
 import { parseSinkMessages } from './sink-messages';
 import { correlationOf, SinkOutcomeRecorder, type SinkLogger } from './sink-outcome-recorder';
+import { RetirementStep } from './retirement-step';
 import { reportLine, sinkReport, type SinkReport } from './sink-report';
 import { SinkWriter } from './sink-writer';
 
@@ -42,15 +43,11 @@ export type { SinkLogger };
 export class SinkGoldenBatchHandler {
   private readonly outcomes: SinkOutcomeRecorder;
   private readonly failing = new FailingBatches();
+  private readonly now: () => Date;
 
   constructor(private readonly options: SinkGoldenBatchOptions) {
-    this.outcomes = new SinkOutcomeRecorder(
-      options.recorder,
-      options.log,
-      options.dlqTopic,
-      options.logger,
-      options.now ?? (() => new Date()),
-    );
+    this.now = options.now ?? (() => new Date());
+    this.outcomes = new SinkOutcomeRecorder(options.recorder, options.log, options.dlqTopic, options.logger, this.now);
   }
 
   async handle(batch: readonly ConsumedMessage[], context?: BatchContext): Promise<SinkReport> {
@@ -71,31 +68,38 @@ export class SinkGoldenBatchHandler {
     const states: ReadonlyMap<string, KingdeeSyncState> = ids.length > 0 ? await this.options.recorder.syncState(ids) : new Map();
     const plan = planBatch(valid, states, this.options.scheme);
     const byId = new Map(plan.write.map((m) => [m.message.goldenId, m.message]));
+    const kingdeeWrite = async () => {
+      await this.requireEnabled();
+      await beforeWrite(context);
+    };
+    const rounds = { maxAttempts: this.options.maxAttempts ?? 3, retryDelayMs: this.options.retryDelayMs ?? 500 };
     const writer = new SinkWriter({
       kingdee: this.options.kingdee,
       scheme: this.options.scheme,
       onSaved: (saved) => this.outcomes.saved(saved, byId),
-      beforeWrite: async () => {
-        await this.requireEnabled();
-        await beforeWrite(context);
-      },
-      maxAttempts: this.options.maxAttempts ?? 3,
-      retryDelayMs: this.options.retryDelayMs ?? 500,
+      beforeWrite: kingdeeWrite,
+      ...rounds,
       isolate,
     });
+    const { kingdee, scheme, recorder } = this.options;
+    const retirement = new RetirementStep({ kingdee, scheme, recorder, beforeWrite: kingdeeWrite, ...rounds, now: this.now });
     if (isolate)
       this.options.logger.warn(
         { partition: batch[0]?.partition, offset: batch[0]?.offset, records: plan.write.length },
         'Kingdee keeps failing this batch as a whole: sending its records one by one',
       );
-    const { saved, failed } = plan.write.length > 0 ? await writer.write(plan.write, states) : { saved: [], failed: [] };
-    await this.outcomes.failed(poison, failed);
+    const enabled = await retirement.enable(plan.write, states);
+    const { saved, failed } = enabled.write.length > 0 ? await writer.write(enabled.write, states) : { saved: [], failed: [] };
+    const retired = await retirement.retire(plan.retire, states);
+    const allFailed = [...enabled.failed, ...failed, ...retired.failed];
+    await this.outcomes.failed(poison, allFailed);
     const report = sinkReport(
       saved,
-      failed.length,
-      plan.skipped,
+      allFailed.length,
+      [...plan.skipped, ...retired.absent],
       poison.length,
       valid.map((m) => correlationOf(m.message)),
+      retired.forbidden,
     );
     this.logReport(report, batch);
     return report;

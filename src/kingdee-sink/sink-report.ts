@@ -7,6 +7,8 @@ export interface SinkReport {
   readonly saved: number;
   /** Existing Kingdee records updated in place. */
   readonly updated: number;
+  /** Retired or merged-away records whose BD_STOCK is forbidden (or found so). */
+  readonly forbidden: number;
   /** Record versions dead-lettered with a stewardship task. */
   readonly failed: number;
   readonly skipped: number;
@@ -23,12 +25,14 @@ export function sinkReport(
   skipped: readonly SkippedMessage[],
   invalid: number,
   correlationIds: readonly string[] = [],
+  forbidden = 0,
 ): SinkReport {
   const skippedBy: Partial<Record<SkipReason, number>> = {};
   for (const s of skipped) skippedBy[s.reason] = (skippedBy[s.reason] ?? 0) + 1;
   return {
     saved: saved.filter((s) => s.operation === 'created').length,
     updated: saved.filter((s) => s.operation === 'updated').length,
+    forbidden,
     failed,
     skipped: skipped.length,
     invalid,
@@ -39,8 +43,10 @@ export function sinkReport(
 
 export function reportLine(r: Omit<SinkReport, 'skippedBy' | 'correlationIds'>): string {
   const invalid = r.invalid > 0 ? `, ${r.invalid} invalid` : '';
-  return `Kingdee sink: ${r.saved} saved, ${r.updated} updated, ${r.failed} failed, ${r.skipped} skipped${invalid}`;
+  const forbidden = r.forbidden > 0 ? `, ${r.forbidden} forbidden` : '';
+  return `Kingdee sink: ${r.saved} saved, ${r.updated} updated${forbidden}, ${r.failed} failed, ${r.skipped} skipped${invalid}`;
 }
 
 /** True when the batch touched Kingdee or the DLQ (worth an info line; pure re-deliveries are not). */
-export const didWork = (r: Omit<SinkReport, 'skippedBy' | 'correlationIds'>): boolean => r.saved + r.updated + r.failed + r.invalid > 0;
+export const didWork = (r: Omit<SinkReport, 'skippedBy' | 'correlationIds'>): boolean =>
+  r.saved + r.updated + r.forbidden + r.failed + r.invalid > 0;

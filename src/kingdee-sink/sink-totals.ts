@@ -4,6 +4,7 @@ import { didWork, reportLine, type SinkReport } from './sink-report';
 interface Totals {
   saved: number;
   updated: number;
+  forbidden: number;
   failed: number;
   skipped: number;
   invalid: number;
@@ -15,6 +16,7 @@ interface Totals {
 const empty = (): Totals => ({
   saved: 0,
   updated: 0,
+  forbidden: 0,
   failed: 0,
   skipped: 0,
   invalid: 0,
@@ -44,7 +46,7 @@ export class SinkTotals {
     if (!didWork(report) && this.totals.batches === 0) return;
     if (this.totals.batches === 0) this.since = now;
     const t = this.totals;
-    for (const key of ['saved', 'updated', 'failed', 'skipped', 'invalid'] as const) t[key] += report[key];
+    for (const key of ['saved', 'updated', 'forbidden', 'failed', 'skipped', 'invalid'] as const) t[key] += report[key];
     t.batches += 1;
     for (const [reason, n] of Object.entries(report.skippedBy))
       t.skippedBy[reason as SkipReason] = (t.skippedBy[reason as SkipReason] ?? 0) + (n ?? 0);

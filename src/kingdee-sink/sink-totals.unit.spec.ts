@@ -16,7 +16,7 @@ describe('SinkTotals', () => {
     const lines: [object, string][] = [];
     const totals = new SinkTotals((fields, line) => lines.push([fields, line]), 60_000);
     totals.add(sinkReport(saved(13), 0, [], 0, ['run-1']), 0);
-    totals.add(sinkReport(saved(4), 1, [{ goldenId: 'x', version: 1, reason: 'retired', detail: '' }], 0, ['run-1']), 10);
+    totals.add(sinkReport(saved(4), 1, [{ goldenId: 'x', version: 1, reason: 'not-in-kingdee', detail: '' }], 0, ['run-1']), 10);
     totals.add(sinkReport(saved(2, 'updated'), 0, [], 0, ['run-1']), 20);
     assert.deepEqual(lines, []);
     totals.flush();
@@ -25,11 +25,12 @@ describe('SinkTotals', () => {
     assert.deepEqual(lines[0]![0], {
       saved: 17,
       updated: 2,
+      forbidden: 0,
       failed: 1,
       skipped: 1,
       invalid: 0,
       batches: 3,
-      skippedBy: { retired: 1 },
+      skippedBy: { 'not-in-kingdee': 1 },
       correlationId: 'run-1',
     });
   });

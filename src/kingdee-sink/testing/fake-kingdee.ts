@@ -1,4 +1,12 @@
-import type { BatchSaveOutcome, BatchSaveRequest, ExistingKingdeeStock, RecordOutcome } from '../kingdee-client';
+import type {
+  BatchSaveOutcome,
+  BatchSaveRequest,
+  ExistingKingdeeStock,
+  OperationRecordOutcome,
+  OperationTargets,
+  RecordOutcome,
+  SwitchOperation,
+} from '../kingdee-client';
 import { KingdeeErrorCode } from '../kingdee-client';
 import type { SinkKingdee } from '../existing-stocks';
 
@@ -9,6 +17,8 @@ export type FakeRule = (entry: Model, index: number) => RecordOutcome | undefine
 /** An in-memory BD_STOCK with just enough Kingdee behaviour for the sink's unit tests. */
 export class FakeKingdee implements SinkKingdee {
   readonly stocks = new Map<string, string>();
+  /** FStockIds whose FForbidStatus is B. */
+  readonly forbidden = new Set<string>();
   readonly calls: { service: string; numbers: string[] }[] = [];
   rules: FakeRule[] = [];
   /** The next N BatchSave calls throw this instead of answering. */
@@ -19,7 +29,38 @@ export class FakeKingdee implements SinkKingdee {
 
   async findStocks(numbers: readonly string[], useOrg: string | undefined): Promise<Map<string, ExistingKingdeeStock>> {
     this.calls.push({ service: 'ExecuteBillQuery', numbers: [...numbers] });
-    return new Map(numbers.filter((n) => this.stocks.has(n)).map((n) => [n, { fStockId: this.stocks.get(n)!, number: n, useOrg }]));
+    return new Map(
+      numbers
+        .filter((n) => this.stocks.has(n))
+        .map((n) => [n, { fStockId: this.stocks.get(n)!, number: n, useOrg, forbidden: this.forbidden.has(this.stocks.get(n)!) }]),
+    );
+  }
+
+  /** Forbid / Enable by Ids, with the simulator's per-record answers (unknown id → not found, a repeat → unchanged). */
+  async executeOperation(_formId: string, operation: SwitchOperation, targets: OperationTargets): Promise<OperationRecordOutcome[]> {
+    const ids = 'ids' in targets ? targets.ids : targets.numbers.map((n) => this.stocks.get(n) ?? n);
+    this.calls.push({ service: operation, numbers: [...ids] });
+    if (this.failCalls.count > 0) {
+      this.failCalls.count--;
+      throw this.failCalls.error;
+    }
+    return ids.map((id, index): OperationRecordOutcome => {
+      if (![...this.stocks.values()].includes(id)) {
+        const error = {
+          code: KingdeeErrorCode.notFound,
+          message: `[${id}]单据不存在或者已被删除`,
+          fieldName: undefined,
+          msgCode: 10,
+          retryable: false,
+        };
+        return { index, target: id, status: 'failed', error };
+      }
+      const forbid = operation === 'Forbid';
+      if (this.forbidden.has(id) === forbid) return { index, target: id, status: 'unchanged', message: 'already' };
+      if (forbid) this.forbidden.add(id);
+      else this.forbidden.delete(id);
+      return { index, target: id, status: 'done', id };
+    });
   }
 
   async batchSave(request: BatchSaveRequest): Promise<BatchSaveOutcome> {

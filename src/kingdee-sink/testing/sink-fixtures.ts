@@ -8,6 +8,7 @@ import { toLogMessage } from '../../publishing/golden-record-publisher';
 import type { IntegrationScheme } from '../../schemes/scheme';
 import { loadSchemeFile } from '../../schemes/scheme-loader';
 import type {
+  KingdeeRetirementResult,
   KingdeeSyncFailure,
   KingdeeSyncResultRecorder,
   KingdeeSyncState,
@@ -31,6 +32,7 @@ export function consumed(messages: readonly GoldenRecordChangedV1[], topic = 'go
 export class MemoryRecorder implements KingdeeSyncResultRecorder {
   readonly successes: KingdeeSyncSuccess[] = [];
   readonly failures: KingdeeSyncFailure[] = [];
+  readonly retirements: KingdeeRetirementResult[] = [];
   readonly states = new Map<string, KingdeeSyncState>();
 
   async recordSuccess(results: readonly KingdeeSyncSuccess[]): Promise<void> {
@@ -38,6 +40,16 @@ export class MemoryRecorder implements KingdeeSyncResultRecorder {
       this.successes.push(r);
       const synced = this.states.get(r.goldenId)?.syncedVersion ?? 0;
       if (r.version > synced) this.states.set(r.goldenId, { syncedVersion: r.version, fStockId: r.fStockId, fNumber: r.fNumber });
+    }
+  }
+
+  async recordRetirement(results: readonly KingdeeRetirementResult[]): Promise<void> {
+    for (const r of results) {
+      this.retirements.push(r);
+      const synced = this.states.get(r.goldenId)?.syncedVersion ?? 0;
+      if (r.version <= synced) continue;
+      const kingdee = r.outcome === 'forbidden' ? { fStockId: r.fStockId, fNumber: r.fNumber } : { fStockId: null, fNumber: null };
+      this.states.set(r.goldenId, { syncedVersion: r.version, ...kingdee, forbidden: r.outcome === 'forbidden' });
     }
   }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
 import {
+  KingdeeRetirementResult,
   KingdeeSyncFailure,
   KingdeeSyncResultRecorder,
   KingdeeSyncState,
@@ -66,13 +67,30 @@ export class RecordKingdeeSyncResultsHandler implements KingdeeSyncResultRecorde
     );
   }
 
+  recordRetirement(results: readonly KingdeeRetirementResult[]): Promise<void> {
+    return this.record(
+      results.map((r) => ({
+        goldenId: r.goldenId,
+        metadata: commandMetadata(KINGDEE_SINK_ACTOR, { now: r.at, correlationId: r.correlationId }),
+        command: (r.outcome === 'forbidden'
+          ? { type: 'RecordKingdeeSyncResult', outcome: 'forbidden', version: r.version, fStockId: r.fStockId, fNumber: r.fNumber }
+          : { type: 'RecordKingdeeSyncResult', outcome: 'not-in-kingdee', version: r.version }) satisfies RecordKingdeeSyncResult,
+      })),
+    );
+  }
+
   async syncState(goldenIds: readonly string[]): Promise<Map<string, KingdeeSyncState>> {
     const streams = await this.streams.load(goldenIds);
     const states = [...streams.values()].filter((s) => exists(s.state));
     return new Map(
       states.map(({ goldenId, state }) => [
         goldenId,
-        { syncedVersion: state.kingdee.syncedVersion, fStockId: state.kingdee.fStockId, fNumber: state.kingdee.fNumber },
+        {
+          syncedVersion: state.kingdee.syncedVersion,
+          fStockId: state.kingdee.fStockId,
+          fNumber: state.kingdee.fNumber,
+          forbidden: state.kingdee.retirement === 'forbidden',
+        },
       ]),
     );
   }
