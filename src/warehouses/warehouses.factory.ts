@@ -11,6 +11,7 @@ import { RemoveOverrideHandler } from './application/remove-override/remove-over
 import { RequestKingdeeResyncHandler } from './application/request-kingdee-resync/request-kingdee-resync.handler';
 import { ResolveDuplicateHandler } from './application/resolve-stewardship-task/resolve-duplicate.handler';
 import { ResolveStewardshipTaskHandler } from './application/resolve-stewardship-task/resolve-stewardship-task.handler';
+import { RestoreGoldenRecordHandler } from './application/restore-golden-record/restore-golden-record.handler';
 import { RetireGoldenRecordHandler } from './application/retire-golden-record/retire-golden-record.handler';
 import { StreamCommandRunner } from './application/stream-command-runner';
 import { WarehousesWdtObservationRecorder } from './application/wdt-observation-recorder';
@@ -32,6 +33,7 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, poli
     overrideField: new OverrideFieldHandler(runner),
     removeOverride: new RemoveOverrideHandler(runner),
     retire: new RetireGoldenRecordHandler(runner),
+    restore: new RestoreGoldenRecordHandler(runner),
     resync,
     kingdeeFindings: new KingdeeFindingsHandler(runner, new WarehouseStreams(dataSource)),
     resolveTask: new ResolveStewardshipTaskHandler(dataSource, new ResolveDuplicateHandler(dataSource, store, decider), resync),

@@ -6,6 +6,7 @@ import { KINGDEE_SYNC_RESULT_RECORDER } from '../kingdee-sink/kingdee-sync-resul
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { WAREHOUSES, WAREHOUSE_PROJECTIONS } from './warehouses.tokens';
 import { Warehouses, createWarehouses } from './warehouses.factory';
+import { LifecycleController } from './api/lifecycle.controller';
 import { OverridesController } from './api/overrides.controller';
 import { StewardshipController } from './api/stewardship.controller';
 import { WarehousesController } from './api/warehouses.controller';
@@ -15,7 +16,7 @@ import { WarehousesController } from './api/warehouses.controller';
  * models. Needs DATA_SOURCE and EVENT_STORE from the platform (global) modules.
  */
 @Module({
-  controllers: [WarehousesController, OverridesController, StewardshipController],
+  controllers: [WarehousesController, OverridesController, LifecycleController, StewardshipController],
   providers: [
     {
       provide: WAREHOUSES,

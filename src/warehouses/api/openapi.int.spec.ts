@@ -25,9 +25,11 @@ describe('warehouses API in OpenAPI', () => {
       '/api/v1/warehouses/{id}',
       '/api/v1/warehouses/{id}/history',
       '/api/v1/warehouses/{id}/overrides/{field}',
+      '/api/v1/warehouses/{id}/restore',
+      '/api/v1/warehouses/{id}/retire',
     ]);
     const schemas = Object.keys(doc.components?.schemas ?? {});
-    for (const dto of ['OverrideFieldDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto'])
+    for (const dto of ['OverrideFieldDto', 'LifecycleReasonDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto'])
       assert.ok(schemas.includes(dto), dto);
     const parameters = (doc.paths['/api/v1/warehouses']!.get!.parameters ?? []) as { name: string }[];
     assert.deepEqual(parameters.map((p) => p.name).sort(), ['page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);

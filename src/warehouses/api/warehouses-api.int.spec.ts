@@ -8,12 +8,13 @@ describe('warehouses REST API (PostgreSQL)', () => {
   let kit: WarehousesTestKit;
   let api: TestApp;
   let goldenId: string;
+  let beijingId: string;
   const call: TestApp['call'] = (...args) => api.call(...args);
 
   before(async () => {
     kit = await createWarehousesTestKit('warehouses_api');
     api = await startTestApp(kit);
-    const [created] = await kit.warehouses.observationRecorder.recordObservations(
+    const [created, beijing] = await kit.warehouses.observationRecorder.recordObservations(
       [
         wdtWarehouse(),
         wdtWarehouse({
@@ -29,6 +30,7 @@ describe('warehouses REST API (PostgreSQL)', () => {
       syncContext(),
     );
     goldenId = created!.goldenId;
+    beijingId = beijing!.goldenId;
     await kit.catchUp();
   });
   after(async () => {
@@ -199,5 +201,31 @@ describe('warehouses REST API (PostgreSQL)', () => {
     await kit.catchUp();
     const closed = (await call('GET', '/api/v1/stewardship/tasks?type=duplicate', { key: 'reader' })).body.items[0];
     assert.deepEqual([closed.status, closed.resolution, closed.resolvedBy], ['resolved', 'dismissed', 'api:sam']);
+  });
+
+  it('a steward retires and restores a record (If-Match, a reason); readers may not; a merged-away or active record cannot be restored', async () => {
+    const reader = await call('POST', `/api/v1/warehouses/${beijingId}/retire`, { key: 'reader', body: { reason: '仓库已关闭' } });
+    assert.equal(reader.status, 403);
+    const noReason = await call('POST', `/api/v1/warehouses/${beijingId}/retire`, { key: 'steward', body: {} });
+    assert.equal(noReason.status, 400);
+    const retired = await call('POST', `/api/v1/warehouses/${beijingId}/retire`, {
+      key: 'steward',
+      body: { reason: 'WDT 已删除，仓库关闭' },
+      headers: { 'if-match': '"1"' },
+    });
+    assert.deepEqual([retired.status, retired.body.record.status, retired.etag], [200, 'retired', '"2"']);
+    const activeAgain = await call('POST', `/api/v1/warehouses/${goldenId}/restore`, { key: 'steward', body: { reason: '误操作' } });
+    assert.deepEqual([activeAgain.status, activeAgain.body.error.code], [409, 'invalid_state']);
+    const restored = await call('POST', `/api/v1/warehouses/${beijingId}/restore`, {
+      key: 'steward',
+      body: { reason: '仓库重新启用，恢复使用' },
+      headers: { 'if-match': '"2"' },
+    });
+    assert.deepEqual([restored.status, restored.body.record.status, restored.etag], [200, 'active', '"3"']);
+    const history = await call('GET', `/api/v1/warehouses/${beijingId}/history`, { key: 'reader' });
+    assert.deepEqual(
+      history.body.map((e: { type: string }) => e.type),
+      ['WarehouseObservedInWdt', 'GoldenRecordRetired', 'GoldenRecordRestored'],
+    );
   });
 });

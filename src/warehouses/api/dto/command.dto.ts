@@ -44,3 +44,11 @@ export class ResolveTaskDto {
   @MaxLength(500)
   reason?: string;
 }
+
+export class LifecycleReasonDto {
+  @ApiProperty({ description: 'Why (kept in the audit trail)', example: 'WDT 已删除该仓库，仓库已关闭' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
