@@ -2,7 +2,7 @@ import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
 import { Coordinates, GoldenValues } from './golden-fields';
 import { normalisePhone } from './phone';
 import { QualityFlag, checkRegion } from './quality';
-import { cleanText } from './text';
+import { cleanText, typedText } from './text';
 import { isKnownWarehouseType, warehouseTypeLabel } from './warehouse-types';
 
 /** One source's view of a warehouse after normalisation: golden field values plus source-only details. */
@@ -10,7 +10,7 @@ export interface CanonicalWarehouse extends GoldenValues {
   readonly warehouseId: string | null;
   readonly typeLabel: string | null;
   readonly subType: number | null;
-  /** Warn-level data-quality findings: the value is kept as given (cleaned), never rejected. */
+  /** Warn-level data-quality findings: the value is kept as given (tidied), never rejected. */
   readonly qualityFlags: readonly QualityFlag[];
 }
 
@@ -21,7 +21,7 @@ export function normaliseWdtWarehouse(w: WdtWarehouse): CanonicalWarehouse {
   const typeCode = w.type ?? null;
   if (typeCode !== null && !isKnownWarehouseType(typeCode))
     flags.push({ field: 'typeCode', code: 'type_unknown', message: `仓库类型 ${typeCode} is not in the WDT enum` });
-  const name = cleanText(w.name);
+  const name = typedText(w.name);
   if (name === null) flags.push({ field: 'name', code: 'name_missing', message: 'the warehouse has no name' });
   return {
     warehouseNo: cleanText(w.warehouseNo) ?? w.warehouseNo,
@@ -33,12 +33,12 @@ export function normaliseWdtWarehouse(w: WdtWarehouse): CanonicalWarehouse {
     status: w.isDisabled ? 'disabled' : 'active',
     isDefect: w.isDefect ?? false,
     ...region.values,
-    address: cleanText(w.address),
-    contact: cleanText(w.contact),
+    address: typedText(w.address),
+    contact: typedText(w.contact),
     telno: phoneField('telno', w.telno, flags),
     mobile: phoneField('mobile', w.mobile, flags),
     zip: zipField(w.zip, flags),
-    remark: cleanText(w.remark),
+    remark: typedText(w.remark),
     extWarehouseNo: cleanText(w.extWarehouseNo),
     coordinates: coordinatesOf(w.coordinatesX, w.coordinatesY),
     qualityFlags: flags,

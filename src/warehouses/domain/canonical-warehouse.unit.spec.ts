@@ -11,7 +11,7 @@ describe('normalising a WDT warehouse', () => {
   it('produces the canonical record: cleaned text, phones, region, status, type label, coordinates', () => {
     const w = normaliseWdtWarehouse(wdtWarehouse({ name: ' 上海浦东仓　（主仓） ', warehouseNo: 'ＳＨ-ＰＤ-01', type: 11 }));
     assert.equal(w.warehouseNo, 'SH-PD-01');
-    assert.equal(w.name, '上海浦东仓 (主仓)');
+    assert.equal(w.name, '上海浦东仓 （主仓）', 'names keep what WDT users typed: trimmed, whitespace collapsed');
     assert.equal(w.typeCode, 11);
     assert.equal(w.typeLabel, '奇门仓储');
     assert.equal(w.province, '上海市');

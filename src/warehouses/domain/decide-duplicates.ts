@@ -8,7 +8,7 @@ import { invalid } from './override-values';
 import { retirementChange } from './decide-stewardship';
 import { DuplicateTask, WarehouseState } from './state';
 import { SurvivorshipPolicy } from './survivorship';
-import { cleanText } from './text';
+import { typedText } from './text';
 
 /**
  * A duplicate task concerns two records, and its resolution is decided on both (the handler appends
@@ -24,7 +24,7 @@ export function decideResolveDuplicate(
   const goldenId = requireExisting(state);
   const otherId = requireExisting(cmd.other);
   const task = openTask(cmd.taskId, state, cmd.other);
-  const reason = cleanText(cmd.reason) ?? null;
+  const reason = typedText(cmd.reason) ?? null;
   if (cmd.action === 'dismiss')
     return [{ type: 'DuplicateDismissed', data: { goldenId, otherGoldenId: otherId, taskId: task.taskId, reason } }];
   if (cmd.survivorId !== goldenId && cmd.survivorId !== otherId)

@@ -4,7 +4,7 @@ import { deterministicId } from './content-hash';
 import { WarehouseEvent } from './events';
 import { requireActive, requireExisting } from './guards';
 import { WarehouseState } from './state';
-import { cleanText } from './text';
+import { typedText } from './text';
 
 /**
  * Results arrive at least once and possibly out of order (the sink retries, partitions rebalance):
@@ -45,5 +45,5 @@ export function decideResync(cmd: RequestKingdeeResync, state: WarehouseState): 
     if (!failure) throw new DomainError(ErrorCode.notFound, `no sync failure task ${taskId} on ${goldenId}`);
     if (!failure.open) throw new DomainError(ErrorCode.invalidState, `task ${taskId} is already resolved`);
   }
-  return [{ type: 'KingdeeResyncRequested', data: { goldenId, reason: cleanText(cmd.reason) ?? 'resync requested', taskId } }];
+  return [{ type: 'KingdeeResyncRequested', data: { goldenId, reason: typedText(cmd.reason) ?? 'resync requested', taskId } }];
 }

@@ -9,7 +9,7 @@ import { invalid, parseOverrideValue, requireOverridableField } from './override
 import { STEWARD_SYSTEM } from './source-keys';
 import { WarehouseState, isRetired } from './state';
 import { FieldOverride, SurvivorshipPolicy } from './survivorship';
-import { cleanText } from './text';
+import { typedText } from './text';
 
 export function decideOverride(
   cmd: OverrideField,
@@ -35,7 +35,7 @@ export function decideRemoveOverride(cmd: RemoveOverride, state: WarehouseState,
     throw new DomainError(ErrorCode.notFound, `there is no override on ${field}`, [{ field: 'field', message: `no override on ${field}` }]);
   const { [field]: _removed, ...overrides } = state.overrides;
   const goldenChange = changeOfField(state, field, overrides, policy);
-  return [{ type: 'FieldOverrideRemoved', data: { goldenId, field, reason: cleanText(cmd.reason) ?? null, goldenChange } }];
+  return [{ type: 'FieldOverrideRemoved', data: { goldenId, field, reason: typedText(cmd.reason) ?? null, goldenChange } }];
 }
 
 export function decideRetire(cmd: RetireGoldenRecord, state: WarehouseState, meta: CommandMetadata): WarehouseEvent[] {
@@ -93,7 +93,7 @@ export function retirementChange(state: WarehouseState, meta: CommandMetadata): 
 }
 
 export function requireReason(reason: unknown): string {
-  const text = typeof reason === 'string' ? cleanText(reason) : null;
+  const text = typeof reason === 'string' ? typedText(reason) : null;
   if (text === null) throw invalid('reason', 'must not be empty: say why, for the audit trail');
   return text;
 }

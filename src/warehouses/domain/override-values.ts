@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
 import { GoldenField, GoldenValue, OVERRIDABLE_FIELDS, isOverridableField } from './golden-fields';
 import { normalisePhone } from './phone';
 import { findProvince } from './regions';
-import { cleanText } from './text';
+import { cleanText, typedText } from './text';
 import { isKnownWarehouseType } from './warehouse-types';
 
 /** Field-level validation detail, as the REST API returns it. */
@@ -21,8 +21,10 @@ export function requireOverridableField(field: string): GoldenField {
 }
 
 /**
- * Validates and normalises a steward's value exactly as a source value would be normalised, so an
- * override compares equal to the source value it matches. `null` clears optional fields.
+ * Validates a steward's value and tidies it as a source value would be: text the steward typed to
+ * be read (name, address, contact, remark, city, district) is kept as typed, trimmed and with
+ * whitespace collapsed; codes and reference values (extWarehouseNo, province, phones, zip) are
+ * normalised, so an override compares equal to the source value it matches. `null` clears optional fields.
  */
 export function parseOverrideValue(field: GoldenField, value: unknown): GoldenValue {
   if (value === undefined) throw invalid('value', 'is required (use null to clear an optional field)');
@@ -49,21 +51,23 @@ export function parseOverrideValue(field: GoldenField, value: unknown): GoldenVa
       return zip(value);
     case 'coordinates':
       return coordinates(value);
+    case 'extWarehouseNo':
+      return optionalText(value, 255, cleanText);
     default:
-      return optionalText(value, 255);
+      return optionalText(value, 255, typedText);
   }
 }
 
 function requiredText(value: unknown, max: number): string {
-  const text = optionalText(value, max);
+  const text = optionalText(value, max, typedText);
   if (text === null) throw invalid('value', 'must not be empty');
   return text;
 }
 
-function optionalText(value: unknown, max: number): string | null {
+function optionalText(value: unknown, max: number, tidy: (text: string) => string | null = cleanText): string | null {
   if (value === null) return null;
   if (typeof value !== 'string') throw invalid('value', 'must be a string or null');
-  const text = cleanText(value);
+  const text = tidy(value);
   if (text !== null && [...text].length > max) throw invalid('value', `must be at most ${max} characters`);
   return text;
 }

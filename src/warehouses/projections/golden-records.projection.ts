@@ -3,6 +3,7 @@ import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { publishedRecord } from '../domain/published-record';
 import { searchGrams } from '../domain/similarity';
+import { toHalfWidth } from '../domain/text';
 import { StreamSummary, summarise } from './stream-summary';
 import { goldenRecordStreams, streamsTouched, writeRecordset } from './warehouse-batch';
 
@@ -37,7 +38,8 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
   const { state } = summary;
   const r = publishedRecord(state);
   const sources = Object.values(state.sources);
-  const searchText = [r.warehouseNo, r.name, r.province, r.city, r.district, r.address].filter(Boolean).join(' ');
+  // Folded like the query (`（主）` is found by `(主)` and the other way round); the record keeps what was typed.
+  const searchText = toHalfWidth([r.warehouseNo, r.name, r.province, r.city, r.district, r.address].filter(Boolean).join(' '));
   const flags = new Map(sources.flatMap((s) => s.normalised.qualityFlags).map((f) => [`${f.field}:${f.code}`, f]));
   return {
     golden_id: goldenId,
