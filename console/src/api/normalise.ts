@@ -21,7 +21,7 @@ import {
 
 // Readers for the warehouses API (src/warehouses/queries: WarehouseSummary, WarehouseDetail,
 // HistoryEntry, StewardshipTaskView). Defensive on purpose: a renamed property blanks a cell, not the page.
-const SYNC_STATES: readonly string[] = ['pending', 'synced', 'failed'];
+const SYNC_STATES: readonly string[] = ['pending', 'synced', 'failed', 'forbidden', 'not_in_kingdee'];
 
 export function toPage(body: unknown, page: number, pageSize: number): WarehousePage {
   const o = obj(body);

@@ -5,7 +5,7 @@
  */
 export type Role = 'reader' | 'steward' | 'admin';
 export type WarehouseStatus = 'active' | 'disabled' | 'retired';
-export type SyncState = 'pending' | 'synced' | 'failed';
+export type SyncState = 'pending' | 'synced' | 'failed' | 'forbidden' | 'not_in_kingdee';
 
 export interface Me {
   readonly name: string;

@@ -11,9 +11,12 @@ export function Badge({ tone, children, title }: { tone: Tone; children: React.R
   );
 }
 
-const SYNC_TONE: Record<string, Tone> = { synced: 'green', pending: 'amber', failed: 'red' };
+const SYNC_TONE: Record<string, Tone> = { synced: 'green', pending: 'amber', failed: 'red', forbidden: 'violet', not_in_kingdee: 'grey' };
 
-/** Kingdee sync at a glance: synced / pending (a newer version is on its way) / failed (with the error as a tooltip). */
+/**
+ * Kingdee sync at a glance: synced / pending (a newer version is on its way) / failed (with the error as a tooltip);
+ * a retired record: forbidden (its BD_STOCK 禁用) or not in Kingdee (never written, nothing to forbid).
+ */
 export function SyncBadge({ sync, version }: { sync: SyncInfo; version?: number }) {
   const { t } = useI18n();
   const status = sync.status ?? 'unknown';

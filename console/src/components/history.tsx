@@ -16,7 +16,10 @@ const TONE: Record<string, string> = {
   DuplicateDismissed: 'grey',
   GoldenRecordMerged: 'green',
   GoldenRecordRetired: 'grey',
+  GoldenRecordRestored: 'green',
   KingdeeSyncSucceeded: 'green',
+  KingdeeStockForbidden: 'grey',
+  KingdeeStockAbsent: 'grey',
   KingdeeSyncFailed: 'red',
   KingdeeResyncRequested: 'blue',
 };

@@ -99,7 +99,7 @@ export function WarehousesPage() {
           {t('list.sync')}
           <select name="syncStatus" value={filters.syncStatus} onChange={(e) => set({ syncStatus: e.target.value })}>
             <option value="">{t('common.all')}</option>
-            {(['synced', 'pending', 'failed'] as const).map((s) => (
+            {(['synced', 'pending', 'failed', 'forbidden', 'not_in_kingdee'] as const).map((s) => (
               <option key={s} value={s}>
                 {t(`sync.${s}`)}
               </option>
