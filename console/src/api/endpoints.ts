@@ -50,6 +50,15 @@ export class HubApi {
     return toDetail(data, headers.get('ETag'));
   }
 
+  /** POST …/retire or …/restore; answers with the record right after the change. */
+  async lifecycle(id: string, action: 'retire' | 'restore', reason: string, etag: string): Promise<WarehouseDetail> {
+    const { data, headers } = await this.client.send('POST', `/warehouses/${encodeURIComponent(id)}/${action}`, {
+      body: { reason },
+      headers: { 'If-Match': etag },
+    });
+    return toDetail(data, headers.get('ETag'));
+  }
+
   async tasks(type: string, status: string | undefined): Promise<StewardshipTask[]> {
     return toTasks(await this.client.get('/stewardship/tasks', { type, status, pageSize: 100 }));
   }

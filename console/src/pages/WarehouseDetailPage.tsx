@@ -4,6 +4,7 @@ import { FieldValue, GOLDEN_FIELDS, OVERRIDABLE_FIELDS, WarehouseDetail } from '
 import { useSession } from '../auth/session';
 import { StatusBadge, SyncBadge, Badge } from '../components/badges';
 import { HistoryTimeline } from '../components/history';
+import { LifecycleButton } from '../components/lifecycle-dialog';
 import { OverrideDialog, OverrideRequest } from '../components/override-dialog';
 import { ErrorBox, KeyValues, Notice, Panel, Spinner } from '../components/ui';
 import { useAsync, useInterval } from '../components/use-async';
@@ -128,10 +129,19 @@ function DetailBody({
             {loading ? <Spinner /> : null}
           </div>
         </div>
-        <AsOfPicker
-          asOf={asOf}
-          onChange={(next) => navigate(withQuery(`/warehouses/${encodeURIComponent(record.goldenId)}`, { asOf: next }))}
-        />
+        <div className="header-actions">
+          {can('steward') && !asOf ? (
+            <LifecycleButton
+              record={record}
+              onChanged={(changed) => onChanged(changed)}
+              onFlash={(tone, text) => setFlash({ tone, text })}
+            />
+          ) : null}
+          <AsOfPicker
+            asOf={asOf}
+            onChange={(next) => navigate(withQuery(`/warehouses/${encodeURIComponent(record.goldenId)}`, { asOf: next }))}
+          />
+        </div>
       </div>
       {asOf ? <Notice tone="info">{t('detail.asOfBanner', { time: dateTime(asOf) })}</Notice> : null}
       {record.record.mergedInto ? (
