@@ -22,9 +22,9 @@ export function requireOverridableField(field: string): GoldenField {
 
 /**
  * Validates a steward's value and tidies it as a source value would be: text the steward typed to
- * be read (name, address, contact, remark, city, district) is kept as typed, trimmed and with
- * whitespace collapsed; codes and reference values (extWarehouseNo, province, phones, zip) are
- * normalised, so an override compares equal to the source value it matches. `null` clears optional fields.
+ * be read (name, address, contact, remark) is kept as typed, trimmed and with whitespace
+ * collapsed; codes and region values (extWarehouseNo, 省/市/区, phones, zip) are normalised as the
+ * source's are, so an override compares equal to the source value it matches. `null` clears optional fields.
  */
 export function parseOverrideValue(field: GoldenField, value: unknown): GoldenValue {
   if (value === undefined) throw invalid('value', 'is required (use null to clear an optional field)');
@@ -52,6 +52,8 @@ export function parseOverrideValue(field: GoldenField, value: unknown): GoldenVa
     case 'coordinates':
       return coordinates(value);
     case 'extWarehouseNo':
+    case 'city':
+    case 'district':
       return optionalText(value, 255, cleanText);
     default:
       return optionalText(value, 255, typedText);
