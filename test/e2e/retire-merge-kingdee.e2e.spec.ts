@@ -14,7 +14,8 @@ const DAXING = { province: '北京', city: '北京市', district: '大兴区', a
  * Retirement, merges and steward input reaching Kingdee, on real PostgreSQL and Kafka: a merged-away
  * duplicate's BD_STOCK is forbidden while the survivor is updated in place; a steward's override
  * with full-width brackets arrives exactly as typed; retire → forbidden, restore → enabled; a record
- * never written to Kingdee ends "not in Kingdee" instead of pending.
+ * never written to Kingdee ends "not in Kingdee" instead of pending; a warehouse WDT deleted and the
+ * steward retired comes back (enabled) when WDT lists it again.
  */
 describe('retire and merge reach Kingdee (WDT sim → hub → Kafka → sink → Kingdee sim)', { timeout: 600_000 }, () => {
   let db: TestDatabase;
@@ -100,5 +101,22 @@ describe('retire and merge reach Kingdee (WDT sim → hub → Kafka → sink →
     await until(async () => (await syncStatusOf(id)) === 'not_in_kingdee', 'status not in Kingdee');
     assert.equal(stock('BJ-DX-09'), undefined);
     assert.deepEqual(await api.syncFailureTasks('open'), []);
+  });
+
+  it('a warehouse WDT deleted, retired by a steward, then listed by WDT again: restored and enabled in Kingdee', async () => {
+    const gone = sims.wdt.admin.listWarehouses()[5]!;
+    const id = await goldenIdOf(gone.warehouse_no);
+    sims.wdt.admin.deleteWarehouse(gone.warehouse_no);
+    assert.equal((await api.sync()).status, 'succeeded');
+    await until(async () => (await api.call('GET', `/warehouses/${id}`)).dataQuality.missingInWdt, 'flagged missing in WDT');
+    await api.call('POST', `/warehouses/${id}/retire`, { reason: 'WDT 已删除该仓库' });
+    await until(() => stock(gone.warehouse_no)?.FForbidStatus === 'B', 'forbidden after the retirement');
+    sims.wdt.admin.addWarehouse({ ...gone, name: `${gone.name}（重开）` });
+    assert.equal((await api.sync()).status, 'succeeded');
+    await until(() => stock(gone.warehouse_no)?.FForbidStatus === 'A', 'enabled again');
+    await until(() => stock(gone.warehouse_no)?.FName === `${gone.name}（重开）`, 'rewritten with the new name, as typed');
+    const detail = await api.call('GET', `/warehouses/${id}`);
+    assert.equal(detail.record.status, 'active');
+    await until(async () => (await syncStatusOf(id)) === 'synced', 'status synced');
   });
 });
