@@ -43,11 +43,15 @@ export type { SinkLogger };
 export class SinkGoldenBatchHandler {
   private readonly outcomes: SinkOutcomeRecorder;
   private readonly failing = new FailingBatches();
-  private readonly now: () => Date;
 
   constructor(private readonly options: SinkGoldenBatchOptions) {
-    this.now = options.now ?? (() => new Date());
-    this.outcomes = new SinkOutcomeRecorder(options.recorder, options.log, options.dlqTopic, options.logger, this.now);
+    this.outcomes = new SinkOutcomeRecorder(
+      options.recorder,
+      options.log,
+      options.dlqTopic,
+      options.logger,
+      options.now ?? (() => new Date()),
+    );
   }
 
   async handle(batch: readonly ConsumedMessage[], context?: BatchContext): Promise<SinkReport> {
@@ -81,8 +85,8 @@ export class SinkGoldenBatchHandler {
       ...rounds,
       isolate,
     });
-    const { kingdee, scheme, recorder } = this.options;
-    const retirement = new RetirementStep({ kingdee, scheme, recorder, beforeWrite: kingdeeWrite, ...rounds, now: this.now });
+    const { kingdee, scheme, recorder, now = () => new Date() } = this.options;
+    const retirement = new RetirementStep({ kingdee, scheme, recorder, beforeWrite: kingdeeWrite, ...rounds, now });
     if (isolate)
       this.options.logger.warn(
         { partition: batch[0]?.partition, offset: batch[0]?.offset, records: plan.write.length },
