@@ -20,7 +20,11 @@ export interface Database {
 
 async function open(config: AppConfig, logger: Logger): Promise<Database> {
   if (config.database.url) {
-    const dataSource = await openDatabase({ url: config.database.url, embedded: false });
+    const dataSource = await openDatabase({
+      url: config.database.url,
+      embedded: false,
+      idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+    });
     return { dataSource, url: config.database.url, embedded: false };
   }
   const embeddedServer = await startEmbeddedPostgres(config.database.dataDir);
