@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from './cli/args';
 import { CliCommand, CliError } from './cli/commands';
 import { reconcileCommand } from './cli/reconcile.command';
+import { adminRebaseXidsCommand } from './cli/admin.command';
 import { processorSkipCommand } from './cli/processor.command';
 import { replayCommand } from './cli/replay.command';
 import { resyncCommand } from './cli/resync.command';
@@ -20,6 +21,7 @@ const COMMANDS: readonly CliCommand[] = [
   reconcileCommand,
   statusCommand,
   processorSkipCommand,
+  adminRebaseXidsCommand,
   schemeValidateCommand,
   schemePreviewCommand,
   simWdtCommand,
