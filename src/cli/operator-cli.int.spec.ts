@@ -8,6 +8,7 @@ import { runCli } from '../cli';
 import { loadConfig, projectRoot } from '../config/config';
 import { RunningHub, startHub } from '../hub';
 import { createLogger } from '../platform/logging/logger';
+import { recordStall } from '../event-store/processor-stalls';
 import { ProcessorSupervisor } from '../processors/processor-supervisor';
 import { generatedWarehouses } from '../warehouses/testing/generated-warehouses';
 import { syncContext } from '../warehouses/testing/test-kit';
@@ -113,4 +114,63 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
     );
     assert.equal(job.actor, 'cli');
   });
+
+  it('replay --from beyond the live checkpoint refuses with one line (nothing between is lost)', async () => {
+    const { p: live } = (
+      await db.dataSource.query(`SELECT global_position::text AS p FROM processor_checkpoints WHERE name = $1`, [GOLDEN])
+    )[0];
+    await hub.app
+      .get<Warehouses>(WAREHOUSES)
+      .observationRecorder.recordObservations(generatedWarehouses(1, 'LATE'), syncContext('run-late', 5));
+    const { p: beyond } = (await db.dataSource.query(`SELECT max(global_position)::text AS p FROM events`))[0];
+    await assert.rejects(
+      mdm({ ...env, PORT: port() }, 'replay', '--projection', GOLDEN, '--from', beyond),
+      new RegExp(`--from ${beyond} is beyond ${GOLDEN}'s live checkpoint \\(position ${live}\\)`),
+    );
+  });
+
+  it('processor skip: an admin lets a stalled processor pass the event it fails on, audited; status shows the stall', async () => {
+    const [failing] = await db.dataSource.query(
+      `SELECT e.global_position::text AS p, e.transaction_id::text AS t FROM events e, processor_checkpoints c
+        WHERE c.name = $1 AND (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)
+        ORDER BY e.transaction_id, e.global_position LIMIT 1`,
+      [GOLDEN],
+    );
+    await recordStall(db.dataSource, GOLDEN, {
+      failingTransactionId: failing.t,
+      failingPosition: failing.p,
+      narrowed: true,
+      error: 'cannot apply',
+      attempts: 3,
+      retryInMs: 60_000,
+    });
+    const status = await mdm({ ...env, PORT: port() }, 'status');
+    assert.match(
+      status.out,
+      new RegExp(`STALLED since .*: at position ${failing.p} \\(tx ${failing.t}\\), 3 attempt\\(s\\).*cannot apply`),
+    );
+    await assert.rejects(
+      mdm({ ...env, PORT: port() }, 'processor', 'skip', GOLDEN, '--position', '1', '--reason', 'x'),
+      /has already passed position 1|is stalled on position/,
+    );
+    await assert.rejects(mdm({ ...env, PORT: port() }, 'processor', 'skip', GOLDEN, '--position', failing.p), /--reason is required/);
+    const skip = await mdm(
+      { ...env, PORT: port() },
+      'processor',
+      'skip',
+      GOLDEN,
+      '--position',
+      failing.p,
+      '--reason',
+      'garbled WDT record',
+    );
+    assert.equal(skip.code, 0, skip.err);
+    assert.match(skip.out, new RegExp(`${GOLDEN} will skip position ${failing.p} .*recorded by api:ops`));
+    const [audit] = await db.dataSource.query(`SELECT type, metadata->>'actor' AS actor, data FROM events WHERE stream_id = $1`, [
+      `processor-${GOLDEN}`,
+    ]);
+    assert.deepEqual([audit.type, audit.actor, audit.data.reason], ['ProcessorEventSkipped', 'api:ops', 'garbled WDT record']);
+  });
 });
+
+const GOLDEN = 'warehouses.golden-records';
