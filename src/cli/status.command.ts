@@ -18,7 +18,9 @@ export const statusCommand: CliCommand = {
 };
 
 function stallLine(s: ProcessorStallStatus): string {
-  const at = s.failingPosition ? `at position ${s.failingPosition} (tx ${s.failingTransactionId})${s.narrowed ? '' : ' or after it'}` : 'reading events';
+  const at = s.failingPosition
+    ? `at position ${s.failingPosition} (tx ${s.failingTransactionId})${s.narrowed ? '' : ' or after it'}`
+    : 'reading events';
   return `${at}, ${s.attempts} attempt(s), next ${s.nextAttemptAt}: ${s.error}`;
 }
 

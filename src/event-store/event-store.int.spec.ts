@@ -110,7 +110,10 @@ describe('event store (PostgreSQL)', () => {
     const processor = new CheckpointedProcessor(db.dataSource, store, projection, alwaysLeader.forName('x'), { batchSize: 3 });
     // The batch rolls back whole; applied again event by event, the first commits and the second is named.
     await assert.rejects(processor.runOnce(), new RegExp(`seen-test cannot apply the event at position ${second!.globalPosition} .*crash`));
-    assert.deepEqual(await loadCheckpoint(db.dataSource, 'seen-test'), { transactionId: first!.transactionId, globalPosition: first!.globalPosition });
+    assert.deepEqual(await loadCheckpoint(db.dataSource, 'seen-test'), {
+      transactionId: first!.transactionId,
+      globalPosition: first!.globalPosition,
+    });
     assert.equal((await db.dataSource.query(`SELECT count(*)::int AS n FROM seen`))[0].n, 1);
     crashOn = undefined;
     await processor.catchUp();

@@ -18,10 +18,10 @@ export const processorStream = (name: string): string => `processor-${name}`;
 
 /** Global positions this processor was told to skip. One indexed read per batch: skips are rare, the stream is tiny. */
 export async function skippedPositions(db: SqlExecutor, name: string): Promise<Set<string>> {
-  const rows: { position: string }[] = await db.query(`SELECT data->>'position' AS position FROM events WHERE stream_id = $1 AND type = $2`, [
-    processorStream(name),
-    PROCESSOR_EVENT_SKIPPED,
-  ]);
+  const rows: { position: string }[] = await db.query(
+    `SELECT data->>'position' AS position FROM events WHERE stream_id = $1 AND type = $2`,
+    [processorStream(name), PROCESSOR_EVENT_SKIPPED],
+  );
   return new Set(rows.map((r) => r.position));
 }
 

@@ -39,7 +39,15 @@ export async function recordStall(db: SqlExecutor, name: string, update: StallUp
        failing_transaction_id = EXCLUDED.failing_transaction_id, failing_position = EXCLUDED.failing_position, narrowed = EXCLUDED.narrowed,
        error = EXCLUDED.error, attempts = EXCLUDED.attempts, next_attempt_at = EXCLUDED.next_attempt_at, updated_at = now()
      RETURNING ${COLUMNS}`,
-    [name, update.failingTransactionId, update.failingPosition, update.narrowed, update.error.slice(0, 2000), update.attempts, update.retryInMs],
+    [
+      name,
+      update.failingTransactionId,
+      update.failingPosition,
+      update.narrowed,
+      update.error.slice(0, 2000),
+      update.attempts,
+      update.retryInMs,
+    ],
   );
   return toStall(row);
 }

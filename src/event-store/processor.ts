@@ -177,7 +177,12 @@ export class CheckpointedProcessor {
     } catch {
       // The database itself is unreachable: report what we know without a row.
       const now = Date.now();
-      const stall = { ...update, name: this.name, stalledSince: new Date(now).toISOString(), nextAttemptAt: new Date(now + retryInMs).toISOString() };
+      const stall = {
+        ...update,
+        name: this.name,
+        stalledSince: new Date(now).toISOString(),
+        nextAttemptAt: new Date(now + retryInMs).toISOString(),
+      };
       this.options.onStall?.(stall, error);
       return false;
     }
@@ -186,14 +191,13 @@ export class CheckpointedProcessor {
   /** `wake` sleeps end on an append; `retry` (backoff) sleeps only on retryNow() or stop. */
   private sleep(ms: number, kind: 'wake' | 'retry'): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        if (self.wake === done) self.wake = undefined;
-        if (self.retry === done) self.retry = undefined;
+        if (this.wake === done) this.wake = undefined;
+        if (this.retry === done) this.retry = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       if (kind === 'wake') this.wake = done;
       else this.retry = done;
     });

@@ -62,9 +62,7 @@ async function xid8Columns(db: SqlExecutor): Promise<Xid8Column[]> {
 }
 
 const distinctIds = (columns: readonly Xid8Column[]): string =>
-  columns
-    .map((c) => `SELECT ${c.column} AS old FROM ${c.table} WHERE ${c.column} >= '${FIRST_NORMAL_XID}'::xid8`)
-    .join(' UNION ');
+  columns.map((c) => `SELECT ${c.column} AS old FROM ${c.table} WHERE ${c.column} >= '${FIRST_NORMAL_XID}'::xid8`).join(' UNION ');
 
 async function rewrite(tx: SqlExecutor, c: Xid8Column): Promise<number> {
   const [, count] = await tx.query(`UPDATE ${c.table} t SET ${c.column} = m.new FROM mdm_xid_map m WHERE t.${c.column} = m.old`);

@@ -32,7 +32,8 @@ describe('a poison event: the processor stalls visibly, backs off, and an audite
   let processor: CheckpointedProcessor;
   const stalls: ProcessorStall[] = [];
   const positions: Record<string, string> = {};
-  const applied = async () => (await db.dataSource.query(`SELECT type FROM applied ORDER BY position`)).map((r: { type: string }) => r.type);
+  const applied = async () =>
+    (await db.dataSource.query(`SELECT type FROM applied ORDER BY position`)).map((r: { type: string }) => r.type);
 
   before(async () => {
     db = await createTestDatabase('poison_event');
@@ -106,7 +107,10 @@ describe('a poison event: the processor stalls visibly, backs off, and an audite
     const result = await skip(positions.Poison!);
     assert.equal(result.eventType, 'Poison');
     processor.retryNow();
-    await waitFor(async () => (await loadCheckpoint(db.dataSource, NAME)).globalPosition === result.skipEventPosition, 'the processor to pass the skip');
+    await waitFor(
+      async () => (await loadCheckpoint(db.dataSource, NAME)).globalPosition === result.skipEventPosition,
+      'the processor to pass the skip',
+    );
     assert.deepEqual(await applied(), ['A', 'B', 'C', 'ProcessorEventSkipped']);
     await waitFor(async () => (await processorStatuses(db.dataSource, [NAME], new Date()))[0]!.stalled === null, 'the stall to clear');
     const [audit] = await store.readStream(`processor-${NAME}`);

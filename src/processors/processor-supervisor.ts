@@ -29,7 +29,13 @@ export class ProcessorSupervisor implements OnApplicationBootstrap, BeforeApplic
         new CheckpointedProcessor(dataSource, store, projection, locks.forName(`processor:${projection.name}`), {
           onStall: (stall, error) =>
             this.logger.error(
-              { err: error, processor: stall.name, position: stall.failingPosition, attempts: stall.attempts, nextAttemptAt: stall.nextAttemptAt },
+              {
+                err: error,
+                processor: stall.name,
+                position: stall.failingPosition,
+                attempts: stall.attempts,
+                nextAttemptAt: stall.nextAttemptAt,
+              },
               `processor ${stall.name} stalled${stall.failingPosition ? ` at position ${stall.failingPosition}` : ''}; retrying at ${stall.nextAttemptAt}`,
             ),
           onRecovered: (name) => this.logger.info({ processor: name }, `processor ${name} recovered from its stall`),

@@ -45,10 +45,19 @@ export async function skipProcessorEvent(
   const stall = (await loadStalls(db)).get(processor);
   if (!stall) throw conflict(`${processor} is not stalled: only the event a stalled processor fails on can be skipped`);
   if (stall.failingPosition !== position) {
-    throw conflict(`${processor} is stalled on position ${stall.failingPosition ?? '(unknown: it could not read events)'}, not ${position}`);
+    throw conflict(
+      `${processor} is stalled on position ${stall.failingPosition ?? '(unknown: it could not read events)'}, not ${position}`,
+    );
   }
   if ((await skippedPositions(db, processor)).has(position)) throw conflict(`${processor} was already told to skip position ${position}`);
-  const data: ProcessorEventSkippedData = { processor, position, transactionId: event.tx, eventType: event.type, streamId: event.stream_id, reason };
+  const data: ProcessorEventSkippedData = {
+    processor,
+    position,
+    transactionId: event.tx,
+    eventType: event.type,
+    streamId: event.stream_id,
+    reason,
+  };
   const appended = await store.append(processorStream(processor), 'any', [{ type: PROCESSOR_EVENT_SKIPPED, data }], {
     correlationId: randomUUID(),
     actor,

@@ -58,11 +58,19 @@ describe('the publisher waiting on Kafka holds back no reader (no transaction wi
     const golden = await kit.db.dataSource.query(`SELECT count(*)::int AS n FROM golden_warehouses`);
     assert.equal(golden[0].n, 5, 'the read model has the warehouses appended after the publish started');
 
-    assert.equal((await loadCheckpoint(kit.db.dataSource, 'publisher.golden.v1')).globalPosition, '0', 'no checkpoint before Kafka acknowledged');
+    assert.equal(
+      (await loadCheckpoint(kit.db.dataSource, 'publisher.golden.v1')).globalPosition,
+      '0',
+      'no checkpoint before Kafka acknowledged',
+    );
     kafka.release();
     const passed = await publishing;
     assert.ok(passed > 0);
-    assert.notEqual((await loadCheckpoint(kit.db.dataSource, 'publisher.golden.v1')).globalPosition, '0', 'checkpoint saved after the acknowledgement');
+    assert.notEqual(
+      (await loadCheckpoint(kit.db.dataSource, 'publisher.golden.v1')).globalPosition,
+      '0',
+      'checkpoint saved after the acknowledgement',
+    );
     assert.deepEqual(new Set(kafka.published.map((m) => m.key)).size, 3);
   });
 });

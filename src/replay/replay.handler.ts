@@ -35,7 +35,8 @@ export class ReplayHandler {
   /** Checks the request up front (unknown name 404, publisher 400), then runs it as a job. */
   async start(request: ReplayRequest, actor: string): Promise<JobView> {
     const { targets, skipped } = this.targets(request.projection);
-    if (request.from !== undefined) for (const projection of targets) await refuseFromBeyondLive(this.dataSource, projection.name, request.from);
+    if (request.from !== undefined)
+      for (const projection of targets) await refuseFromBeyondLive(this.dataSource, projection.name, request.from);
     return this.jobs.start({ kind: 'replay', params: { ...request }, actor }, async ({ progress, signal }) => {
       const replayed: ReplayResult[] = [];
       for (const [i, projection] of targets.entries()) {

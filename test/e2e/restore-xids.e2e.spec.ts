@@ -11,56 +11,73 @@ import { createWarehousesTestKit, syncContext, WarehousesTestKit } from '../../s
 const commitOrder = `SELECT global_position::text AS p, transaction_id::text AS t FROM events ORDER BY transaction_id, global_position`;
 const checkpoints = `SELECT name, global_position::text AS p FROM processor_checkpoints ORDER BY name`;
 
-describe('restore into another cluster: the hub refuses to start until `mdm admin rebase-xids`, then reads new events', { timeout: 120_000 }, () => {
-  let kit: WarehousesTestKit;
-  before(async () => {
-    kit = await createWarehousesTestKit('restore_xids');
-  });
-  after(async () => kit?.close());
-
-  it('detects ids above the server counter, rebases them in order, and processors read new events again', async (t) => {
-    if (kit.db.embedded) return t.skip('needs a PostgreSQL server');
-    const { dataSource: db } = kit.db;
-    const { observationRecorder } = kit.warehouses;
-    await observationRecorder.recordObservations(generatedWarehouses(3, 'A'), syncContext('run-1'));
-    await observationRecorder.recordObservations(generatedWarehouses(2, 'B'), syncContext('run-2', 1));
-    await kit.catchUp();
-    assert.equal(await restoredXidsProblem(db), null);
-
-    // What a restore into a younger cluster looks like: every stored id far above the server's counter.
-    await db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL mdm.maintenance = 'rebase-xids'`);
-      await tx.query(`UPDATE events SET transaction_id = (transaction_id::text::bigint + 2^40::bigint)::text::xid8`);
-      await tx.query(`UPDATE processor_checkpoints SET transaction_id = (transaction_id::text::bigint + 2^40::bigint)::text::xid8
-                       WHERE transaction_id <> '0'::xid8`);
+describe(
+  'restore into another cluster: the hub refuses to start until `mdm admin rebase-xids`, then reads new events',
+  { timeout: 120_000 },
+  () => {
+    let kit: WarehousesTestKit;
+    before(async () => {
+      kit = await createWarehousesTestKit('restore_xids');
     });
-    await assert.rejects(db.query(`UPDATE events SET type = 'X'`), /events are append-only/, 'only the maintenance path may update');
-    const orderBefore = await db.query(commitOrder);
-    const checkpointsBefore = await db.query(checkpoints);
-    assert.match((await restoredXidsProblem(db)) ?? '', /at or above this PostgreSQL server's next transaction id .*mdm admin rebase-xids/);
+    after(async () => kit?.close());
 
-    const env = { DATABASE_URL: kit.db.url, PORT: '0', LOG_LEVEL: 'silent', WDT_POLL_INTERVAL: '0', MDM_API_KEYS: 'ops:admin:restore-test-key-0001' };
-    await assert.rejects(
-      startHub(loadConfig(env), { runWorkers: false, logger: createLogger({ level: 'silent', secrets: [] }) }),
-      /mdm admin rebase-xids/,
-    );
+    it('detects ids above the server counter, rebases them in order, and processors read new events again', async (t) => {
+      if (kit.db.embedded) return t.skip('needs a PostgreSQL server');
+      const { dataSource: db } = kit.db;
+      const { observationRecorder } = kit.warehouses;
+      await observationRecorder.recordObservations(generatedWarehouses(3, 'A'), syncContext('run-1'));
+      await observationRecorder.recordObservations(generatedWarehouses(2, 'B'), syncContext('run-2', 1));
+      await kit.catchUp();
+      assert.equal(await restoredXidsProblem(db), null);
 
-    const result = await rebaseXids(db);
-    assert.equal(result.transactions, new Set(orderBefore.map((r: { t: string }) => r.t)).size, 'distinct transactions stay distinct');
-    assert.equal(await restoredXidsProblem(db), null);
-    const orderAfter = await db.query(commitOrder);
-    assert.deepEqual(
-      orderAfter.map((r: { p: string }) => r.p),
-      orderBefore.map((r: { p: string }) => r.p),
-      'commit order kept',
-    );
-    assert.ok(orderAfter.every((r: { t: string }) => BigInt(r.t) < BigInt(result.below)));
-    assert.deepEqual(await db.query(checkpoints), checkpointsBefore, 'checkpoints still at the head');
+      // What a restore into a younger cluster looks like: every stored id far above the server's counter.
+      await db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL mdm.maintenance = 'rebase-xids'`);
+        await tx.query(`UPDATE events SET transaction_id = (transaction_id::text::bigint + 2^40::bigint)::text::xid8`);
+        await tx.query(`UPDATE processor_checkpoints SET transaction_id = (transaction_id::text::bigint + 2^40::bigint)::text::xid8
+                       WHERE transaction_id <> '0'::xid8`);
+      });
+      await assert.rejects(db.query(`UPDATE events SET type = 'X'`), /events are append-only/, 'only the maintenance path may update');
+      const orderBefore = await db.query(commitOrder);
+      const checkpointsBefore = await db.query(checkpoints);
+      assert.match(
+        (await restoredXidsProblem(db)) ?? '',
+        /at or above this PostgreSQL server's next transaction id .*mdm admin rebase-xids/,
+      );
 
-    await observationRecorder.recordObservations(generatedWarehouses(4, 'C'), syncContext('run-3', 2));
-    await kit.catchUp();
-    assert.equal((await db.query(`SELECT count(*)::int AS n FROM golden_warehouses`))[0].n, 9, 'the new warehouses reached the read model');
-    const hub = await startHub(loadConfig(env), { runWorkers: false, logger: createLogger({ level: 'silent', secrets: [] }) });
-    await hub.stop();
-  });
-});
+      const env = {
+        DATABASE_URL: kit.db.url,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        WDT_POLL_INTERVAL: '0',
+        MDM_API_KEYS: 'ops:admin:restore-test-key-0001',
+      };
+      await assert.rejects(
+        startHub(loadConfig(env), { runWorkers: false, logger: createLogger({ level: 'silent', secrets: [] }) }),
+        /mdm admin rebase-xids/,
+      );
+
+      const result = await rebaseXids(db);
+      assert.equal(result.transactions, new Set(orderBefore.map((r: { t: string }) => r.t)).size, 'distinct transactions stay distinct');
+      assert.equal(await restoredXidsProblem(db), null);
+      const orderAfter = await db.query(commitOrder);
+      assert.deepEqual(
+        orderAfter.map((r: { p: string }) => r.p),
+        orderBefore.map((r: { p: string }) => r.p),
+        'commit order kept',
+      );
+      assert.ok(orderAfter.every((r: { t: string }) => BigInt(r.t) < BigInt(result.below)));
+      assert.deepEqual(await db.query(checkpoints), checkpointsBefore, 'checkpoints still at the head');
+
+      await observationRecorder.recordObservations(generatedWarehouses(4, 'C'), syncContext('run-3', 2));
+      await kit.catchUp();
+      assert.equal(
+        (await db.query(`SELECT count(*)::int AS n FROM golden_warehouses`))[0].n,
+        9,
+        'the new warehouses reached the read model',
+      );
+      const hub = await startHub(loadConfig(env), { runWorkers: false, logger: createLogger({ level: 'silent', secrets: [] }) });
+      await hub.stop();
+    });
+  },
+);

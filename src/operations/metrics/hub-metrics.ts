@@ -101,9 +101,15 @@ export class HubMetrics {
         for (const p of (await status()).processors) g.set({ processor: p.name, kind: p.kind }, p.lagSeconds);
       },
     );
-    gauge('mdm_processor_stalled', 'A processor failing on an event and backing off (1) or running (0)', ['processor', 'kind'], registers, async (g) => {
-      for (const p of (await status()).processors) g.set({ processor: p.name, kind: p.kind }, p.stalled ? 1 : 0);
-    });
+    gauge(
+      'mdm_processor_stalled',
+      'A processor failing on an event and backing off (1) or running (0)',
+      ['processor', 'kind'],
+      registers,
+      async (g) => {
+        for (const p of (await status()).processors) g.set({ processor: p.name, kind: p.kind }, p.stalled ? 1 : 0);
+      },
+    );
     gauge(
       'mdm_processor_stalled_position',
       'Global position of the event a stalled processor fails on (only stalled processors with a known position)',

@@ -22,9 +22,7 @@ export function createDataSource(target: DatabaseTarget): DataSource {
     migrationsTableName: 'schema_migrations',
     migrations: [path.join(projectRoot(), 'dist', 'migrations', '*.js')],
     // PGlite serves one session, which a timeout would end: the setting is for PostgreSQL servers only.
-    extra: target.embedded
-      ? { max: 1 }
-      : { max: 10, idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs ?? 60_000 },
+    extra: target.embedded ? { max: 1 } : { max: 10, idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs ?? 60_000 },
     // Failed queries surface as errors to their callers, who log them through pino (scrubbed); TypeORM
     // would print them, parameters included, straight to the console.
     logging: false,
