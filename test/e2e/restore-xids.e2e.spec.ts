@@ -2,11 +2,28 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config';
 import { restoredXidsProblem } from '../../src/event-store/xid-horizon';
-import { rebaseXids } from '../../src/event-store/xid-rebase';
+import { runCli } from '../../src/cli';
 import { startHub } from '../../src/hub';
 import { createLogger } from '../../src/platform/logging/logger';
 import { generatedWarehouses } from '../../src/warehouses/testing/generated-warehouses';
 import { createWarehousesTestKit, syncContext, WarehousesTestKit } from '../../src/warehouses/testing/test-kit';
+
+/** Runs `mdm …` in this process with the given environment; returns its stdout (throws its one-line error). */
+async function mdm(env: Record<string, string>, ...argv: string[]): Promise<string> {
+  const saved = { ...process.env };
+  const write = process.stdout.write.bind(process.stdout);
+  const out: string[] = [];
+  Object.assign(process.env, env);
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+    typeof chunk === 'string' ? (out.push(chunk), true) : write(chunk as Uint8Array, ...(rest as []))) as typeof process.stdout.write;
+  try {
+    assert.equal(await runCli(argv), 0);
+    return out.join('');
+  } finally {
+    process.stdout.write = write;
+    process.env = saved;
+  }
+}
 
 const commitOrder = `SELECT global_position::text AS p, transaction_id::text AS t FROM events ORDER BY transaction_id, global_position`;
 const checkpoints = `SELECT name, global_position::text AS p FROM processor_checkpoints ORDER BY name`;
@@ -57,7 +74,11 @@ describe(
         /mdm admin rebase-xids/,
       );
 
-      const result = await rebaseXids(db);
+      const out = await mdm({ ...env, PORT: '1' }, 'admin', 'rebase-xids');
+      const [, transactions, below] = /^rebased (\d+) transaction id\(s\) below (\d+)/.exec(out) ?? [];
+      const result = { transactions: Number(transactions), below: below! };
+      assert.match(out, /public\.events\.transaction_id: \d+ row\(s\)/);
+      assert.match(await mdm({ ...env, PORT: '1' }, 'admin', 'rebase-xids'), /nothing to do/);
       assert.equal(result.transactions, new Set(orderBefore.map((r: { t: string }) => r.t)).size, 'distinct transactions stay distinct');
       assert.equal(await restoredXidsProblem(db), null);
       const orderAfter = await db.query(commitOrder);
