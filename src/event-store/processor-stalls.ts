@@ -1,3 +1,4 @@
+import { BatchFailure, messageOf } from './processor-batch';
 import { SqlExecutor } from './stored-event';
 
 /**
@@ -24,6 +25,26 @@ export interface StallUpdate {
   readonly error: string;
   readonly attempts: number;
   readonly retryInMs: number;
+}
+
+/** What a failed attempt tells: the failing event when the batch got that far. */
+export function stallUpdateOf(error: unknown, attempts: number, retryInMs: number): StallUpdate {
+  const event = error instanceof BatchFailure ? error.event : undefined;
+  return {
+    failingTransactionId: event?.transactionId ?? null,
+    failingPosition: event?.globalPosition ?? null,
+    narrowed: error instanceof BatchFailure && error.narrowed,
+    error: messageOf(error instanceof BatchFailure ? error.cause : error),
+    attempts,
+    retryInMs,
+  };
+}
+
+/** The stall as reported when it could not be recorded (the database is down). */
+export function unrecordedStall(name: string, update: StallUpdate, now: Date): ProcessorStall {
+  const { failingTransactionId, failingPosition, narrowed, error, attempts } = update;
+  const nextAttemptAt = new Date(now.getTime() + update.retryInMs).toISOString();
+  return { name, stalledSince: now.toISOString(), failingTransactionId, failingPosition, narrowed, error, attempts, nextAttemptAt };
 }
 
 const COLUMNS = `name, stalled_since, failing_transaction_id::text AS failing_transaction_id, failing_position::text AS failing_position,

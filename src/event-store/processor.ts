@@ -3,8 +3,8 @@ import { EventStore } from './event-store';
 import { LeaderLock } from './leader-lock';
 import { PerStreamRebuild } from './per-stream-rebuild';
 import { backoffMs } from './processor-backoff';
-import { applyBatch, BatchFailure, messageOf } from './processor-batch';
-import { clearStall, ProcessorStall, recordStall } from './processor-stalls';
+import { applyBatch, BatchFailure } from './processor-batch';
+import { clearStall, ProcessorStall, recordStall, stallUpdateOf, unrecordedStall } from './processor-stalls';
 import { SqlExecutor, StoredEvent } from './stored-event';
 
 export { BatchFailure, loadCheckpoint, saveCheckpoint } from './processor-batch';
@@ -161,31 +161,12 @@ export class CheckpointedProcessor {
     }
   }
 
+  /** Returns whether the stall is in `processor_stalls` (false when the database itself is unreachable). */
   private async recordStall(error: unknown, attempts: number, retryInMs: number): Promise<boolean> {
-    const event = error instanceof BatchFailure ? error.event : undefined;
-    const update = {
-      failingTransactionId: event?.transactionId ?? null,
-      failingPosition: event?.globalPosition ?? null,
-      narrowed: error instanceof BatchFailure && error.narrowed,
-      error: messageOf(error instanceof BatchFailure ? error.cause : error),
-      attempts,
-      retryInMs,
-    };
-    try {
-      this.options.onStall?.(await recordStall(this.dataSource, this.name, update), error);
-      return true;
-    } catch {
-      // The database itself is unreachable: report what we know without a row.
-      const now = Date.now();
-      const stall = {
-        ...update,
-        name: this.name,
-        stalledSince: new Date(now).toISOString(),
-        nextAttemptAt: new Date(now + retryInMs).toISOString(),
-      };
-      this.options.onStall?.(stall, error);
-      return false;
-    }
+    const update = stallUpdateOf(error, attempts, retryInMs);
+    const stall = await recordStall(this.dataSource, this.name, update).catch(() => undefined);
+    this.options.onStall?.(stall ?? unrecordedStall(this.name, update, new Date()), error);
+    return stall !== undefined;
   }
 
   /** `wake` sleeps end on an append; `retry` (backoff) sleeps only on retryNow() or stop. */
