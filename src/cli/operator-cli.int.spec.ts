@@ -170,6 +170,13 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
       `processor-${GOLDEN}`,
     ]);
     assert.deepEqual([audit.type, audit.actor, audit.data.reason], ['ProcessorEventSkipped', 'api:ops', 'garbled WDT record']);
+    // Every processor of the app passes the audit event; the skipping one leaves out exactly that event.
+    await hub.app.get(ProcessorSupervisor).catchUp();
+    const [head] = await db.dataSource.query(`SELECT max(global_position)::text AS p FROM events`);
+    const positions = await db.dataSource.query(
+      `SELECT name, global_position::text AS p FROM processor_checkpoints WHERE name NOT LIKE 'replay:%'`,
+    );
+    for (const c of positions) assert.equal(c.p, head.p, `${c.name} at the head`);
   });
 });
 
