@@ -96,6 +96,7 @@ describe('event store (PostgreSQL)', () => {
 
   it('a processor saves its checkpoint with its writes and resumes from it', async () => {
     await db.dataSource.query(`CREATE TABLE seen (event_id uuid PRIMARY KEY)`);
+    assert.ok(await store.waitUntilReadable(), 'every committed event readable (a transaction elsewhere on the server holds the horizon)');
     const [first, second] = await store.readAllAfter(START, 2);
     let crashOn: string | undefined = second!.eventId;
     const projection = {
