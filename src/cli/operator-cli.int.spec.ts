@@ -170,6 +170,20 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
       `processor-${GOLDEN}`,
     ]);
     assert.deepEqual([audit.type, audit.actor, audit.data.reason], ['ProcessorEventSkipped', 'api:ops', 'garbled WDT record']);
+    const post = async (name: string, body: unknown) => {
+      const res = await fetch(`${hub.url}/api/v1/processors/${name}/skip`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code };
+    };
+    assert.deepEqual(
+      await post('nope', { position: 5, reason: 'x' }),
+      { status: 404, code: 'not_found' },
+      'a JSON number is a position too',
+    );
+    assert.deepEqual(await post(GOLDEN, { position: 'abc', reason: 'x' }), { status: 400, code: 'validation_failed' });
     // Every processor of the app passes the audit event; the skipping one leaves out exactly that event.
     await hub.app.get(ProcessorSupervisor).catchUp();
     const [head] = await db.dataSource.query(`SELECT max(global_position)::text AS p FROM events`);

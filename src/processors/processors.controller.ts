@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { actorOf } from '../platform/http/api-key.guard';
 import { Roles } from '../platform/http/roles.decorator';
@@ -7,7 +8,11 @@ import { SkipProcessorEventHandler } from './skip-processor-event.handler';
 import { SkipResult } from './skip-processor-event';
 
 export class SkipBody {
-  @IsString() @Matches(/^\d+$/, { message: 'position must be a global position (a whole number, as a string)' }) position!: string;
+  // A JSON number is accepted too (positions are bigints: send a string beyond 2^53).
+  @Transform(({ value }) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value))
+  @IsString()
+  @Matches(/^\d+$/, { message: 'position must be a global position (a whole number)' })
+  position!: string;
   @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
 }
 
