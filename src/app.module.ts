@@ -10,6 +10,7 @@ import { MessagingModule } from './platform/messaging/messaging.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProcessorSupervisor, PROJECTIONS, RUN_PROCESSORS } from './processors/processor-supervisor';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { ProcessorsModule } from './processors/processors.module';
 import { ReplayModule } from './replay/replay.module';
 import { SchemesRuntimeModule } from './schemes/runtime/schemes-runtime.module';
 import { Projection } from './event-store/processor';
@@ -44,6 +45,7 @@ export class AppModule {
         ConsoleModule,
         OperationsModule.forRoot({ runWorkers: options.runWorkers }),
         ReplayModule,
+        ProcessorsModule,
         SchemesRuntimeModule,
         WarehousesModule,
         PublishingModule.forRoot(warehouseGoldenFold),

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { parseArgs } from './cli/args';
 import { CliCommand, CliError } from './cli/commands';
 import { reconcileCommand } from './cli/reconcile.command';
+import { adminRebaseXidsCommand } from './cli/admin.command';
+import { processorSkipCommand } from './cli/processor.command';
 import { replayCommand } from './cli/replay.command';
 import { resyncCommand } from './cli/resync.command';
 import { schemePreviewCommand, schemeValidateCommand } from './cli/scheme.command';
@@ -18,6 +20,8 @@ const COMMANDS: readonly CliCommand[] = [
   resyncCommand,
   reconcileCommand,
   statusCommand,
+  processorSkipCommand,
+  adminRebaseXidsCommand,
   schemeValidateCommand,
   schemePreviewCommand,
   simWdtCommand,

@@ -30,6 +30,11 @@ export async function startHub(
   const config = demo.config;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, logger, runWorkers: options.runWorkers }), {
     logger: new NestPinoLogger(logger),
+    // A refusal at start (a restored database's transaction ids) reaches the caller as one line, not an abort.
+    abortOnError: false,
+  }).catch(async (error: unknown) => {
+    await demo.stop();
+    throw error;
   });
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());

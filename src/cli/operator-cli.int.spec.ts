@@ -8,6 +8,7 @@ import { runCli } from '../cli';
 import { loadConfig, projectRoot } from '../config/config';
 import { RunningHub, startHub } from '../hub';
 import { createLogger } from '../platform/logging/logger';
+import { recordStall } from '../event-store/processor-stalls';
 import { ProcessorSupervisor } from '../processors/processor-supervisor';
 import { generatedWarehouses } from '../warehouses/testing/generated-warehouses';
 import { syncContext } from '../warehouses/testing/test-kit';
@@ -113,4 +114,84 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
     );
     assert.equal(job.actor, 'cli');
   });
+
+  it('replay --from beyond the live checkpoint refuses with one line (nothing between is lost)', async () => {
+    const { p: live } = (
+      await db.dataSource.query(`SELECT global_position::text AS p FROM processor_checkpoints WHERE name = $1`, [GOLDEN])
+    )[0];
+    await hub.app
+      .get<Warehouses>(WAREHOUSES)
+      .observationRecorder.recordObservations(generatedWarehouses(1, 'LATE'), syncContext('run-late', 5));
+    const { p: beyond } = (await db.dataSource.query(`SELECT max(global_position)::text AS p FROM events`))[0];
+    await assert.rejects(
+      mdm({ ...env, PORT: port() }, 'replay', '--projection', GOLDEN, '--from', beyond),
+      new RegExp(`--from ${beyond} is beyond ${GOLDEN}'s live checkpoint \\(position ${live}\\)`),
+    );
+  });
+
+  it('processor skip: an admin lets a stalled processor pass the event it fails on, audited; status shows the stall', async () => {
+    const [failing] = await db.dataSource.query(
+      `SELECT e.global_position::text AS p, e.transaction_id::text AS t FROM events e, processor_checkpoints c
+        WHERE c.name = $1 AND (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)
+        ORDER BY e.transaction_id, e.global_position LIMIT 1`,
+      [GOLDEN],
+    );
+    await recordStall(db.dataSource, GOLDEN, {
+      failingTransactionId: failing.t,
+      failingPosition: failing.p,
+      narrowed: true,
+      error: 'cannot apply',
+      attempts: 3,
+      retryInMs: 60_000,
+    });
+    const status = await mdm({ ...env, PORT: port() }, 'status');
+    assert.match(
+      status.out,
+      new RegExp(`STALLED since .*: at position ${failing.p} \\(tx ${failing.t}\\), 3 attempt\\(s\\).*cannot apply`),
+    );
+    await assert.rejects(
+      mdm({ ...env, PORT: port() }, 'processor', 'skip', GOLDEN, '--position', '1', '--reason', 'x'),
+      /has already passed position 1|is stalled on position/,
+    );
+    await assert.rejects(mdm({ ...env, PORT: port() }, 'processor', 'skip', GOLDEN, '--position', failing.p), /--reason is required/);
+    const skip = await mdm(
+      { ...env, PORT: port() },
+      'processor',
+      'skip',
+      GOLDEN,
+      '--position',
+      failing.p,
+      '--reason',
+      'garbled WDT record',
+    );
+    assert.equal(skip.code, 0, skip.err);
+    assert.match(skip.out, new RegExp(`${GOLDEN} will skip position ${failing.p} .*recorded by api:ops`));
+    const [audit] = await db.dataSource.query(`SELECT type, metadata->>'actor' AS actor, data FROM events WHERE stream_id = $1`, [
+      `processor-${GOLDEN}`,
+    ]);
+    assert.deepEqual([audit.type, audit.actor, audit.data.reason], ['ProcessorEventSkipped', 'api:ops', 'garbled WDT record']);
+    const post = async (name: string, body: unknown) => {
+      const res = await fetch(`${hub.url}/api/v1/processors/${name}/skip`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code };
+    };
+    assert.deepEqual(
+      await post('nope', { position: 5, reason: 'x' }),
+      { status: 404, code: 'not_found' },
+      'a JSON number is a position too',
+    );
+    assert.deepEqual(await post(GOLDEN, { position: 'abc', reason: 'x' }), { status: 400, code: 'validation_failed' });
+    // Every processor of the app passes the audit event; the skipping one leaves out exactly that event.
+    await hub.app.get(ProcessorSupervisor).catchUp();
+    const [head] = await db.dataSource.query(`SELECT max(global_position)::text AS p FROM events`);
+    const positions = await db.dataSource.query(
+      `SELECT name, global_position::text AS p FROM processor_checkpoints WHERE name NOT LIKE 'replay:%'`,
+    );
+    for (const c of positions) assert.equal(c.p, head.p, `${c.name} at the head`);
+  });
 });
+
+const GOLDEN = 'warehouses.golden-records';

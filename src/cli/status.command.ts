@@ -1,4 +1,4 @@
-import { HubStatus } from '../operations/status/hub-status';
+import { HubStatus, ProcessorStallStatus } from '../operations/status/hub-status';
 import { StatusQuery } from '../operations/status/status.query';
 import { CliCommand } from './commands';
 import { operate } from './operate';
@@ -17,6 +17,13 @@ export const statusCommand: CliCommand = {
   },
 };
 
+function stallLine(s: ProcessorStallStatus): string {
+  const at = s.failingPosition
+    ? `at position ${s.failingPosition} (tx ${s.failingTransactionId})${s.narrowed ? '' : ' or after it'}`
+    : 'reading events';
+  return `${at}, ${s.attempts} attempt(s), next ${s.nextAttemptAt}: ${s.error}`;
+}
+
 export function formatStatus(s: HubStatus): string {
   const lines = [`events         ${s.events.count} (head position ${s.events.headPosition})`, 'processors'];
   const width = Math.max(10, ...s.processors.map((p) => p.name.length));
@@ -24,6 +31,7 @@ export function formatStatus(s: HubStatus): string {
     lines.push(
       `  ${p.name.padEnd(width)}  ${p.kind.padEnd(10)}  at ${p.position.padStart(8)}  lag ${p.lagEvents} events (${p.lagSeconds.toFixed(0)} s)`,
     );
+    if (p.stalled) lines.push(`  ${''.padEnd(width)}  STALLED since ${p.stalled.since}: ${stallLine(p.stalled)}`);
   }
   if (s.processors.length === 0) lines.push('  (none)');
   const sink = s.kingdeeSink;

@@ -5,7 +5,12 @@ import path from 'node:path';
 export interface AppConfig {
   readonly http: { readonly port: number; readonly host: string };
   /** `url` undefined → embedded PGlite under `dataDir`. */
-  readonly database: { readonly url: string | undefined; readonly dataDir: string };
+  readonly database: {
+    readonly url: string | undefined;
+    readonly dataDir: string;
+    /** DATABASE_IDLE_IN_TRANSACTION_TIMEOUT: PostgreSQL ends a hub session idle in a transaction this long (0 = never). */
+    readonly idleInTransactionTimeoutMs: number;
+  };
   /** `brokers` undefined → the embedded Postgres log. */
   readonly kafka: {
     readonly brokers: readonly string[] | undefined;
@@ -140,6 +145,7 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     database: {
       url: read('DATABASE_URL') === undefined ? undefined : url(read('DATABASE_URL')!, 'DATABASE_URL'),
       dataDir: path.resolve(read('MDM_DATA_DIR') ?? '.mdm-data'),
+      idleInTransactionTimeoutMs: duration(read('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT') ?? '60s', 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT'),
     },
     kafka: {
       brokers:

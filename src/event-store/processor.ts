@@ -2,7 +2,12 @@ import { DataSource } from 'typeorm';
 import { EventStore } from './event-store';
 import { LeaderLock } from './leader-lock';
 import { PerStreamRebuild } from './per-stream-rebuild';
-import { Checkpoint, SqlExecutor, START, StoredEvent } from './stored-event';
+import { backoffMs } from './processor-backoff';
+import { applyBatch, BatchFailure } from './processor-batch';
+import { clearStall, ProcessorStall, recordStall, stallUpdateOf, unrecordedStall } from './processor-stalls';
+import { SqlExecutor, StoredEvent } from './stored-event';
+
+export { BatchFailure, loadCheckpoint, saveCheckpoint } from './processor-batch';
 
 /** A read model or side effect fed from the event store in commit order. */
 export interface Projection {
@@ -17,6 +22,12 @@ export interface Projection {
   /** Lets a rebuild from position 0 read each stream once, whole (see PerStreamRebuild). */
   readonly rebuild?: PerStreamRebuild;
   /**
+   * True when `apply` waits on a system outside PostgreSQL (a Kafka broker): it then runs with no
+   * transaction open (`tx` is a session in autocommit) and the checkpoint is saved after it returns,
+   * so a crash in between applies the batch again. Default: apply and checkpoint commit together.
+   */
+  readonly outsideTransaction?: boolean;
+  /**
    * Applies a batch inside the transaction that also moves the checkpoint. Must be idempotent by
    * stream version: after a crash the batch since the last checkpoint is applied again.
    */
@@ -27,46 +38,28 @@ export interface ProcessorOptions {
   readonly batchSize?: number;
   /** How long to sleep when caught up, unless an append wakes it first. */
   readonly idleMs?: number;
-  readonly onError?: (error: unknown) => void;
-}
-
-export async function loadCheckpoint(db: SqlExecutor, name: string): Promise<Checkpoint> {
-  const [row] = await db.query(
-    `SELECT transaction_id::text AS transaction_id, global_position::text AS global_position FROM processor_checkpoints WHERE name = $1`,
-    [name],
-  );
-  return row ? { transactionId: row.transaction_id, globalPosition: row.global_position } : START;
-}
-
-/** Loads the checkpoint and holds its row until the transaction ends, so two runners never race. */
-async function lockCheckpoint(tx: SqlExecutor, name: string): Promise<Checkpoint> {
-  await tx.query(
-    `INSERT INTO processor_checkpoints (name, transaction_id, global_position) VALUES ($1, '0'::xid8, 0) ON CONFLICT (name) DO NOTHING`,
-    [name],
-  );
-  await tx.query(`SELECT 1 FROM processor_checkpoints WHERE name = $1 FOR UPDATE`, [name]);
-  return loadCheckpoint(tx, name);
-}
-
-export async function saveCheckpoint(db: SqlExecutor, name: string, checkpoint: Checkpoint): Promise<void> {
-  await db.query(
-    `INSERT INTO processor_checkpoints (name, transaction_id, global_position, updated_at)
-     VALUES ($1, $2::text::xid8, $3, now())
-     ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
-       global_position = EXCLUDED.global_position, updated_at = now()`,
-    [name, checkpoint.transactionId, checkpoint.globalPosition],
-  );
+  /** First retry delay after a failure, doubling per failure up to `retryMaxMs` (defaults 1 s and 60 s). */
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
+  /** Told once per failed attempt (so once per backoff step), with the recorded stall. */
+  readonly onStall?: (stall: ProcessorStall, error: unknown) => void;
+  /** Told when a stalled processor got going again. */
+  readonly onRecovered?: (name: string) => void;
 }
 
 /**
  * Runs one projection: reads committed events after its checkpoint, applies them and saves the
- * new checkpoint in one transaction, so a crash resumes exactly after the last committed batch.
+ * new checkpoint, so a crash resumes exactly after the last committed batch. A batch that fails is
+ * applied again event by event, so the processor advances up to the one event it cannot apply and
+ * the stall names it; it then retries with exponential backoff and keeps its leader lock (another
+ * instance would fail on the same event), visible in `processor_stalls` until an admin skips it.
  */
 export class CheckpointedProcessor {
   private running = false;
   private serial: Promise<unknown> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private retry: (() => void) | undefined;
   private readonly onAppended = () => this.wake?.();
 
   constructor(
@@ -81,7 +74,7 @@ export class CheckpointedProcessor {
     return this.projection.name;
   }
 
-  /** Processes one batch; returns how many events it applied (0 = caught up). */
+  /** Processes one batch; returns how many events it passed (0 = caught up). Throws BatchFailure naming the failing event. */
   runOnce(): Promise<number> {
     // The background loop and an on-demand catchUp() must not apply the same batch side by side.
     const run = this.serial.then(() => this.applyNextBatch());
@@ -89,16 +82,21 @@ export class CheckpointedProcessor {
     return run;
   }
 
-  private applyNextBatch(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const checkpoint = await lockCheckpoint(tx, this.name);
-      const events = await this.store.readAllAfter(checkpoint, this.options.batchSize ?? 500, tx);
-      const last = events.at(-1);
-      if (!last) return 0;
-      await this.projection.apply(events, tx);
-      await saveCheckpoint(tx, this.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
-      return events.length;
-    });
+  private async applyNextBatch(): Promise<number> {
+    try {
+      return await applyBatch(this.dataSource, this.store, this.projection, this.options.batchSize ?? 500);
+    } catch (error) {
+      if (!(error instanceof BatchFailure) || error.narrowed) throw error;
+      return this.eventByEvent();
+    }
+  }
+
+  /** After a failed batch: one event per transaction, so the events before the bad one commit and the failure names it. */
+  private async eventByEvent(): Promise<number> {
+    const limit = this.options.batchSize ?? 500;
+    let applied = 0;
+    for (let n = 1; n > 0 && applied < limit; applied += n) n = await applyBatch(this.dataSource, this.store, this.projection, 1);
+    return applied;
   }
 
   /** Applies everything committed before the call (tests, replay, CLI). */
@@ -124,32 +122,65 @@ export class CheckpointedProcessor {
     this.running = false;
     this.store.notifications.off('appended', this.onAppended);
     this.wake?.();
+    this.retry?.();
     await this.loop;
     await this.lock.release();
   }
 
+  /** Ends a backoff early (an admin just skipped the failing event). */
+  retryNow(): void {
+    this.retry?.();
+  }
+
   private async run(): Promise<void> {
+    let failures = 0;
+    // A stall row may be left from an earlier process: the first successful batch clears it.
+    let stallRecorded = true;
     while (this.running) {
       let applied = 0;
       try {
-        if (await this.lock.tryAcquire()) applied = await this.runOnce();
+        if (!(await this.lock.tryAcquire())) {
+          await this.sleep(this.options.idleMs ?? 250, 'wake');
+          continue;
+        }
+        applied = await this.runOnce();
+        if (stallRecorded) {
+          await clearStall(this.dataSource, this.name);
+          if (failures > 0) this.options.onRecovered?.(this.name);
+          stallRecorded = false;
+        }
+        failures = 0;
       } catch (error) {
-        this.options.onError?.(error);
-        await this.sleep(1000);
+        failures++;
+        const delay = backoffMs(failures, this.options.retryBaseMs ?? 1000, this.options.retryMaxMs ?? 60_000);
+        stallRecorded = (await this.recordStall(error, failures, delay)) || stallRecorded;
+        await this.sleep(delay, 'retry');
         continue;
       }
-      if (applied === 0) await this.sleep(this.options.idleMs ?? 250);
+      if (applied === 0) await this.sleep(this.options.idleMs ?? 250, 'wake');
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Returns whether the stall is in `processor_stalls` (false when the database itself is unreachable). */
+  private async recordStall(error: unknown, attempts: number, retryInMs: number): Promise<boolean> {
+    const update = stallUpdateOf(error, attempts, retryInMs);
+    const stall = await recordStall(this.dataSource, this.name, update).catch(() => undefined);
+    this.options.onStall?.(stall ?? unrecordedStall(this.name, update, new Date()), error);
+    return stall !== undefined;
+  }
+
+  /** `wake` sleeps end on an append; `retry` (backoff) sleeps only on retryNow() or stop. */
+  private sleep(ms: number, kind: 'wake' | 'retry'): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        if (this.wake === done) this.wake = undefined;
+        if (this.retry === done) this.retry = undefined;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      if (kind === 'wake') this.wake = done;
+      else this.retry = done;
     });
   }
 }

@@ -27,7 +27,18 @@ export class ProcessorSupervisor implements OnApplicationBootstrap, BeforeApplic
     this.processors = projections.map(
       (projection) =>
         new CheckpointedProcessor(dataSource, store, projection, locks.forName(`processor:${projection.name}`), {
-          onError: (error) => this.logger.error({ err: error, processor: projection.name }, 'processor batch failed; retrying'),
+          onStall: (stall, error) =>
+            this.logger.error(
+              {
+                err: error,
+                processor: stall.name,
+                position: stall.failingPosition,
+                attempts: stall.attempts,
+                nextAttemptAt: stall.nextAttemptAt,
+              },
+              `processor ${stall.name} stalled${stall.failingPosition ? ` at position ${stall.failingPosition}` : ''}; retrying at ${stall.nextAttemptAt}`,
+            ),
+          onRecovered: (name) => this.logger.info({ processor: name }, `processor ${name} recovered from its stall`),
         }),
     );
   }

@@ -12,6 +12,11 @@ export const PUBLISHER_NAME = 'publisher.golden.v1';
  * checkpointed processor: the checkpoint moves only after the log acknowledged, so a crash means
  * republishing (consumers dedupe by goldenId + version), never losing. Read-model rebuilds reset
  * other checkpoints, never this one, so a replay never republishes.
+ *
+ * To Kafka it publishes outside any transaction (`outsideTransaction`): kafkajs may retry for tens
+ * of seconds while a broker is down, and a transaction holding an xid that long would hold back every
+ * event reader on the PostgreSQL server. The embedded log is a table: its publish joins the
+ * checkpoint's transaction, exactly once and with no external wait.
  */
 export class GoldenRecordPublisher implements Projection {
   readonly name = PUBLISHER_NAME;
@@ -22,6 +27,10 @@ export class GoldenRecordPublisher implements Projection {
     private readonly fold: GoldenRecordFold,
     private readonly topic: string,
   ) {}
+
+  get outsideTransaction(): boolean {
+    return this.log.kind === 'kafka';
+  }
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const golden = events.filter((e) => this.fold.isGoldenStream(e.streamId));

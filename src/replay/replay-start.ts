@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Projection, saveCheckpoint } from '../event-store/processor';
+import { loadCheckpoint, Projection, saveCheckpoint } from '../event-store/processor';
 import { Checkpoint, SqlExecutor, START } from '../event-store/stored-event';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { checkTableNames, createShadowTables, dropShadow, missingTables, schemaExists } from './shadow-schema';
@@ -33,6 +33,27 @@ export async function checkpointAt(db: SqlExecutor, from: string): Promise<Check
   const [row] = await db.query(`SELECT transaction_id::text AS tx FROM events WHERE global_position = $1`, [from]);
   if (!row) throw new DomainError(ErrorCode.validation, `there is no event at global position ${from}`);
   return { transactionId: row.tx, globalPosition: from };
+}
+
+/**
+ * A rebuild from `from` copies the live tables and re-applies what follows `from`: if the live
+ * projection has not reached `from` yet, everything between its checkpoint and `from` would be lost.
+ */
+export async function refuseFromBeyondLive(db: SqlExecutor, projection: string, from: string): Promise<void> {
+  const start = await checkpointAt(db, from);
+  const live = await loadCheckpoint(db, projection);
+  if (isAfter(start, live)) {
+    throw new DomainError(
+      ErrorCode.validation,
+      `--from ${from} is beyond ${projection}'s live checkpoint (position ${live.globalPosition}): the events between would be lost; use --from ${live.globalPosition} or less`,
+    );
+  }
+}
+
+/** Commit order: by transaction id, then global position (xid8 and bigint as decimal strings). */
+export function isAfter(a: Checkpoint, b: Checkpoint): boolean {
+  const [ta, tb] = [BigInt(a.transactionId), BigInt(b.transactionId)];
+  return ta > tb || (ta === tb && BigInt(a.globalPosition) > BigInt(b.globalPosition));
 }
 
 export interface PreparedShadow {

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { Projection } from '../event-store/processor';
+import { DATA_SOURCE } from '../platform/tokens';
 import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
 import { lookup } from '../operations/operations.module';
 import { ProcessorSupervisor } from '../processors/processor-supervisor';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { ProjectionReplayer, ReplayResult } from './projection-replayer';
-import { replayableTables } from './replay-start';
+import { refuseFromBeyondLive, replayableTables } from './replay-start';
 
 export interface ReplayRequest {
   /** One projection by name; all replayable projections when absent. */
@@ -27,11 +29,14 @@ export class ReplayHandler {
     private readonly jobs: JobRegistry,
     private readonly replayer: ProjectionReplayer,
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   /** Checks the request up front (unknown name 404, publisher 400), then runs it as a job. */
   async start(request: ReplayRequest, actor: string): Promise<JobView> {
     const { targets, skipped } = this.targets(request.projection);
+    if (request.from !== undefined)
+      for (const projection of targets) await refuseFromBeyondLive(this.dataSource, projection.name, request.from);
     return this.jobs.start({ kind: 'replay', params: { ...request }, actor }, async ({ progress, signal }) => {
       const replayed: ReplayResult[] = [];
       for (const [i, projection] of targets.entries()) {

@@ -1,5 +1,6 @@
 import { PerStreamRebuild } from '../event-store/per-stream-rebuild';
 import { Projection } from '../event-store/processor';
+import { skippedPositions, withoutSkipped } from '../event-store/processor-skips';
 import { SqlExecutor, StoredEvent } from '../event-store/stored-event';
 
 /** The checkpoint name of a projection's shadow rebuild. */
@@ -21,11 +22,20 @@ export class ShadowProjection implements Projection {
     this.name = shadowCheckpointName(target.name);
     const rebuild = target.rebuild;
     if (rebuild?.perStream)
-      this.rebuild = { perStream: true, applyStreams: (streams, tx) => this.inShadow(tx, () => rebuild.applyStreams(streams, tx)) };
+      this.rebuild = {
+        perStream: true,
+        applyStreams: async (streams, tx) => {
+          const skipped = await skippedPositions(tx, target.name);
+          const kept = new Map([...streams].map(([id, events]) => [id, withoutSkipped(events, skipped)]));
+          await this.inShadow(tx, () => rebuild.applyStreams(kept, tx));
+        },
+      };
   }
 
-  apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    return this.inShadow(tx, () => this.target.apply(events, tx));
+  /** A rebuild leaves out the events an admin told the live projection to skip, as the live one did. */
+  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+    const kept = withoutSkipped(events, await skippedPositions(tx, this.target.name));
+    if (kept.length > 0) await this.inShadow(tx, () => this.target.apply(kept, tx));
   }
 
   private async inShadow(tx: SqlExecutor, work: () => Promise<void>): Promise<void> {

@@ -102,6 +102,30 @@ export class HubMetrics {
       },
     );
     gauge(
+      'mdm_processor_stalled',
+      'A processor failing on an event and backing off (1) or running (0)',
+      ['processor', 'kind'],
+      registers,
+      async (g) => {
+        for (const p of (await status()).processors) g.set({ processor: p.name, kind: p.kind }, p.stalled ? 1 : 0);
+      },
+    );
+    gauge(
+      'mdm_processor_stalled_position',
+      'Global position of the event a stalled processor fails on (only stalled processors with a known position)',
+      ['processor', 'kind'],
+      registers,
+      async (g) => {
+        for (const p of (await status()).processors)
+          if (p.stalled?.failingPosition) g.set({ processor: p.name, kind: p.kind }, Number(p.stalled.failingPosition));
+      },
+    );
+    gauge('mdm_processor_stalled_seconds', 'How long a stalled processor has been failing', ['processor', 'kind'], registers, async (g) => {
+      const { at, processors } = await status();
+      for (const p of processors)
+        if (p.stalled) g.set({ processor: p.name, kind: p.kind }, Math.max(0, (Date.parse(at) - Date.parse(p.stalled.since)) / 1000));
+    });
+    gauge(
       'mdm_consumer_lag_messages',
       'Golden-topic messages the Kingdee sink group has not committed',
       ['group', 'topic'],

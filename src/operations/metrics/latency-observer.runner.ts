@@ -38,7 +38,7 @@ export class LatencyObserverRunner implements OnApplicationBootstrap, BeforeAppl
       new LatencyObserver(this.metrics),
       this.locks.forName(`processor:${LATENCY_OBSERVER}`),
       {
-        onError: (error) => this.logger.warn({ err: error }, 'latency observer batch failed; retrying'),
+        onStall: (stall, error) => this.logger.warn({ err: error, attempts: stall.attempts }, 'latency observer batch failed; retrying'),
       },
     );
     this.processor.start();

@@ -11,6 +11,20 @@ export interface ProcessorStatus {
   /** Now minus the recording time of the oldest event it has not applied (0 when caught up). */
   readonly lagSeconds: number;
   readonly updatedAt: string | null;
+  /** Set while it fails on an event and backs off (see `mdm processor skip`); null when it runs. */
+  readonly stalled: ProcessorStallStatus | null;
+}
+
+export interface ProcessorStallStatus {
+  readonly since: string;
+  /** The event it fails on (transaction id + global position); null when it could not even read events. */
+  readonly failingTransactionId: string | null;
+  readonly failingPosition: string | null;
+  /** True when that event failed applied alone (so it is the one to skip), false when it is the first of a failing batch. */
+  readonly narrowed: boolean;
+  readonly error: string;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
 }
 
 export interface ConsumerStatus {

@@ -1,5 +1,6 @@
+import { loadStalls, ProcessorStall } from '../../event-store/processor-stalls';
 import { SqlExecutor } from '../../event-store/stored-event';
-import { ProcessorStatus, SyncRunStatus } from './hub-status';
+import { ProcessorStallStatus, ProcessorStatus, SyncRunStatus } from './hub-status';
 
 /** `to_regclass`: features install their tables with their migrations; status works with whatever is there. */
 export async function tableExists(db: SqlExecutor, table: string): Promise<boolean> {
@@ -26,6 +27,7 @@ export async function processorStatuses(db: SqlExecutor, known: readonly string[
       ORDER BY c.name`,
     [known],
   );
+  const stalls = await loadStalls(db);
   return rows.map((r) => ({
     name: r.name,
     kind: kindOf(r.name, known),
@@ -33,7 +35,14 @@ export async function processorStatuses(db: SqlExecutor, known: readonly string[
     lagEvents: Number(r.lag),
     lagSeconds: r.oldest ? Math.max(0, (now.getTime() - new Date(r.oldest).getTime()) / 1000) : 0,
     updatedAt: r.updated_at ? new Date(r.updated_at).toISOString() : null,
+    stalled: stallStatus(stalls.get(r.name)),
   }));
+}
+
+function stallStatus(stall: ProcessorStall | undefined): ProcessorStallStatus | null {
+  if (!stall) return null;
+  const { stalledSince: since, failingTransactionId, failingPosition, narrowed, error, attempts, nextAttemptAt } = stall;
+  return { since, failingTransactionId, failingPosition, narrowed, error, attempts, nextAttemptAt };
 }
 
 function kindOf(name: string, known: readonly string[]): ProcessorStatus['kind'] {

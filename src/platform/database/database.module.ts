@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { EventStore } from '../../event-store/event-store';
+import { refuseRestoredXids } from '../../event-store/xid-horizon';
 import { AdvisoryLeaderLocks, alwaysLeader, LeaderLocks } from '../../event-store/leader-lock';
 import { LOGGER, Logger } from '../logging/logging.module';
 import { APP_CONFIG, DATA_SOURCE, EVENT_STORE, LEADER_LOCKS } from '../tokens';
@@ -18,9 +19,14 @@ export interface Database {
   readonly embeddedServer?: EmbeddedPostgres;
 }
 
-async function open(config: AppConfig, logger: Logger): Promise<Database> {
+/** Opens and migrates the configured database (also for `mdm admin rebase-xids`, which must run where the hub refuses to). */
+export async function openConfiguredDatabase(config: AppConfig, logger: Logger): Promise<Database> {
   if (config.database.url) {
-    const dataSource = await openDatabase({ url: config.database.url, embedded: false });
+    const dataSource = await openDatabase({
+      url: config.database.url,
+      embedded: false,
+      idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+    });
     return { dataSource, url: config.database.url, embedded: false };
   }
   const embeddedServer = await startEmbeddedPostgres(config.database.dataDir);
@@ -29,11 +35,27 @@ async function open(config: AppConfig, logger: Logger): Promise<Database> {
   return { dataSource, url: embeddedServer.url, embedded: true, embeddedServer };
 }
 
+/** The hub's database, refused (and closed) when a restore left stored transaction ids above the server's counter. */
+async function open(config: AppConfig, logger: Logger): Promise<Database> {
+  const database = await openConfiguredDatabase(config, logger);
+  try {
+    await refuseRestoredXids(database.dataSource);
+  } catch (error) {
+    await closeDatabase(database);
+    throw error;
+  }
+  return database;
+}
+
+export async function closeDatabase(database: Database): Promise<void> {
+  await database.dataSource.destroy().catch(() => undefined);
+  await database.embeddedServer?.stop();
+}
+
 class DatabaseLifecycle implements OnApplicationShutdown {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.database.dataSource.destroy().catch(() => undefined);
-    await this.database.embeddedServer?.stop();
+    await closeDatabase(this.database);
   }
 }
 

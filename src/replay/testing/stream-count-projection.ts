@@ -7,7 +7,7 @@ import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
  */
 export class StreamCountProjection implements Projection {
   readonly tables = ['test_stream_counts'];
-  /** Fails the Nth apply call (1-based) to simulate a crash mid-replay. */
+  /** Fails every apply call from the Nth on (1-based): a crash mid-replay (a one-off failure is retried event by event). */
   failOnCall: number | undefined;
   private calls = 0;
 
@@ -20,7 +20,7 @@ export class StreamCountProjection implements Projection {
   }
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    if (++this.calls === this.failOnCall) throw new Error('simulated crash');
+    if (++this.calls >= (this.failOnCall ?? Infinity)) throw new Error('simulated crash');
     // One statement per event: an upsert may not touch the same row twice, and a double
     // application must show up as a wrong `events` count.
     for (const e of events) {

@@ -1,0 +1,29 @@
+import { userInfo } from 'node:os';
+import { SkipProcessorEventHandler } from '../processors/skip-processor-event.handler';
+import { SkipResult } from '../processors/skip-processor-event';
+import { stringOption } from './args';
+import { CliCommand, CliError } from './commands';
+import { operate } from './operate';
+
+/** `mdm processor skip NAME --position P --reason TEXT`: lets a stalled processor pass the one event it cannot apply (audited). */
+export const processorSkipCommand: CliCommand = {
+  path: ['processor', 'skip'],
+  usage: 'processor skip NAME --position P --reason TEXT   let a stalled processor pass one event it cannot apply (audited)',
+  async run(args) {
+    const name = args.positional[0];
+    const position = stringOption(args, 'position');
+    const reason = stringOption(args, 'reason');
+    if (!name) throw new CliError('name the processor: mdm processor skip NAME --position P --reason TEXT (see mdm status)');
+    if (position === undefined || !/^\d+$/.test(position)) throw new CliError(`--position must be a global position (a whole number)`);
+    if (reason === undefined || reason.trim() === '') throw new CliError('--reason is required: it is kept in the audit event');
+    const body = { position, reason };
+    const result = await operate<SkipResult>({
+      remote: (hub) => hub.post(`/api/v1/processors/${encodeURIComponent(name)}/skip`, body),
+      local: (app) => app.get(SkipProcessorEventHandler).skip({ processor: name, ...body }, `cli:${userInfo().username}`),
+    });
+    process.stdout.write(
+      `${result.processor} will skip position ${result.position} (${result.eventType} on ${result.streamId}); recorded by ${result.actor}\n`,
+    );
+    return 0;
+  },
+};

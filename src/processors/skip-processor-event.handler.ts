@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { EventStore } from '../event-store/event-store';
+import { lookup } from '../operations/operations.module';
+import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
+import { DomainError, ErrorCode } from '../shared/domain/domain-error';
+import { ProcessorSupervisor } from './processor-supervisor';
+import { SkipRequest, SkipResult, skipProcessorEvent } from './skip-processor-event';
+
+/** `POST /api/v1/processors/{name}/skip` and `mdm processor skip`: records the skip, then ends the processor's backoff here. */
+@Injectable()
+export class SkipProcessorEventHandler {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async skip(request: SkipRequest, actor: string): Promise<SkipResult> {
+    const processors = lookup<ProcessorSupervisor>(this.moduleRef, ProcessorSupervisor)?.processors ?? [];
+    const processor = processors.find((p) => p.name === request.processor);
+    if (!processor) {
+      const known = processors.map((p) => p.name).join(', ') || '(none)';
+      throw new DomainError(ErrorCode.notFound, `no processor ${request.processor}; known: ${known}`);
+    }
+    const result = await skipProcessorEvent(this.dataSource, this.store, request, actor, new Date());
+    // Another instance that leads this processor picks the skip up at its next attempt (at most a minute).
+    processor.retryNow();
+    return result;
+  }
+}
