@@ -82,6 +82,7 @@ export class SinkGoldenBatchHandler {
       scheme: this.options.scheme,
       onSaved: (saved) => this.outcomes.saved(saved, byId),
       beforeWrite: kingdeeWrite,
+      syncState: (ids) => this.options.recorder.syncState(ids),
       ...rounds,
       isolate,
     });
@@ -93,14 +94,15 @@ export class SinkGoldenBatchHandler {
         'Kingdee keeps failing this batch as a whole: sending its records one by one',
       );
     const enabled = await retirement.enable(plan.write, states);
-    const { saved, failed } = enabled.write.length > 0 ? await writer.write(enabled.write, states) : { saved: [], failed: [] };
+    const { saved, failed, skipped } =
+      enabled.write.length > 0 ? await writer.write(enabled.write, states) : { saved: [], failed: [], skipped: [] };
     const retired = await retirement.retire(plan.retire, states);
     const allFailed = [...enabled.failed, ...failed, ...retired.failed];
     await this.outcomes.failed(poison, allFailed);
     const report = sinkReport(
       saved,
       allFailed.length,
-      [...plan.skipped, ...retired.absent],
+      [...plan.skipped, ...skipped, ...retired.absent],
       poison.length,
       valid.map((m) => correlationOf(m.message)),
       retired.forbidden,
@@ -131,7 +133,7 @@ export class SinkGoldenBatchHandler {
 
 async function beforeWrite(context: BatchContext | undefined): Promise<void> {
   if (!context) return;
-  if (!context.isActive())
+  if (!(await context.isActive()))
     throw new PartitionRevokedError(
       `partition ${context.partition} of ${context.topic} moved to another member; batch abandoned uncommitted`,
     );

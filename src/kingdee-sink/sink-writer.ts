@@ -5,6 +5,8 @@ import { ISOLATE_AFTER, isContentSuspect, singleRecordBatches } from './isolatio
 import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
 import { classifyOutcomes, givenUp, type FailedRecord, type RetryRecord, type SavedRecord } from './outcomes';
 import type { SinkMessage } from './sink-messages';
+import type { SkippedMessage } from './batch-plan';
+import { withoutSyncedVersions } from './version-fence';
 
 /** The reason code for a record the scheme cannot map (a steward or the scheme must change). */
 export const SCHEME_RENDER_FAILED = 'scheme_render_failed';
@@ -18,6 +20,8 @@ export interface SinkFailure {
 export interface WriteResult {
   readonly saved: readonly SavedRecord[];
   readonly failed: readonly SinkFailure[];
+  /** Records another writer brought to this or a newer version in Kingdee while this batch was under way. */
+  readonly skipped: readonly SkippedMessage[];
 }
 
 export interface SinkWriterOptions {
@@ -27,6 +31,8 @@ export interface SinkWriterOptions {
   readonly onSaved: (saved: readonly SavedRecord[]) => Promise<void>;
   /** Called before every Kingdee write: heartbeats, and throws when the partition has moved away. */
   readonly beforeWrite: () => Promise<void>;
+  /** The hub's recorded sync state, asked again right before every BatchSave. */
+  readonly syncState: (goldenIds: readonly string[]) => Promise<ReadonlyMap<string, KingdeeSyncState>>;
   /** Rounds per record within one batch (retryable record failures, `exists`, stale ids). */
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
@@ -39,6 +45,7 @@ type Round = {
   retry: RetryRecord[];
   failed: SinkFailure[];
   answered: number;
+  skipped: SkippedMessage[];
   suspects: { failure: SinkFailure; error: Error }[];
 };
 
@@ -54,19 +61,21 @@ export class SinkWriter {
   async write(todo: readonly SinkMessage[], recorded: ReadonlyMap<string, KingdeeSyncState>): Promise<WriteResult> {
     const saved: SavedRecord[] = [];
     const failed: SinkFailure[] = [];
+    const skipped: SkippedMessage[] = [];
     const stale = new Set<string>();
     let pending = todo;
     for (let attempt = 1; pending.length > 0; attempt++) {
       const round = await this.round(pending, recorded, stale);
       saved.push(...round.saved);
       failed.push(...round.failed);
+      skipped.push(...round.skipped);
       round.retry.filter((r) => r.staleId).forEach((r) => stale.add(r.entry.goldenId));
       const again = new Set(round.retry.map((r) => r.entry.goldenId));
       if (attempt >= this.options.maxAttempts) failed.push(...this.failures(givenUp(round.retry, attempt), pending));
       pending = attempt >= this.options.maxAttempts ? [] : pending.filter((m) => again.has(m.message.goldenId));
       if (pending.length > 0) await new Promise((r) => setTimeout(r, this.options.retryDelayMs * attempt));
     }
-    return { saved, failed };
+    return { saved, failed, skipped };
   }
 
   private async round(
@@ -78,7 +87,7 @@ export class SinkWriter {
     const messages = pending.map((m) => m.message);
     const existing = await existingStocks(kingdee, scheme, messages, recorded, stale);
     const { batches, failures } = renderBatchSaveBodies(scheme, messages, existing);
-    const round: Round = { saved: [], retry: [], failed: [], answered: 0, suspects: [] };
+    const round: Round = { saved: [], retry: [], failed: [], answered: 0, skipped: [], suspects: [] };
     for (const f of failures)
       round.failed.push({ sink: pending.find((m) => m.message.goldenId === f.goldenId)!, code: SCHEME_RENDER_FAILED, message: f.message });
     for (const batch of this.options.isolate ? batches.flatMap(singleRecordBatches) : batches) await this.save(batch, pending, round);
@@ -90,8 +99,12 @@ export class SinkWriter {
     return round;
   }
 
-  private async save(batch: RenderedBatch, pending: readonly SinkMessage[], round: Round): Promise<void> {
+  private async save(planned: RenderedBatch, pending: readonly SinkMessage[], round: Round): Promise<void> {
     await this.options.beforeWrite();
+    const fenced = withoutSyncedVersions(planned, await this.options.syncState(planned.entries.map((e) => e.goldenId)));
+    round.skipped.push(...fenced.skipped);
+    const batch = fenced.batch;
+    if (!batch) return;
     let outcome: Awaited<ReturnType<SinkKingdee['batchSave']>>;
     try {
       outcome = await this.options.kingdee.batchSave(batch.body);

@@ -1,10 +1,18 @@
-import { Admin, Consumer, EachBatchPayload, Kafka, logLevel, Producer } from 'kafkajs';
-import { ConsumedMessage, LogMessage, MessageLog, PartitionLag, retryDelay, SubscribeOptions, Subscription } from './message-log.port';
+import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
+import { KafkaSubscription } from './kafka-subscription';
+import { LogMessage, MessageLog, PartitionLag, SubscribeOptions, Subscription } from './message-log.port';
 
 export interface KafkaLogOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
   readonly log?: (level: 'error' | 'warn' | 'info', message: string, extra?: unknown) => void;
+  /** Consumer group session timeout. Default 30 s (kafkajs' default). */
+  readonly sessionTimeoutMs?: number;
+  /**
+   * How long a rebalance waits for members to finish their batch and rejoin; must exceed the longest
+   * external call a handler makes, or a partition moves while its old owner is still writing. Default 60 s.
+   */
+  readonly rebalanceTimeoutMs?: number;
 }
 
 /** The golden-record log on Apache Kafka: idempotent producer, consumer groups, manual offsets. */
@@ -13,7 +21,7 @@ export class KafkaMessageLog implements MessageLog {
   private readonly kafka: Kafka;
   private producer: Promise<Producer> | undefined;
   private admin: Promise<Admin> | undefined;
-  private readonly consumers = new Set<Consumer>();
+  private readonly subscriptions = new Set<KafkaSubscription>();
 
   constructor(private readonly options: KafkaLogOptions) {
     this.kafka = new Kafka({
@@ -53,24 +61,16 @@ export class KafkaMessageLog implements MessageLog {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({
-      groupId: options.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      allowAutoTopicCreation: false,
-    });
-    this.consumers.add(consumer);
-    consumer.on(consumer.events.GROUP_JOIN, (event) => {
-      options.onAssignment?.(event.payload.memberAssignment[options.topic] ?? []);
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topic: options.topic, fromBeginning: options.fromBeginning ?? true });
-    await consumer.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch: (payload) => handleKafkaBatch(payload, options) });
+    const timeouts = { sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30_000, rebalanceTimeoutMs: this.options.rebalanceTimeoutMs ?? 60_000 };
+    const subscription = new KafkaSubscription(this.kafka, options, timeouts, this.options.log);
+    this.subscriptions.add(subscription);
+    await subscription.start();
     return {
       stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
       },
+      health: () => subscription.health(),
     };
   }
 
@@ -89,8 +89,8 @@ export class KafkaMessageLog implements MessageLog {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.consumers].map((c) => c.disconnect()));
-    this.consumers.clear();
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
     await Promise.all([this.producer?.then((p) => p.disconnect()), this.admin?.then((a) => a.disconnect())]);
     this.producer = undefined;
     this.admin = undefined;
@@ -113,36 +113,5 @@ export class KafkaMessageLog implements MessageLog {
       return admin;
     })();
     return this.admin;
-  }
-}
-
-/** Slices the fetched batch, handles each slice with retries, and commits only finished slices. */
-async function handleKafkaBatch(payload: EachBatchPayload, options: SubscribeOptions): Promise<void> {
-  const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-  const active = () => isRunning() && !isStale();
-  const size = options.maxBatchSize ?? 500;
-  for (let start = 0; start < batch.messages.length && active(); start += size) {
-    const slice: ConsumedMessage[] = batch.messages.slice(start, start + size).map((m) => ({
-      topic: batch.topic,
-      partition: batch.partition,
-      offset: m.offset,
-      key: m.key?.toString() ?? '',
-      value: m.value?.toString() ?? '',
-      headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : (v ?? ''))])),
-    }));
-    for (let attempt = 0; ; attempt++) {
-      if (!active()) return;
-      try {
-        await options.handleBatch(slice, { topic: batch.topic, partition: batch.partition, heartbeat, isActive: active });
-        resolveOffset(slice.at(-1)!.offset);
-        await commitOffsetsIfNecessary();
-        await heartbeat();
-        break;
-      } catch (error) {
-        options.onError?.(error);
-        await retryDelay(attempt, options.retryBackoffMs ?? 1000);
-        await heartbeat().catch(() => undefined);
-      }
-    }
   }
 }

@@ -21,10 +21,16 @@ export interface ConsumedMessage extends LogMessage {
 export interface BatchContext {
   readonly topic: string;
   readonly partition: number;
-  /** Keeps group membership alive during long work. */
+  /**
+   * Keeps group membership alive during long work. Throws once this member has lost its place in the
+   * group (a rebalance started, its generation is stale): the batch must then be given up.
+   */
   heartbeat(): Promise<void>;
-  /** False once the subscription is stopping or the partition moved to another member. */
-  isActive(): boolean;
+  /**
+   * False once the subscription is stopping, a rebalance took this member's generation away, or the
+   * partition moved to another member. Asked right before every external write.
+   */
+  isActive(): Promise<boolean>;
 }
 
 export interface SubscribeOptions {
@@ -35,11 +41,12 @@ export interface SubscribeOptions {
   readonly maxBatchSize?: number;
   /**
    * Handles one batch of one partition. Resolving commits the batch's offsets; throwing commits
-   * nothing and the same messages come again after a backoff (so handlers must be idempotent).
+   * nothing and the same messages are delivered again after a capped exponential backoff (so
+   * handlers must be idempotent). A member that lost the partition meanwhile commits nothing either.
    */
   readonly handleBatch: (messages: readonly ConsumedMessage[], context: BatchContext) => Promise<void>;
   readonly onError?: (error: unknown) => void;
-  /** Backoff before a failed batch is retried. Default 1 s, doubling to 10 s. */
+  /** Backoff before a failed batch is delivered again. Default 1 s, doubling per failure up to 30 s. */
   readonly retryBackoffMs?: number;
   /** Told which partitions this member owns after every (re)assignment. */
   readonly onAssignment?: (partitions: readonly number[]) => void;
@@ -47,6 +54,16 @@ export interface SubscribeOptions {
 
 export interface Subscription {
   stop(): Promise<void>;
+  health(): SubscriptionHealth;
+}
+
+/** Whether a subscription still consumes, so a member that died or got stuck can be seen (status, metrics). */
+export interface SubscriptionHealth {
+  /** False while the member is out of its group: crashed, restarting, or kicked out and rejoining. */
+  readonly healthy: boolean;
+  /** The last failure of the member or of a batch, with when it happened. */
+  readonly lastError: string | undefined;
+  readonly lastErrorAt: Date | undefined;
 }
 
 export interface PartitionLag {
@@ -79,7 +96,8 @@ export function partitionForKey(key: string, partitions: number): number {
   return (hash >>> 0) % partitions;
 }
 
-export async function retryDelay(attempt: number, baseMs: number): Promise<void> {
-  const ms = Math.min(10_000, baseMs * 2 ** Math.min(attempt, 10));
-  await new Promise((resolve) => setTimeout(resolve, ms * (0.75 + Math.random() * 0.5)));
+/** Capped exponential backoff with ±25 % jitter, so members that failed together do not retry together. */
+export function backoffMs(attempt: number, baseMs: number): number {
+  const ms = Math.min(30_000, baseMs * 2 ** Math.min(attempt, 10));
+  return ms * (0.75 + Math.random() * 0.5);
 }

@@ -6,14 +6,19 @@ import { PostgresConsumer, returningRows } from './postgres-log-consumer';
 export interface PostgresLogOptions {
   /** Idle poll interval of consumers. */
   readonly pollMs?: number;
-  /** A member whose heartbeat is older than this has left its group. */
+  /** A member whose heartbeat is older than this has left its group (the session timeout). Default 10 s. */
   readonly memberTtlMs?: number;
+  /**
+   * After a rebalance, how long a new owner waits for a live old owner to finish its batch and let the
+   * partition go before taking it anyway; must exceed the longest external call of a handler. Default 60 s.
+   */
+  readonly rebalanceTimeoutMs?: number;
 }
 
 /**
  * The golden-record log in PostgreSQL, for the embedded defaults (no KAFKA_BROKERS): same contract
  * as Kafka — keyed partitions, dense per-partition offsets, committed group offsets, and a group's
- * partitions split round-robin over its live members.
+ * partitions split round-robin over its live members, fenced by group generation.
  */
 export class PostgresMessageLog implements MessageLog {
   readonly kind = 'embedded';
@@ -81,6 +86,7 @@ export class PostgresMessageLog implements MessageLog {
         this.subscriptions.delete(subscription);
         await consumer.stop();
       },
+      health: () => consumer.health(),
     };
     this.subscriptions.add(subscription);
     return subscription;
