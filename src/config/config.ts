@@ -20,6 +20,10 @@ export interface AppConfig {
     readonly partitions: number;
     /** The Kingdee sink's consumer group (one group per hub deployment sharing a topic). */
     readonly sinkGroup: string;
+    /** Consumer-group session: a member silent this long is dropped (Kafka, and the embedded log). */
+    readonly sessionTimeoutMs: number;
+    /** How long a rebalance waits for members to finish their batch; above the longest Kingdee call. */
+    readonly rebalanceTimeoutMs: number;
   };
   readonly wdt: WdtConfig;
   readonly kingdee: KingdeeConfig;
@@ -68,6 +72,8 @@ export interface KingdeeConfig {
   readonly appSecret: string | undefined;
   readonly lcid: number;
   readonly batchSize: number;
+  /** Deadline of one Kingdee call (KINGDEE_TIMEOUT); the consumer-group timeouts are derived from it. */
+  readonly timeoutMs: number;
   /** How existing FStockIds are looked up: one `FNumber='X'` query per record (the filter subset the spec promises) or `FNumber in (…)` per batch. */
   readonly lookup: 'per-number' | 'in-list';
 }
@@ -128,6 +134,7 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     appSecret: read('KINGDEE_APP_SECRET'),
     lcid: integer(read('KINGDEE_LCID') ?? '2052', 'KINGDEE_LCID', 1, 100_000),
     batchSize: integer(read('KINGDEE_BATCH_SIZE') ?? '50', 'KINGDEE_BATCH_SIZE', 1, 1000),
+    timeoutMs: positiveDuration(read('KINGDEE_TIMEOUT') ?? '120s', 'KINGDEE_TIMEOUT'),
     lookup: oneOf(read('KINGDEE_LOOKUP') ?? 'per-number', ['per-number', 'in-list'] as const, 'KINGDEE_LOOKUP'),
   };
   if (!kingdee.simulated) {
@@ -140,6 +147,13 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
   }
 
   const brokers = read('KAFKA_BROKERS');
+  // A sink member may be inside one Kingdee call when a rebalance starts; the group must wait that
+  // call out, or the partition moves while the old owner is still writing (an older version landing last).
+  const groupDefault = `${Math.ceil(kingdee.timeoutMs / 1000) + 30}s`;
+  const sessionTimeoutMs = positiveDuration(read('KAFKA_SESSION_TIMEOUT') ?? groupDefault, 'KAFKA_SESSION_TIMEOUT');
+  const rebalanceTimeoutMs = positiveDuration(read('KAFKA_REBALANCE_TIMEOUT') ?? groupDefault, 'KAFKA_REBALANCE_TIMEOUT');
+  if (rebalanceTimeoutMs <= kingdee.timeoutMs)
+    throw new ConfigError('KAFKA_REBALANCE_TIMEOUT', `must be longer than KINGDEE_TIMEOUT (${kingdee.timeoutMs} ms), got ${rebalanceTimeoutMs} ms`);
   return {
     http: { port: integer(read('PORT') ?? '3000', 'PORT', 0, 65535), host: read('HOST') ?? '127.0.0.1' },
     database: {
@@ -160,6 +174,8 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
       topicDlq: read('KAFKA_TOPIC_DLQ') ?? 'mdm.warehouse.kingdee.dlq.v1',
       partitions: integer(read('KAFKA_PARTITIONS') ?? '3', 'KAFKA_PARTITIONS', 1, 1000),
       sinkGroup: read('KAFKA_SINK_GROUP') ?? 'mdm-kingdee-sink',
+      sessionTimeoutMs,
+      rebalanceTimeoutMs,
     },
     wdt: {
       ...wdt,
@@ -239,6 +255,12 @@ export function duration(value: string, variable: string): number {
   const match = /^(\d+)(ms|s|m|h)$/.exec(value);
   if (!match) throw new ConfigError(variable, `must be a duration like 15m, 30s, 1h or 0, got "${value}"`);
   return Number(match[1]) * UNIT_MS[match[2]!]!;
+}
+
+function positiveDuration(value: string, variable: string): number {
+  const ms = duration(value, variable);
+  if (ms <= 0) throw new ConfigError(variable, `must be a duration above 0, got "${value}"`);
+  return ms;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], variable: string): T {

@@ -30,6 +30,17 @@ describe('config', () => {
     assert.throws(() => loadConfig({ MDM_API_KEYS: 'ops:root:abc' }), /MDM_API_KEYS/);
   });
 
+  it('derives the consumer-group timeouts from the Kingdee timeout, and refuses a rebalance timeout below it', () => {
+    const defaults = loadConfig({});
+    assert.deepEqual([defaults.kingdee.timeoutMs, defaults.kafka.sessionTimeoutMs, defaults.kafka.rebalanceTimeoutMs], [120_000, 150_000, 150_000]);
+    const slow = loadConfig({ KINGDEE_TIMEOUT: '5m', KAFKA_SESSION_TIMEOUT: '45s' });
+    assert.deepEqual([slow.kafka.sessionTimeoutMs, slow.kafka.rebalanceTimeoutMs], [45_000, 330_000]);
+    assert.throws(
+      () => loadConfig({ KAFKA_REBALANCE_TIMEOUT: '60s' }),
+      (e: unknown) => e instanceof ConfigError && e.variable === 'KAFKA_REBALANCE_TIMEOUT' && /longer than KINGDEE_TIMEOUT/.test(e.message),
+    );
+  });
+
   it('parses durations', () => {
     assert.equal(duration('0', 'X'), 0);
     assert.equal(duration('30s', 'X'), 30_000);

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/config';
-import { MessageLog, Subscription } from '../log/message-log.port';
+import { MessageLog, Subscription, SubscriptionHealth } from '../log/message-log.port';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { KingdeeClient, KingdeeError } from './kingdee-client';
@@ -43,15 +43,16 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
     const handler = this.handler;
     // KAFKA_SINK_GROUP, default mdm-kingdee-sink (DESIGN.md 1); `mdm status` reports its lag.
     const { topicGolden, sinkGroup } = this.config.kafka;
+    const heartbeatMs = Math.min(3000, Math.floor(this.config.kafka.sessionTimeoutMs / 3));
     this.totals = new SinkTotals((fields, line) => this.logger.info({ component: 'kingdee-sink', ...fields }, line));
     this.subscription = await this.log.subscribe({
       groupId: sinkGroup,
       topic: topicGolden,
       maxBatchSize: this.config.kingdee.batchSize,
       handleBatch: async (messages, context) => {
-        // A Kingdee call may take up to its timeout (120 s): keep the group membership alive meanwhile,
-        // or the partition would move to another member while this one is still writing it.
-        const beat = setInterval(() => void context.heartbeat().catch(() => undefined), 3000);
+        // A Kingdee call may take up to KINGDEE_TIMEOUT: keep the group membership alive meanwhile. A
+        // heartbeat refused because of a rebalance is remembered by the log; the next write checks it.
+        const beat = setInterval(() => void context.heartbeat().catch(() => undefined), heartbeatMs);
         try {
           this.totals?.add(await handler.handle(messages, context));
           this.held = false;
@@ -66,6 +67,11 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       { group: sinkGroup, topic: topicGolden, batchSize: this.config.kingdee.batchSize },
       'Kingdee sink consuming golden records',
     );
+  }
+
+  /** Whether the sink is a consuming member of its group, and its last error (for status and metrics). */
+  health(): SubscriptionHealth {
+    return this.subscription?.health() ?? { healthy: false, lastError: this.run ? 'not started' : undefined, lastErrorAt: undefined };
   }
 
   async beforeApplicationShutdown(): Promise<void> {

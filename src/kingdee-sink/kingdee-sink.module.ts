@@ -92,7 +92,7 @@ export class KingdeeSinkModule {
         },
         KingdeeSinkConsumer,
       ],
-      exports: [KINGDEE_CLIENT, KINGDEE_SCHEME, SinkGoldenBatchHandler],
+      exports: [KINGDEE_CLIENT, KINGDEE_SCHEME, SinkGoldenBatchHandler, KingdeeSinkConsumer],
     };
   }
 }

@@ -19,7 +19,7 @@ export function createKingdeeClient(
       'Kingdee is not configured: set KINGDEE_BASE_URL and its credentials, or pass the simulator’s URL and credentials',
     );
   }
-  return new KingdeeClient({ ...overrides, baseUrl, credentials });
+  return new KingdeeClient({ timeoutMs: config.timeoutMs, ...overrides, baseUrl, credentials });
 }
 
 function credentialsFrom(config: KingdeeConfig): KingdeeCredentials | undefined {

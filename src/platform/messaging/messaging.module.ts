@@ -14,8 +14,10 @@ async function openLog(config: AppConfig, dataSource: DataSource, logger: Logger
         brokers: config.kafka.brokers,
         clientId: config.kafka.clientId,
         log: (level, message, extra) => logger[level](extra ?? {}, message),
+        sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+        rebalanceTimeoutMs: config.kafka.rebalanceTimeoutMs,
       })
-    : new PostgresMessageLog(dataSource);
+    : new PostgresMessageLog(dataSource, { memberTtlMs: config.kafka.sessionTimeoutMs, rebalanceTimeoutMs: config.kafka.rebalanceTimeoutMs });
   if (!config.kafka.brokers) logger.info('no KAFKA_BROKERS: golden records go to the embedded log in PostgreSQL');
   await log.ensureTopic(config.kafka.topicGolden, { partitions: config.kafka.partitions, compact: true });
   await log.ensureTopic(config.kafka.topicDlq, { partitions: 1 });
