@@ -153,7 +153,10 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
   const sessionTimeoutMs = positiveDuration(read('KAFKA_SESSION_TIMEOUT') ?? groupDefault, 'KAFKA_SESSION_TIMEOUT');
   const rebalanceTimeoutMs = positiveDuration(read('KAFKA_REBALANCE_TIMEOUT') ?? groupDefault, 'KAFKA_REBALANCE_TIMEOUT');
   if (rebalanceTimeoutMs <= kingdee.timeoutMs)
-    throw new ConfigError('KAFKA_REBALANCE_TIMEOUT', `must be longer than KINGDEE_TIMEOUT (${kingdee.timeoutMs} ms), got ${rebalanceTimeoutMs} ms`);
+    throw new ConfigError(
+      'KAFKA_REBALANCE_TIMEOUT',
+      `must be longer than KINGDEE_TIMEOUT (${kingdee.timeoutMs} ms), got ${rebalanceTimeoutMs} ms`,
+    );
   return {
     http: { port: integer(read('PORT') ?? '3000', 'PORT', 0, 65535), host: read('HOST') ?? '127.0.0.1' },
     database: {

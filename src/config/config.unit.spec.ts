@@ -32,7 +32,10 @@ describe('config', () => {
 
   it('derives the consumer-group timeouts from the Kingdee timeout, and refuses a rebalance timeout below it', () => {
     const defaults = loadConfig({});
-    assert.deepEqual([defaults.kingdee.timeoutMs, defaults.kafka.sessionTimeoutMs, defaults.kafka.rebalanceTimeoutMs], [120_000, 150_000, 150_000]);
+    assert.deepEqual(
+      [defaults.kingdee.timeoutMs, defaults.kafka.sessionTimeoutMs, defaults.kafka.rebalanceTimeoutMs],
+      [120_000, 150_000, 150_000],
+    );
     const slow = loadConfig({ KINGDEE_TIMEOUT: '5m', KAFKA_SESSION_TIMEOUT: '45s' });
     assert.deepEqual([slow.kafka.sessionTimeoutMs, slow.kafka.rebalanceTimeoutMs], [45_000, 330_000]);
     assert.throws(

@@ -4,8 +4,10 @@ import { KafkaMessageLog } from './kafka-message-log';
 
 describeMessageLogContract('Apache Kafka', async () => {
   const brokers = testKafkaBrokers();
-  const log = new KafkaMessageLog({ brokers, clientId: 'contract-a' });
-  const otherInstance = new KafkaMessageLog({ brokers, clientId: 'contract-b' });
+  // The broker's smallest session timeout, so a member that went silent is out within seconds.
+  const timeouts = { sessionTimeoutMs: 6_000, rebalanceTimeoutMs: 6_000 };
+  const log = new KafkaMessageLog({ brokers, clientId: 'contract-a', ...timeouts });
+  const otherInstance = new KafkaMessageLog({ brokers, clientId: 'contract-b', ...timeouts });
   return {
     log,
     otherInstance,

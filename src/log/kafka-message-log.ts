@@ -61,7 +61,10 @@ export class KafkaMessageLog implements MessageLog {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const timeouts = { sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30_000, rebalanceTimeoutMs: this.options.rebalanceTimeoutMs ?? 60_000 };
+    const timeouts = {
+      sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30_000,
+      rebalanceTimeoutMs: this.options.rebalanceTimeoutMs ?? 60_000,
+    };
     const subscription = new KafkaSubscription(this.kafka, options, timeouts, this.options.log);
     this.subscriptions.add(subscription);
     await subscription.start();

@@ -43,6 +43,8 @@ export class KafkaSubscription implements Subscription {
       rebalanceTimeout: rebalanceTimeoutMs,
       heartbeatInterval: Math.max(100, Math.min(3_000, Math.floor(sessionTimeoutMs / 3))),
       allowAutoTopicCreation: false,
+      // A partition paused for a backoff is fetched again at most this long after it resumes.
+      maxWaitTimeInMs: 1_000,
     });
     this.consumer = consumer;
     this.backoff.clear();
@@ -56,11 +58,10 @@ export class KafkaSubscription implements Subscription {
     consumer.on(consumer.events.CRASH, (event) => this.crashed(consumer, event.payload.error, event.payload.restart));
     await consumer.connect();
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: this.options.fromBeginning ?? true });
-    // Commit as soon as a slice is resolved (threshold 1): only finished work, and before a rebalance can move it.
+    // handleKafkaBatch commits each finished slice itself, with this member's generation; kafkajs commits nothing.
     await consumer.run({
       eachBatchAutoResolve: false,
-      autoCommit: true,
-      autoCommitThreshold: 1,
+      autoCommit: false,
       eachBatch: (payload) => handleKafkaBatch(payload, this.options, backoff, this.tracker),
     });
   }
@@ -142,8 +143,16 @@ export async function handleKafkaBatch(
     }
     if (lost !== undefined) throw lost;
     backoff.succeeded(batch.partition);
-    resolveOffset(slice.at(-1)!.offset);
-    await commitOffsetsIfNecessary();
+    const last = slice.at(-1)!.offset;
+    try {
+      // Committed with this member's generation: the coordinator refuses it once that is stale.
+      const next = (BigInt(last) + 1n).toString();
+      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+    } catch (error) {
+      health.failed(error, true);
+      throw error;
+    }
+    resolveOffset(last);
     await beat();
   }
   if (lost !== undefined) throw lost;

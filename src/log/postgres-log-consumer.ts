@@ -72,7 +72,8 @@ export class PostgresConsumer {
         await this.rebalance();
         this.tracker.joined();
         for (const partition of this.owned) {
-          if (this.running && (this.failures.get(partition)?.notBefore ?? 0) <= Date.now()) handled += await this.consumePartition(partition);
+          if (this.running && (this.failures.get(partition)?.notBefore ?? 0) <= Date.now())
+            handled += await this.consumePartition(partition);
         }
       } catch (error) {
         this.tracker.failed(error, true);
@@ -110,7 +111,14 @@ export class PostgresConsumer {
       [topic, partition, from, this.options.maxBatchSize ?? 500],
     );
     if (rows.length === 0) return 0;
-    const messages: ConsumedMessage[] = rows.map((r) => ({ topic, partition, offset: r.offset, key: r.key, value: r.value, headers: r.headers }));
+    const messages: ConsumedMessage[] = rows.map((r) => ({
+      topic,
+      partition,
+      offset: r.offset,
+      key: r.key,
+      value: r.value,
+      headers: r.headers,
+    }));
     const context: BatchContext = {
       topic,
       partition,
@@ -134,7 +142,10 @@ export class PostgresConsumer {
     }
     this.failures.delete(partition);
     if (!(await this.member.commit(partition, generation, Number(messages.at(-1)!.offset) + 1))) {
-      this.tracker.failed(new PartitionFencedError(`partition ${partition} of ${topic}: commit refused, generation ${generation} is stale`), false);
+      this.tracker.failed(
+        new PartitionFencedError(`partition ${partition} of ${topic}: commit refused, generation ${generation} is stale`),
+        false,
+      );
       return 0;
     }
     return messages.length;

@@ -4,7 +4,7 @@ import { PostgresMessageLog } from './postgres-message-log';
 
 describeMessageLogContract('embedded PostgreSQL log', async () => {
   const db = await createTestDatabase('embedded_log');
-  const options = { pollMs: 20, memberTtlMs: 3_000 };
+  const options = { pollMs: 20, memberTtlMs: 3_000, rebalanceTimeoutMs: 6_000 };
   return {
     log: new PostgresMessageLog(db.dataSource, options),
     otherInstance: new PostgresMessageLog(db.dataSource, options),

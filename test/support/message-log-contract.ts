@@ -140,6 +140,144 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       await waitFor(async () => (await under.log.consumerLag(groupId, topic)).every((p) => p.lag === 0), 'zero lag');
     });
 
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const at = (m: ConsumedMessage) => `${m.partition}:${m.offset}`;
+    const everyOffset = async (topic: string) =>
+      (await under.log.consumerLag(uniqueName('none'), topic)).flatMap((p) =>
+        Array.from({ length: Number(p.end) }, (_, o) => `${p.partition}:${o}`),
+      );
+
+    it('a member slow in its batch gives its partitions up uncommitted when another joins, and everything is handled', async () => {
+      const topic = await topicWith(2);
+      const groupId = uniqueName('g');
+      await under.log.publish(topic, messagesFor(10, 2));
+      const handled: ConsumedMessage[] = [];
+      const slow: { batch?: ConsumedMessage[]; gaveUp?: boolean } = {};
+      await consume(
+        under.log,
+        {
+          groupId,
+          topic,
+          handleBatch: async (messages, context) => {
+            if (slow.batch) return void handled.push(...messages);
+            slow.batch = [...messages];
+            // A long Kingdee call, heartbeating as the sink does, checking before each "write".
+            for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {
+              await context.heartbeat().catch(() => undefined);
+              if (!(await context.isActive())) return void (slow.gaveUp = true); // resolves, yet must commit nothing
+            }
+            throw new Error('never told that the partition moved');
+          },
+        },
+        [],
+      );
+      await waitFor(() => slow.batch, 'the first member to start a batch');
+      const joined: ConsumedMessage[] = [];
+      await consume(under.otherInstance, { groupId, topic }, joined);
+      await waitFor(() => slow.gaveUp, 'the slow member to give its batch up', 60_000);
+      const all = await everyOffset(topic);
+      await waitFor(
+        () => {
+          const seen = new Set([...handled, ...joined].map(at));
+          return all.every((o) => seen.has(o));
+        },
+        'every message handled by a member that kept its partition',
+        60_000,
+      );
+      await waitFor(async () => (await under.log.consumerLag(groupId, topic)).every((p) => p.lag === 0), 'zero lag', 30_000);
+      const seen = new Set([...handled, ...joined].map(at));
+      for (const m of slow.batch!) assert.ok(seen.has(at(m)), `${at(m)} of the given-up batch delivered again (it was not committed)`);
+      assert.ok(joined.length > 0, 'the member that joined got work');
+    });
+
+    it('a failing batch comes again by redelivery after a growing backoff, while other partitions keep flowing', async () => {
+      const topic = await topicWith(2);
+      await under.log.publish(topic, messagesFor(10, 1, 1));
+      const attempts: { offsets: string[]; at: number }[] = [];
+      const others: { message: ConsumedMessage; at: number }[] = [];
+      let failing: number | undefined;
+      await consume(
+        under.log,
+        {
+          groupId: uniqueName('g'),
+          topic,
+          retryBackoffMs: 400,
+          handleBatch: async (messages) => {
+            failing ??= messages[0]!.partition;
+            if (messages[0]!.partition !== failing || attempts.length >= 3) {
+              return void others.push(...messages.map((message) => ({ message, at: Date.now() })));
+            }
+            attempts.push({ offsets: messages.map((m) => m.offset), at: Date.now() });
+            if (attempts.length <= 2) throw new Error('Kingdee is down');
+          },
+        },
+        [],
+      );
+      await waitFor(() => attempts.length >= 1, 'a first attempt');
+      await under.log.publish(topic, messagesFor(20, 1, 2)); // lands on both partitions
+      await waitFor(() => attempts.length >= 3, 'two redeliveries', 60_000);
+      const [first, second, third] = attempts as [(typeof attempts)[0], (typeof attempts)[0], (typeof attempts)[0]];
+      for (const again of [second, third]) {
+        assert.deepEqual(again.offsets.slice(0, first.offsets.length), first.offsets, 'the same messages again, from the same offset');
+      }
+      assert.ok(second.at - first.at >= 300, `first backoff ${second.at - first.at} ms (base 400 ms, ±25 %)`);
+      assert.ok(third.at - second.at >= 600, `second backoff ${third.at - second.at} ms (doubled)`);
+      assert.ok(
+        others.some((o) => o.message.partition !== failing && JSON.parse(o.message.value).round === 2 && o.at < third.at),
+        'the other partition was consumed while the failing one waited',
+      );
+    });
+
+    it('a member whose generation went stale cannot commit: its batch is dropped and handled again by the owner', async () => {
+      const topic = await topicWith(1);
+      const groupId = uniqueName('g');
+      await under.log.publish(topic, messagesFor(5, 2));
+      const handled: ConsumedMessage[] = [];
+      const stale: { batch?: ConsumedMessage[]; release?: () => void } = {};
+      const released = new Promise<void>((resolve) => (stale.release = resolve));
+      const silent = await consume(
+        under.log,
+        {
+          groupId,
+          topic,
+          handleBatch: async (messages) => {
+            if (stale.batch) return void handled.push(...messages);
+            stale.batch = [...messages];
+            await released; // no heartbeat: the group gives the partition to someone else meanwhile
+          },
+        },
+        [],
+      );
+      await waitFor(() => stale.batch, 'the first member to take the batch');
+      const owner = { took: [] as ConsumedMessage[], hold: true };
+      await consume(
+        under.otherInstance,
+        {
+          groupId,
+          topic,
+          handleBatch: async (messages, context) => {
+            owner.took.push(...messages);
+            while (owner.hold) {
+              await context.heartbeat().catch(() => undefined);
+              await sleep(50);
+            }
+            if (await context.isActive()) handled.push(...messages);
+            else throw new Error('moved on');
+          },
+        },
+        [],
+      );
+      await waitFor(() => owner.took.length > 0, 'the partition to move to the live member', 60_000);
+      stale.release!();
+      await waitFor(() => silent.health().lastError, 'the stale member to be refused', 30_000);
+      const [partition] = await under.log.consumerLag(groupId, topic);
+      assert.equal(partition!.committed, '-1', `nothing committed by the stale member (${silent.health().lastError})`);
+      owner.hold = false;
+      const all = await everyOffset(topic);
+      await waitFor(() => all.every((o) => handled.some((m) => at(m) === o)), 'every message handled by an owner', 60_000);
+      await waitFor(async () => (await under.log.consumerLag(groupId, topic)).every((p) => p.lag === 0), 'zero lag', 30_000);
+    });
+
     it("splits a topic's partitions between the members of a group", async () => {
       const topic = await topicWith(4);
       const groupId = uniqueName('g');

@@ -17,7 +17,10 @@ async function openLog(config: AppConfig, dataSource: DataSource, logger: Logger
         sessionTimeoutMs: config.kafka.sessionTimeoutMs,
         rebalanceTimeoutMs: config.kafka.rebalanceTimeoutMs,
       })
-    : new PostgresMessageLog(dataSource, { memberTtlMs: config.kafka.sessionTimeoutMs, rebalanceTimeoutMs: config.kafka.rebalanceTimeoutMs });
+    : new PostgresMessageLog(dataSource, {
+        memberTtlMs: config.kafka.sessionTimeoutMs,
+        rebalanceTimeoutMs: config.kafka.rebalanceTimeoutMs,
+      });
   if (!config.kafka.brokers) logger.info('no KAFKA_BROKERS: golden records go to the embedded log in PostgreSQL');
   await log.ensureTopic(config.kafka.topicGolden, { partitions: config.kafka.partitions, compact: true });
   await log.ensureTopic(config.kafka.topicDlq, { partitions: 1 });
