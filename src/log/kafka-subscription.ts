@@ -96,6 +96,7 @@ export class KafkaSubscription implements Subscription {
     await old.disconnect().catch(() => undefined);
     try {
       await this.start();
+      if (this.stopped) await this.consumer?.disconnect(); // stopped while it was starting
     } catch (error) {
       this.crashed(this.consumer!, error as Error, false);
     }
