@@ -82,6 +82,7 @@ export class KafkaSubscription implements Subscription {
   private crashed(consumer: Consumer, error: Error, restart: boolean): void {
     this.tracker.failed(error, true);
     if (this.stopped || consumer !== this.consumer) return;
+    this.backoff.clear(); // its pauses belonged to the crashed consumer group: the restarted one fetches afresh
     const group = this.options.groupId;
     if (restart) return this.log('warn', `kafka consumer of ${group} crashed; kafkajs restarts it`, { error: describe(error) });
     const delay = backoffMs(this.restarts++, 1000);
