@@ -149,9 +149,13 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
   const brokers = read('KAFKA_BROKERS');
   // A sink member may be inside one Kingdee call when a rebalance starts; the group must wait that
   // call out, or the partition moves while the old owner is still writing (an older version landing last).
-  const groupDefault = `${Math.ceil(kingdee.timeoutMs / 1000) + 30}s`;
-  const sessionTimeoutMs = positiveDuration(read('KAFKA_SESSION_TIMEOUT') ?? groupDefault, 'KAFKA_SESSION_TIMEOUT');
-  const rebalanceTimeoutMs = positiveDuration(read('KAFKA_REBALANCE_TIMEOUT') ?? groupDefault, 'KAFKA_REBALANCE_TIMEOUT');
+  // The session needs no such margin: the sink heartbeats during the call, and a short session lets the
+  // group notice a killed hub (whose partitions wait meanwhile) within seconds.
+  const sessionTimeoutMs = positiveDuration(read('KAFKA_SESSION_TIMEOUT') ?? '30s', 'KAFKA_SESSION_TIMEOUT');
+  const rebalanceTimeoutMs = positiveDuration(
+    read('KAFKA_REBALANCE_TIMEOUT') ?? `${Math.ceil(kingdee.timeoutMs / 1000) + 30}s`,
+    'KAFKA_REBALANCE_TIMEOUT',
+  );
   if (rebalanceTimeoutMs <= kingdee.timeoutMs)
     throw new ConfigError(
       'KAFKA_REBALANCE_TIMEOUT',

@@ -59,11 +59,15 @@ export class KafkaSubscription implements Subscription {
     await consumer.connect();
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: this.options.fromBeginning ?? true });
     // handleKafkaBatch commits each finished slice itself, with this member's generation; kafkajs commits nothing.
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      autoCommit: false,
-      eachBatch: (payload) => handleKafkaBatch(payload, this.options, backoff, this.tracker),
-    });
+    // Not awaited: joining may wait for a rebalance (a killed member's session to expire), and the
+    // caller (the hub's start) must not. A failure to join reaches CRASH, or lands here.
+    void consumer
+      .run({
+        eachBatchAutoResolve: false,
+        autoCommit: false,
+        eachBatch: (payload) => handleKafkaBatch(payload, this.options, backoff, this.tracker),
+      })
+      .catch((error: Error) => this.crashed(consumer, error, false));
   }
 
   async stop(): Promise<void> {
