@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config';
 import { EventStore } from '../../src/event-store/event-store';
 import { WdtSyncRunner } from '../../src/ingestion/poll-wdt-warehouses/wdt-sync-runner';
+import { AdvisoryRunOwnership, InProcessRunOwnership } from '../../src/ingestion/poll-wdt-warehouses/run-ownership';
 import { SyncProgress } from '../../src/ingestion/poll-wdt-warehouses/sync-run';
 import { createWdtClient } from '../../src/ingestion/wdt-client/create-wdt-client';
 import { WdtWarehouse } from '../../src/ingestion/wdt-client/wdt-warehouse';
@@ -41,7 +42,8 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
   const runner = (secret?: string, onProgress?: (p: SyncProgress) => void) => {
     const config = pointedAt(loadConfig({ WDT_PAGE_SIZE: '50', WDT_CALLS_PER_MINUTE: '100000' }).wdt, sim);
     const client = createWdtClient(secret ? { ...config, appsecret: secret } : config, { sleep: async () => undefined });
-    return new WdtSyncRunner({ client, recorder, db: db.dataSource, onProgress });
+    const ownership = db.embedded ? new InProcessRunOwnership() : new AdvisoryRunOwnership(db.url);
+    return new WdtSyncRunner({ client, recorder, db: db.dataSource, ownership, onProgress });
   };
   const events = async (type?: string) =>
     (await db.dataSource.query(

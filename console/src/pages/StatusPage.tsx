@@ -135,7 +135,8 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
 function SyncRuns({ runs }: { runs: Record<string, unknown>[] }) {
   const { t, tx, dateTime } = useI18n();
   if (runs.length === 0) return <span className="muted">—</span>;
-  const tone = (status: string | null) => (status === 'succeeded' ? 'green' : status === 'failed' ? 'red' : 'amber');
+  const tone = (status: string | null) =>
+    status === 'succeeded' ? 'green' : status === 'failed' || status === 'abandoned' ? 'red' : 'amber';
   return (
     <table className="table table-compact">
       <thead>

@@ -5,6 +5,7 @@ import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-r
 import { LastSeenWarehouses, lookUpAbsentees } from './confirm-missing';
 import { DEFAULT_MAX_PASSES } from './pass-verdict';
 import { pullListing } from './pull-listing';
+import { RunLease } from './run-ownership';
 import { RunTally } from './run-tally';
 import { SyncProgress } from './sync-run';
 import { SyncRunRepository } from './sync-run-repository';
@@ -20,9 +21,18 @@ export interface AttemptSettings {
   readonly log: SyncLog;
   readonly progress: (progress: SyncProgress) => void;
   readonly signal: AbortSignal | undefined;
+  readonly lease: RunLease;
   readonly maxPasses?: number;
   readonly includeDisabled?: boolean;
   readonly maxAbsenteeLookups?: number;
+}
+
+/** The run's lease died while it ran (its database connection was lost): it must not go on, another hub may start. */
+export class SyncLeaseLostError extends Error {
+  readonly code = 'wdt_sync_lease_lost';
+  constructor() {
+    super('the WDT sync lost its run lease (its database connection was lost) and stopped; the next sync may start');
+  }
 }
 
 export class SyncCancelledError extends Error {
@@ -78,12 +88,15 @@ export class SyncAttempt {
         });
       await this.record(found);
     }
+    // Flags are the one step another run must never overlap: go on only while the lease is provably held.
+    if (!(await this.s.lease.stillHeld())) throw new SyncLeaseLostError();
     const flagged = await this.s.recorder.flagMissing(this.tally.seen, { ...this.context, observedAt: this.s.clock() });
     this.tally.setMissing(flagged.length);
     await this.s.lastSeen.replace(this.tally.seen);
   }
 
   private async takePage(page: WdtPage): Promise<void> {
+    if (this.s.lease.lost.aborted) throw new SyncLeaseLostError();
     if (this.s.signal?.aborted) throw new SyncCancelledError();
     this.tally.addPage();
     this.tally.addFailed(page.invalidRows.length);

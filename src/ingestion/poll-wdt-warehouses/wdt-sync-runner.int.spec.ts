@@ -8,6 +8,7 @@ import { qimenProtocol } from '../wdt-client/qimen-protocol';
 import { WdtClient } from '../wdt-client/wdt-client';
 import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
 import { ObservationOutcome, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { AdvisoryRunOwnership, InProcessRunOwnership } from './run-ownership';
 import { SyncProgress } from './sync-run';
 import { WdtSyncAlreadyRunningError } from './sync-run-repository';
 import { WdtSyncRunner, WdtSyncRunnerOptions } from './wdt-sync-runner';
@@ -45,8 +46,9 @@ function runner(options: WdtSyncRunnerOptions = {}, secret = sim.credentials.app
       sleep: async () => undefined,
     },
   );
-  return new WdtSyncRunner({ client, recorder, db: db.dataSource, onProgress, options });
+  return new WdtSyncRunner({ client, recorder, db: db.dataSource, ownership: ownership(), onProgress, options });
 }
+const ownership = () => (db.embedded ? new InProcessRunOwnership() : new AdvisoryRunOwnership(db.url));
 const allNos = () =>
   sim.admin
     .listWarehouses()
@@ -96,7 +98,7 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
         budget: new CallBudget(100_000),
       },
     );
-    const summary = await new WdtSyncRunner({ client, recorder, db: db.dataSource }).run('cli');
+    const summary = await new WdtSyncRunner({ client, recorder, db: db.dataSource, ownership: ownership() }).run('cli');
     assert.equal(summary.status, 'succeeded', summary.error);
     assert.deepEqual(recorder.observed.map((o) => o.warehouseNo).sort(), allNos());
   });
@@ -178,18 +180,23 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
     assert.equal(recorder.flagCalls.length, 0);
   });
 
-  it('allows one run at a time and closes runs abandoned by a dead hub', async () => {
+  it('allows one run at a time', async () => {
     sim.admin.slowPages(100);
     const first = await runner().start('schedule');
     await assert.rejects(runner().start('api'), (e: unknown) => e instanceof WdtSyncAlreadyRunningError && e.runningId === first.runId);
     sim.admin.slowPages(0);
-    await first.completion;
+    assert.equal((await first.completion).status, 'succeeded');
+    assert.equal((await runner().run('cli')).status, 'succeeded', 'the lease was released with the run');
+  });
+
+  it('closes a run left running by a stopped process as abandoned, and starts at once', async () => {
     await db.dataSource.query(`INSERT INTO wdt_sync_runs (id, trigger, status, started_at, heartbeat_at, correlation_id, actor)
-      VALUES ('00000000-0000-4000-8000-000000000001', 'cli', 'running', now() - interval '1 hour', now() - interval '1 hour', 'c', 'cli')`);
+      VALUES ('00000000-0000-4000-8000-000000000001', 'cli', 'running', now(), now(), 'c', 'cli')`);
     assert.equal((await runner().run('cli')).status, 'succeeded');
     const abandoned = await runner().findRun('00000000-0000-4000-8000-000000000001');
-    assert.equal(abandoned?.status, 'failed');
+    assert.equal(abandoned?.status, 'abandoned');
     assert.equal(abandoned?.errorCode, 'wdt_sync_abandoned');
+    assert.match(abandoned!.error!, /the hub that ran it stopped/);
   });
 
   it('stops between pages when aborted, flagging nothing', async () => {
