@@ -59,13 +59,14 @@ export class WdtIngestionModule {
         { provide: WdtClient, inject: [WDT_CONNECTION], useFactory: (c: WdtConnection) => createWdtClient(c.config) },
         {
           provide: WdtSyncRunner,
-          inject: [WdtClient, WDT_OBSERVATION_RECORDER, DATABASE, LOGGER],
-          useFactory: (client: WdtClient, recorder: WdtObservationRecorder, database: Database, logger: Logger) =>
+          inject: [WdtClient, WDT_OBSERVATION_RECORDER, DATABASE, APP_CONFIG, LOGGER],
+          useFactory: (client: WdtClient, recorder: WdtObservationRecorder, database: Database, config: AppConfig, logger: Logger) =>
             new WdtSyncRunner({
               client,
               recorder,
               db: database.dataSource,
               ownership: database.embedded ? new InProcessRunOwnership() : new AdvisoryRunOwnership(database.url),
+              options: { maxMissingShare: config.wdt.missingMaxShare },
               log: (level, message, fields) => logger[level](fields ?? {}, message),
             }),
         },

@@ -7,7 +7,7 @@ import { AdvisoryRunOwnership, InProcessRunOwnership } from '../../src/ingestion
 import { SyncProgress } from '../../src/ingestion/poll-wdt-warehouses/sync-run';
 import { createWdtClient } from '../../src/ingestion/wdt-client/create-wdt-client';
 import { WdtWarehouse } from '../../src/ingestion/wdt-client/wdt-warehouse';
-import { ObservationContext, WdtObservationRecorder } from '../../src/ingestion/wdt-observation-recorder.port';
+import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../../src/ingestion/wdt-observation-recorder.port';
 import { pointedAt } from '../../src/ingestion/wdt-connection';
 import { startWdtSimulator, WdtSimulator } from '../../src/simulators/wdt';
 import { createWarehouses } from '../../src/warehouses/warehouses.factory';
@@ -171,5 +171,11 @@ class CountingRecorder implements WdtObservationRecorder {
   }
   flagMissing(seen: ReadonlySet<string>, context: ObservationContext) {
     return this.inner.flagMissing(seen, context);
+  }
+  previewMissing(seen: ReadonlySet<string>) {
+    return this.inner.previewMissing(seen);
+  }
+  reportListingCheck(check: WdtListingCheck, context: ObservationContext) {
+    return this.inner.reportListingCheck(check, context);
   }
 }

@@ -3,6 +3,7 @@ import { WdtPage } from '../wdt-client/read-page';
 import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
 import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-recorder.port';
 import { LastSeenWarehouses, lookUpAbsentees } from './confirm-missing';
+import { DEFAULT_LOOKUP_CONCURRENCY, DEFAULT_MISSING_MAX_SHARE, looksTruncated } from './missing-evidence';
 import { DEFAULT_MAX_PASSES } from './pass-verdict';
 import { pullListing } from './pull-listing';
 import { RunLease } from './run-ownership';
@@ -24,7 +25,10 @@ export interface AttemptSettings {
   readonly lease: RunLease;
   readonly maxPasses?: number;
   readonly includeDisabled?: boolean;
-  readonly maxAbsenteeLookups?: number;
+  /** Above this share of the known warehouses a run flags none (default 0.2). */
+  readonly maxMissingShare?: number;
+  /** Look-ups by warehouse_no in flight at once (default 4). */
+  readonly lookupConcurrency?: number;
 }
 
 /** The run's lease died while it ran (its database connection was lost): it must not go on, another hub may start. */
@@ -45,6 +49,8 @@ export class SyncCancelledError extends Error {
 /** The work of one sync run: pull and record page by page, then (only if complete) flag missing. */
 export class SyncAttempt {
   readonly tally = new RunTally();
+  /** Every listing's last pass was counted against page 0's total_count (see missing-evidence.ts). */
+  private counted = true;
 
   constructor(
     private readonly runId: string,
@@ -72,27 +78,66 @@ export class SyncAttempt {
       });
       for (let i = 0; i < result.passes; i++) this.tally.addPass();
       complete &&= result.complete;
+      this.counted &&= result.counted;
     }
     return complete;
   }
 
-  /** Only after a complete pull: absentees WDT still has are recorded, the rest flagged missing. */
+  /**
+   * Only after a complete pull, and only on evidence (missing-evidence.ts): absentees are looked up
+   * by warehouse_no, the ones WDT still has recorded, the rest flagged missing — unless that would be
+   * more than the allowed share of the known warehouses, when nothing is flagged and a steward is asked.
+   */
   async flagMissing(): Promise<void> {
-    const absent = await this.s.lastSeen.absentFrom(this.tally.seen);
-    if (absent.length > 0) {
-      const found = await lookUpAbsentees(this.s.client, absent, this.s.maxAbsenteeLookups ?? 20);
-      if (found.length > 0)
-        this.s.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', {
-          runId: this.runId,
-          warehouseNos: found.map((w) => w.warehouseNo),
-        });
-      await this.record(found);
+    if (!this.counted) {
+      this.s.log('warn', 'WDT sent no usable total_count: the listing cannot be proven complete, nothing was flagged missing', {
+        runId: this.runId,
+      });
+      return;
+    }
+    const context = { ...this.context, observedAt: this.s.clock() };
+    const lookedUp = await this.lookUpAbsentees();
+    const preview = await this.s.recorder.previewMissing(this.tally.seen);
+    // Anything not looked up (there should be none: runs never overlap) is left for the next run.
+    const wouldFlag = preview.codes.filter((code) => lookedUp.has(code));
+    const maxShare = this.s.maxMissingShare ?? DEFAULT_MISSING_MAX_SHARE;
+    if (looksTruncated(wouldFlag.length, preview.known, maxShare)) {
+      this.s.log('warn', 'the WDT listing looks truncated: nothing was flagged missing, a stewardship task is open', {
+        runId: this.runId,
+        wouldFlag: wouldFlag.length,
+        known: preview.known,
+        maxShare,
+      });
+      const sample = wouldFlag.slice(0, 10);
+      return this.s.recorder.reportListingCheck({ outcome: 'truncated', wouldFlag: wouldFlag.length, known: preview.known, maxShare, sample }, context);
     }
     // Flags are the one step another run must never overlap: go on only while the lease is provably held.
     if (!(await this.s.lease.stillHeld())) throw new SyncLeaseLostError();
-    const flagged = await this.s.recorder.flagMissing(this.tally.seen, { ...this.context, observedAt: this.s.clock() });
+    const notLookedUp = preview.codes.filter((code) => !lookedUp.has(code));
+    const flagged = await this.s.recorder.flagMissing(new Set([...this.tally.seen, ...notLookedUp]), context);
     this.tally.setMissing(flagged.length);
-    await this.s.lastSeen.replace(this.tally.seen);
+    await this.s.recorder.reportListingCheck({ outcome: 'trusted' }, context);
+    await this.s.lastSeen.replace(this.tally.spellings);
+  }
+
+  /**
+   * Every code the pull lacks that would be flagged, or that the last complete pull had, is looked up
+   * by warehouse_no; the ones found are recorded (a row can slide past a pull whose counts add up).
+   * Returns the codes looked up.
+   */
+  private async lookUpAbsentees(): Promise<Set<string>> {
+    const remembered = await this.s.lastSeen.spellings();
+    const { codes } = await this.s.recorder.previewMissing(this.tally.seen);
+    const absent = new Set([...codes, ...[...remembered.keys()].filter((code) => !this.tally.seen.has(code))]);
+    const absentees = [...absent].map((code) => ({ code, spelling: remembered.get(code) ?? code }));
+    const found = await lookUpAbsentees(this.s.client, absentees, this.s.lookupConcurrency ?? DEFAULT_LOOKUP_CONCURRENCY);
+    if (found.length > 0)
+      this.s.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', {
+        runId: this.runId,
+        warehouseNos: found.map((w) => w.warehouseNo),
+      });
+    await this.record(found);
+    return absent;
   }
 
   private async takePage(page: WdtPage): Promise<void> {

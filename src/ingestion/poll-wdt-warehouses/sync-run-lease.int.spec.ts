@@ -27,6 +27,8 @@ const recorder: WdtObservationRecorder = {
     flagCalls += 1;
     return [];
   },
+  previewMissing: async () => ({ codes: [], known: 0 }),
+  reportListingCheck: async () => undefined,
 };
 
 function runner(): WdtSyncRunner {

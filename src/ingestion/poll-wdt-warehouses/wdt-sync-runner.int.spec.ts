@@ -7,26 +7,43 @@ import { openapiProtocol } from '../wdt-client/openapi-protocol';
 import { qimenProtocol } from '../wdt-client/qimen-protocol';
 import { WdtClient } from '../wdt-client/wdt-client';
 import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
-import { ObservationOutcome, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { codeOf } from '../../shared/domain/warehouse-code';
+import { ObservationOutcome, WdtListingCheck, WdtObservationRecorder } from '../wdt-observation-recorder.port';
 import { AdvisoryRunOwnership, InProcessRunOwnership } from './run-ownership';
 import { SyncProgress } from './sync-run';
 import { WdtSyncAlreadyRunningError } from './sync-run-repository';
 import { WdtSyncRunner, WdtSyncRunnerOptions } from './wdt-sync-runner';
 
-/** Remembers what it was given; "created" the first time a warehouse_no is seen, else "changed". */
+/**
+ * Remembers what it was given; "created" the first time a code is seen, else "changed". Knows the
+ * codes it was given (plus `known`) as the warehouses feature knows its reservations.
+ */
 class MemoryRecorder implements WdtObservationRecorder {
   readonly observed: WdtWarehouse[] = [];
   readonly flagCalls: ReadonlySet<string>[] = [];
+  readonly flagged = new Set<string>();
+  readonly checks: WdtListingCheck[] = [];
+  constructor(readonly known = new Set<string>()) {}
   async recordObservations(observations: readonly WdtWarehouse[]): Promise<ObservationOutcome[]> {
     return observations.map((o) => {
-      const known = this.observed.some((x) => x.warehouseNo === o.warehouseNo);
+      const known = this.observed.some((x) => codeOf(x.warehouseNo) === codeOf(o.warehouseNo));
       this.observed.push(o);
+      this.known.add(codeOf(o.warehouseNo));
+      this.flagged.delete(codeOf(o.warehouseNo));
       return { warehouseNo: o.warehouseNo, goldenId: o.warehouseNo, outcome: known ? 'changed' : 'created', changedFields: [] };
     });
   }
   async flagMissing(seen: ReadonlySet<string>): Promise<string[]> {
     this.flagCalls.push(new Set(seen));
-    return [];
+    const codes = (await this.previewMissing(seen)).codes;
+    codes.forEach((c) => this.flagged.add(c));
+    return codes;
+  }
+  async previewMissing(seen: ReadonlySet<string>) {
+    return { codes: [...this.known].filter((c) => !seen.has(c) && !this.flagged.has(c)), known: this.known.size };
+  }
+  async reportListingCheck(check: WdtListingCheck) {
+    this.checks.push(check);
   }
   count(no: string) {
     return this.observed.filter((o) => o.warehouseNo === no).length;

@@ -16,8 +16,10 @@ export interface WdtSyncRunnerOptions {
   readonly maxPasses?: number;
   /** Also pull `is_disabled=1` (WDT returns enabled warehouses only by default). Default true. */
   readonly includeDisabled?: boolean;
-  /** Absentees looked up one by one before flagging (default 20). */
-  readonly maxAbsenteeLookups?: number;
+  /** Above this share of the known warehouses a run flags none and asks a steward (default 0.2). */
+  readonly maxMissingShare?: number;
+  /** Look-ups by warehouse_no in flight at once before flagging (default 4); every absentee is looked up. */
+  readonly lookupConcurrency?: number;
 }
 
 export interface WdtSyncRunnerDeps {

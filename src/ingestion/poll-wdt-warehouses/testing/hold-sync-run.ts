@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const recorder = {
     recordObservations: async () => [],
     flagMissing: async () => [],
+    previewMissing: async () => ({ codes: [], known: 0 }),
+    reportListingCheck: async () => undefined,
   };
   const runner = new WdtSyncRunner({ client, recorder, db, ownership: new AdvisoryRunOwnership(url) });
   const { runId, completion } = await runner.start('cli');
