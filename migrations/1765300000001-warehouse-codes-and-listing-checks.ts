@@ -27,7 +27,9 @@ export class WarehouseCodesAndListingChecks1765300000001 implements MigrationInt
     await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT stewardship_tasks_record`);
     await db.query(`ALTER TABLE stewardship_tasks ALTER COLUMN golden_id SET NOT NULL`);
     await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT stewardship_tasks_type_check`);
-    await db.query(`ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure'))`);
+    await db.query(
+      `ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure'))`,
+    );
     await db.query(`ALTER TABLE wdt_last_seen DROP COLUMN spelling`);
   }
 }

@@ -46,7 +46,13 @@ export interface MissingPreview {
  * warehouses, so nothing was flagged and a steward is asked to look. `trusted`: flags went ahead.
  */
 export type WdtListingCheck =
-  | { readonly outcome: 'truncated'; readonly wouldFlag: number; readonly known: number; readonly maxShare: number; readonly sample: readonly string[] }
+  | {
+      readonly outcome: 'truncated';
+      readonly wouldFlag: number;
+      readonly known: number;
+      readonly maxShare: number;
+      readonly sample: readonly string[];
+    }
   | { readonly outcome: 'trusted' };
 
 export const WDT_OBSERVATION_RECORDER = Symbol('WdtObservationRecorder');

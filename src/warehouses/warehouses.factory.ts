@@ -39,7 +39,12 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, poli
     restore: new RestoreGoldenRecordHandler(runner),
     resync,
     kingdeeFindings: new KingdeeFindingsHandler(runner, new WarehouseStreams(dataSource)),
-    resolveTask: new ResolveStewardshipTaskHandler(dataSource, new ResolveDuplicateHandler(dataSource, store, decider), resync, listingChecks),
+    resolveTask: new ResolveStewardshipTaskHandler(
+      dataSource,
+      new ResolveDuplicateHandler(dataSource, store, decider),
+      resync,
+      listingChecks,
+    ),
     queries: new WarehouseQueries(dataSource, new WarehouseStreams(dataSource)),
     projections: warehouseProjections(),
   };

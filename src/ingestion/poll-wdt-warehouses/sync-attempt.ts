@@ -109,7 +109,10 @@ export class SyncAttempt {
         maxShare,
       });
       const sample = wouldFlag.slice(0, 10);
-      return this.s.recorder.reportListingCheck({ outcome: 'truncated', wouldFlag: wouldFlag.length, known: preview.known, maxShare, sample }, context);
+      return this.s.recorder.reportListingCheck(
+        { outcome: 'truncated', wouldFlag: wouldFlag.length, known: preview.known, maxShare, sample },
+        context,
+      );
     }
     // Flags are the one step another run must never overlap: go on only while the lease is provably held.
     if (!(await this.s.lease.stillHeld())) throw new SyncLeaseLostError();

@@ -223,4 +223,96 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
     assert.equal(summary.errorCode, 'wdt_sync_cancelled');
     assert.equal(recorder.flagCalls.length, 0);
   });
+
+  describe('missing flags only on evidence', () => {
+    const enabledNos = () =>
+      sim.admin
+        .listWarehouses()
+        .filter((w) => w.is_disabled === 0)
+        .map((w) => w.warehouse_no);
+    const lookUps = () => sim.admin.calls().filter((c) => c.warehouseNo !== undefined);
+
+    it('flags nothing when page 0 came without total_count (the listing cannot be proven complete)', async () => {
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      sim.admin.deleteWarehouse(enabledNos()[3]!);
+      sim.admin.setFaults({ omitTotalCount: true });
+      const summary = await runner().run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(recorder.flagCalls.length, 1, 'only the first run flagged');
+      assert.equal(summary.missing, 0);
+      sim.admin.setFaults({ omitTotalCount: false });
+      assert.equal((await runner().run('cli')).missing, 1, 'a counted listing then flags it');
+    });
+
+    it('looks every absentee up by warehouse_no (enabled, then disabled), more than 20 of them, before flagging', async () => {
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      const gone = enabledNos().slice(0, 30);
+      gone.forEach((no) => sim.admin.deleteWarehouse(no));
+      sim.admin.clearCalls();
+      const summary = await runner({ maxMissingShare: 0.5 }).run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.deepEqual([...new Set(lookUps().map((c) => c.warehouseNo))].sort(), [...gone].sort());
+      assert.equal(lookUps().length, 60, 'each code: enabled, then disabled');
+      assert.equal(summary.missing, 30);
+      assert.deepEqual([...recorder.flagged].sort(), [...gone].sort());
+      assert.deepEqual(recorder.checks.at(-1), { outcome: 'trusted' });
+    });
+
+    it('flags none and reports the listing truncated when more than the allowed share would be flagged', async () => {
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      const gone = enabledNos().slice(0, 20); // 20 of 95 > 20 %
+      gone.forEach((no) => sim.admin.deleteWarehouse(no));
+      const summary = await runner().run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(summary.missing, 0);
+      assert.equal(recorder.flagCalls.length, 1, 'flagMissing was not called again');
+      assert.equal(recorder.flagged.size, 0);
+      const check = recorder.checks.at(-1);
+      assert.equal(check?.outcome, 'truncated');
+      assert.deepEqual(check.outcome === 'truncated' && { wouldFlag: check.wouldFlag, known: check.known, maxShare: check.maxShare }, {
+        wouldFlag: 20,
+        known: 95,
+        maxShare: 0.2,
+      });
+      // 19 of 95 is within the share: believed, flagged.
+      sim.admin.addWarehouse({ warehouse_no: gone[0]! });
+      const next = await runner().run('cli');
+      assert.equal(next.missing, 19);
+      assert.deepEqual(recorder.checks.at(-1), { outcome: 'trusted' });
+    });
+
+    it('treats full-width and space-padded spellings as one code across runs: no look-ups, no flags', async () => {
+      sim.admin.addWarehouse({ warehouse_no: 'ＷＨ－ＦＷ０１', is_disabled: 0 });
+      sim.admin.addWarehouse({ warehouse_no: 'WH-SP-02 ', is_disabled: 0 });
+      for (let run = 1; run <= 3; run++) {
+        sim.admin.clearCalls();
+        const summary = await runner().run('cli');
+        assert.equal(summary.status, 'succeeded', summary.error);
+        assert.equal(summary.seen, 97);
+        assert.equal(summary.missing, 0);
+        assert.deepEqual(lookUps(), [], `run ${run} looked nothing up`);
+      }
+      const seen = recorder.flagCalls.at(-1)!;
+      assert.ok(seen.has('WH-FW01') && seen.has('WH-SP-02'));
+      const lastSeen = (await db.dataSource.query(
+        `SELECT warehouse_no, spelling FROM wdt_last_seen WHERE warehouse_no IN ('WH-FW01', 'WH-SP-02') ORDER BY 1`,
+      )) as unknown[];
+      assert.deepEqual(lastSeen, [
+        { warehouse_no: 'WH-FW01', spelling: 'ＷＨ－ＦＷ０１' },
+        { warehouse_no: 'WH-SP-02', spelling: 'WH-SP-02 ' },
+      ]);
+    });
+
+    it("looks an absentee up under WDT's own spelling and does not flag it when found", async () => {
+      sim.admin.addWarehouse({ warehouse_no: 'ＷＨ－ＦＷ０９', is_disabled: 1 });
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      sim.admin.clearCalls();
+      // The disabled listing is not read: every disabled warehouse is absent, WDT still has them all.
+      const summary = await runner({ includeDisabled: false, maxMissingShare: 1 }).run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(summary.missing, 0, 'each was found by warehouse_no');
+      assert.ok(lookUps().some((c) => c.warehouseNo === 'ＷＨ－ＦＷ０９' && c.isDisabled === '1'));
+      assert.ok(!lookUps().some((c) => c.warehouseNo === 'WH-FW09'), 'found under its own spelling first');
+    });
+  });
 });

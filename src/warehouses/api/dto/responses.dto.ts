@@ -95,10 +95,11 @@ export class StewardshipTaskDto {
   @ApiProperty({ type: TaskRecordRefDto, nullable: true, description: 'null for wdt_listing_truncated (no single record)' })
   record!: TaskRecordRefDto | null;
   @ApiPropertyOptional({ type: TaskRecordRefDto, nullable: true }) otherRecord!: TaskRecordRefDto | null;
-  @ApiProperty({ description: 'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}; truncated WDT listings: {syncRunId, wouldFlag, known, maxShare, sample}' }) details!: Record<
-    string,
-    unknown
-  >;
+  @ApiProperty({
+    description:
+      'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}; truncated WDT listings: {syncRunId, wouldFlag, known, maxShare, sample}',
+  })
+  details!: Record<string, unknown>;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ nullable: true }) resolvedAt!: string | null;
   @ApiProperty({ nullable: true, enum: ['merged', 'dismissed', 'retried', 'synced', 'listing_complete'] }) resolution!: string | null;

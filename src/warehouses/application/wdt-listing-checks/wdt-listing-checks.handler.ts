@@ -27,14 +27,11 @@ export class WdtListingChecksHandler {
   /** A steward closes the open task; false when no such task is open. */
   async dismiss(taskId: string, reason: string | null, meta: CommandMetadata): Promise<boolean> {
     let decided = 0;
-    await this.decideAndAppend(
-      (open) => {
-        const events = decideDismissTruncation(taskId, open, reason);
-        decided = events.length;
-        return events;
-      },
-      meta,
-    );
+    await this.decideAndAppend((open) => {
+      const events = decideDismissTruncation(taskId, open, reason);
+      decided = events.length;
+      return events;
+    }, meta);
     return decided > 0;
   }
 
