@@ -156,6 +156,34 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
       [gone],
     );
   });
+
+  it('codes typed full-width or with a trailing space, synced three times: one record each, never flagged missing', async () => {
+    const missingBefore = (await events(MISSING)).length;
+    sim.admin.addWarehouse({ warehouse_no: 'ＷＨ－ＦＷ０１', name: '北京丰台仓', is_disabled: 0 });
+    sim.admin.addWarehouse({ warehouse_no: 'WH-SP-02 ', name: '顺平仓', is_disabled: 0 });
+    for (let run = 1; run <= 3; run++) {
+      sim.admin.clearCalls();
+      const summary = await runner().run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(summary.missing, 0, `run ${run} flagged nothing`);
+      assert.equal(summary.created, run === 1 ? 2 : 0, `run ${run}`);
+      assert.deepEqual(
+        sim.admin.calls().filter((c) => c.warehouseNo !== undefined),
+        [],
+        `run ${run} had nothing to look up`,
+      );
+    }
+    assert.equal((await events(MISSING)).length, missingBefore);
+    const observed = (await events(OBSERVED)).filter((e) => ['WH-FW01', 'WH-SP-02'].includes(e.data.warehouseNo));
+    assert.deepEqual(observed.map((e) => e.data.warehouseNo).sort(), ['WH-FW01', 'WH-SP-02'], 'observed once each, as codes');
+    const keys = (await db.dataSource.query(
+      `SELECT source_key FROM warehouse_source_keys WHERE source_key IN ('WH-FW01', 'WH-SP-02', 'ＷＨ－ＦＷ０１', 'WH-SP-02 ') ORDER BY 1`,
+    )) as { source_key: string }[];
+    assert.deepEqual(
+      keys.map((k) => k.source_key),
+      ['WH-FW01', 'WH-SP-02'],
+    );
+  });
 });
 
 /** Counts how often the runner hands each warehouse_no over, then delegates. */
