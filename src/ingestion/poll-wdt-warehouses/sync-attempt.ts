@@ -1,7 +1,7 @@
 import { WdtClient, WdtWarehouseQuery } from '../wdt-client/wdt-client';
 import { WdtPage } from '../wdt-client/read-page';
 import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
-import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../wdt-observation-recorder.port';
 import { LastSeenWarehouses, lookUpAbsentees } from './confirm-missing';
 import { DEFAULT_LOOKUP_CONCURRENCY, DEFAULT_MISSING_MAX_SHARE, looksTruncated } from './missing-evidence';
 import { DEFAULT_MAX_PASSES } from './pass-verdict';
@@ -96,27 +96,31 @@ export class SyncAttempt {
       return;
     }
     const context = { ...this.context, observedAt: this.s.clock() };
-    const lookedUp = await this.lookUpAbsentees();
-    const preview = await this.s.recorder.previewMissing(this.tally.seen);
-    // Anything not looked up (there should be none: runs never overlap) is left for the next run.
-    const wouldFlag = preview.codes.filter((code) => lookedUp.has(code));
     const maxShare = this.s.maxMissingShare ?? DEFAULT_MISSING_MAX_SHARE;
-    if (looksTruncated(wouldFlag.length, preview.known, maxShare)) {
+    // Checked before the look-ups: they can only shrink the set, and one WDT call per code would only delay the task.
+    const before = await this.s.recorder.previewMissing(this.tally.seen);
+    if (looksTruncated(before.codes.length, before.known, maxShare)) {
       this.s.log('warn', 'the WDT listing looks truncated: nothing was flagged missing, a stewardship task is open', {
         runId: this.runId,
-        wouldFlag: wouldFlag.length,
-        known: preview.known,
+        wouldFlag: before.codes.length,
+        known: before.known,
         maxShare,
       });
-      const sample = wouldFlag.slice(0, 10);
-      return this.s.recorder.reportListingCheck(
-        { outcome: 'truncated', wouldFlag: wouldFlag.length, known: preview.known, maxShare, sample },
-        context,
-      );
+      const check: WdtListingCheck = {
+        outcome: 'truncated',
+        wouldFlag: before.codes.length,
+        known: before.known,
+        maxShare,
+        sample: before.codes.slice(0, 10),
+      };
+      return this.s.recorder.reportListingCheck(check, context);
     }
+    const lookedUp = await this.lookUpAbsentees(before.codes);
+    const after = await this.s.recorder.previewMissing(this.tally.seen);
     // Flags are the one step another run must never overlap: go on only while the lease is provably held.
     if (!(await this.s.lease.stillHeld())) throw new SyncLeaseLostError();
-    const notLookedUp = preview.codes.filter((code) => !lookedUp.has(code));
+    // Anything not looked up (there should be none: runs never overlap) is left for the next run.
+    const notLookedUp = after.codes.filter((code) => !lookedUp.has(code));
     const flagged = await this.s.recorder.flagMissing(new Set([...this.tally.seen, ...notLookedUp]), context);
     this.tally.setMissing(flagged.length);
     await this.s.recorder.reportListingCheck({ outcome: 'trusted' }, context);
@@ -128,9 +132,8 @@ export class SyncAttempt {
    * by warehouse_no; the ones found are recorded (a row can slide past a pull whose counts add up).
    * Returns the codes looked up.
    */
-  private async lookUpAbsentees(): Promise<Set<string>> {
+  private async lookUpAbsentees(codes: readonly string[]): Promise<Set<string>> {
     const remembered = await this.s.lastSeen.spellings();
-    const { codes } = await this.s.recorder.previewMissing(this.tally.seen);
     const absent = new Set([...codes, ...[...remembered.keys()].filter((code) => !this.tally.seen.has(code))]);
     const absentees = [...absent].map((code) => ({ code, spelling: remembered.get(code) ?? code }));
     const found = await lookUpAbsentees(this.s.client, absentees, this.s.lookupConcurrency ?? DEFAULT_LOOKUP_CONCURRENCY);

@@ -262,7 +262,9 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
       assert.equal((await runner().run('cli')).status, 'succeeded');
       const gone = enabledNos().slice(0, 20); // 20 of 95 > 20 %
       gone.forEach((no) => sim.admin.deleteWarehouse(no));
+      sim.admin.clearCalls();
       const summary = await runner().run('cli');
+      assert.deepEqual(lookUps(), [], 'held back before spending a WDT call per code');
       assert.equal(summary.status, 'succeeded', summary.error);
       assert.equal(summary.missing, 0);
       assert.equal(recorder.flagCalls.length, 1, 'flagMissing was not called again');
