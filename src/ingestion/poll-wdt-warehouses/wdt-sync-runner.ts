@@ -55,7 +55,8 @@ const DEFAULT_ACTORS: Record<SyncTrigger, string> = { schedule: 'system:wdt-sche
 /**
  * One WDT sync run: pull every page of the enabled and disabled listings, hand the observations to
  * the recorder page by page (so a failure later loses nothing already recorded), and only when the
- * pull is known complete look up absentees and flag the rest missing. Recorded in `wdt_sync_runs`.
+ * pull is known complete look up absentees and flag the rest missing (missing-evidence.ts). Recorded in
+ * `wdt_sync_runs`; owned, from start to finish, through a lease that dies with this process (run-ownership.ts).
  */
 export class WdtSyncRunner {
   private readonly runs: SyncRunRepository;
