@@ -12,10 +12,10 @@ export class WarehouseCodesAndListingChecks1765300000001 implements MigrationInt
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE wdt_last_seen ADD COLUMN spelling text`);
-    await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT stewardship_tasks_type_check`);
-    await db.query(
-      `ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure', 'wdt_listing_truncated'))`,
-    );
+    // The reconciliation's types (1765600000000) too: whichever of the two runs last must keep every type.
+    await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT IF EXISTS stewardship_tasks_type_check`);
+    await db.query(`ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check
+      CHECK (type IN ('duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing', 'wdt_listing_truncated'))`);
     await db.query(`ALTER TABLE stewardship_tasks ALTER COLUMN golden_id DROP NOT NULL`);
     await db.query(
       `ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_record CHECK (golden_id IS NOT NULL OR type = 'wdt_listing_truncated')`,
@@ -26,10 +26,9 @@ export class WarehouseCodesAndListingChecks1765300000001 implements MigrationInt
     await db.query(`DELETE FROM stewardship_tasks WHERE type = 'wdt_listing_truncated'`);
     await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT stewardship_tasks_record`);
     await db.query(`ALTER TABLE stewardship_tasks ALTER COLUMN golden_id SET NOT NULL`);
-    await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT stewardship_tasks_type_check`);
-    await db.query(
-      `ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure'))`,
-    );
+    await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT IF EXISTS stewardship_tasks_type_check`);
+    await db.query(`ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check
+      CHECK (type IN ('duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing'))`);
     await db.query(`ALTER TABLE wdt_last_seen DROP COLUMN spelling`);
   }
 }
