@@ -10,9 +10,10 @@ export class Reconciliation1765600000000 implements MigrationInterface {
   name = 'Reconciliation1765600000000';
 
   async up(db: QueryRunner): Promise<void> {
+    // wdt_listing_truncated comes from 1765300000001: whichever of the two runs last must keep every type.
     await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT IF EXISTS stewardship_tasks_type_check`);
     await db.query(`ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check
-      CHECK (type IN ('duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing'))`);
+      CHECK (type IN ('duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing', 'wdt_listing_truncated'))`);
     await db.query(`
       CREATE TABLE reconciliation_runs (
         run_id text PRIMARY KEY,
@@ -49,7 +50,7 @@ export class Reconciliation1765600000000 implements MigrationInterface {
     await db.query(`DROP TABLE reconciliation_runs`);
     await db.query(`ALTER TABLE stewardship_tasks DROP CONSTRAINT IF EXISTS stewardship_tasks_type_check`);
     await db.query(
-      `ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure'))`,
+      `ALTER TABLE stewardship_tasks ADD CONSTRAINT stewardship_tasks_type_check CHECK (type IN ('duplicate', 'sync_failure', 'wdt_listing_truncated'))`,
     );
   }
 }

@@ -60,6 +60,8 @@ export interface WdtConfig {
   /** 0 = manual only. */
   readonly pollIntervalMs: number;
   readonly callsPerMinute: number;
+  /** A sync that would flag more than this share (0–1) of the known warehouses missing flags none and asks a steward. */
+  readonly missingMaxShare: number;
 }
 
 export interface KingdeeConfig {
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     pageSize: integer(read('WDT_PAGE_SIZE') ?? '50', 'WDT_PAGE_SIZE', 1, 100),
     pollIntervalMs: duration(read('WDT_POLL_INTERVAL') ?? '15m', 'WDT_POLL_INTERVAL'),
     callsPerMinute: integer(read('WDT_CALLS_PER_MINUTE') ?? '60', 'WDT_CALLS_PER_MINUTE', 1, 100_000),
+    missingMaxShare: share(read('WDT_MISSING_MAX_SHARE') ?? '0.2', 'WDT_MISSING_MAX_SHARE'),
   };
   const wdtRequired =
     wdtMode === 'openapi'
@@ -246,6 +249,14 @@ function withDotEnv(env: NodeJS.ProcessEnv): Env {
   }
   // Real environment variables win over the file.
   return { ...fromFile, ...env };
+}
+
+/** A fraction from 0 to 1 (`0.2`); a percentage (`20%`) is read as such. */
+function share(value: string, variable: string): number {
+  const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
+  const n = percent ? Number(percent[1]) / 100 : /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 1)) throw new ConfigError(variable, `must be a share from 0 to 1 (e.g. 0.2 or 20%), got "${value}"`);
+  return n;
 }
 
 function integer(value: string, variable: string, min: number, max: number): number {

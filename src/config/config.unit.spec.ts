@@ -11,6 +11,9 @@ describe('config', () => {
     assert.equal(config.kingdee.simulated, true);
     assert.equal(config.wdt.pageSize, 50);
     assert.equal(config.wdt.pollIntervalMs, 15 * 60_000);
+    assert.equal(config.wdt.missingMaxShare, 0.2);
+    assert.equal(loadConfig({ WDT_MISSING_MAX_SHARE: '35%' }).wdt.missingMaxShare, 0.35);
+    assert.equal(loadConfig({ WDT_MISSING_MAX_SHARE: '0.5' }).wdt.missingMaxShare, 0.5);
     assert.equal(config.kingdee.batchSize, 50);
     assert.equal(config.kafka.topicGolden, 'mdm.warehouse.golden.v1');
     assert.equal(config.http.port, 3000);
@@ -22,6 +25,8 @@ describe('config', () => {
       (e: unknown) => e instanceof ConfigError && e.variable === 'WDT_PAGE_SIZE' && /between 1 and 100/.test(e.message),
     );
     assert.throws(() => loadConfig({ WDT_POLL_INTERVAL: 'often' }), /WDT_POLL_INTERVAL/);
+    assert.throws(() => loadConfig({ WDT_MISSING_MAX_SHARE: '1.5' }), /WDT_MISSING_MAX_SHARE/);
+    assert.throws(() => loadConfig({ WDT_MISSING_MAX_SHARE: 'lots' }), /WDT_MISSING_MAX_SHARE/);
     assert.throws(() => loadConfig({ WDT_BASE_URL: 'http://x/openapi2' }), /WDT_SID is required/);
     assert.throws(
       () => loadConfig({ KINGDEE_BASE_URL: 'http://k/k3cloud/', KINGDEE_ACCT_ID: 'a', KINGDEE_USERNAME: 'u' }),

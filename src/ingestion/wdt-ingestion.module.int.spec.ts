@@ -21,6 +21,8 @@ const recorder: WdtObservationRecorder = {
     return list.map((w) => ({ warehouseNo: w.warehouseNo, goldenId: w.warehouseNo, outcome: 'created', changedFields: [] }));
   },
   flagMissing: async () => [],
+  previewMissing: async () => ({ codes: [], known: 0 }),
+  reportListingCheck: async () => undefined,
 };
 
 @Global()

@@ -1,8 +1,9 @@
 import { DynamicModule, Inject, Injectable, Module, ModuleMetadata, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
-import { APP_CONFIG, DATA_SOURCE } from '../platform/tokens';
+import { Database, DATABASE } from '../platform/database/database.module';
+import { APP_CONFIG } from '../platform/tokens';
+import { AdvisoryRunOwnership, InProcessRunOwnership } from './poll-wdt-warehouses/run-ownership';
 import { WdtSyncRunner } from './poll-wdt-warehouses/wdt-sync-runner';
 import { createWdtClient } from './wdt-client/create-wdt-client';
 import { WdtClient } from './wdt-client/wdt-client';
@@ -41,7 +42,7 @@ async function connect(config: AppConfig, logger: Logger): Promise<WdtConnection
 
 /**
  * WDT ingestion: the client (企业版 or 企业奇门 by WDT_MODE; the simulator in demo mode), the sync
- * runner, its schedule and `POST /api/v1/sync/wdt`. Needs APP_CONFIG, DATA_SOURCE, LEADER_LOCKS,
+ * runner, its schedule and `POST /api/v1/sync/wdt`. Needs APP_CONFIG, DATABASE, LEADER_LOCKS,
  * LOGGER and WDT_OBSERVATION_RECORDER from the app.
  */
 @Module({})
@@ -58,9 +59,16 @@ export class WdtIngestionModule {
         { provide: WdtClient, inject: [WDT_CONNECTION], useFactory: (c: WdtConnection) => createWdtClient(c.config) },
         {
           provide: WdtSyncRunner,
-          inject: [WdtClient, WDT_OBSERVATION_RECORDER, DATA_SOURCE, LOGGER],
-          useFactory: (client: WdtClient, recorder: WdtObservationRecorder, dataSource: DataSource, logger: Logger) =>
-            new WdtSyncRunner({ client, recorder, db: dataSource, log: (level, message, fields) => logger[level](fields ?? {}, message) }),
+          inject: [WdtClient, WDT_OBSERVATION_RECORDER, DATABASE, APP_CONFIG, LOGGER],
+          useFactory: (client: WdtClient, recorder: WdtObservationRecorder, database: Database, config: AppConfig, logger: Logger) =>
+            new WdtSyncRunner({
+              client,
+              recorder,
+              db: database.dataSource,
+              ownership: database.embedded ? new InProcessRunOwnership() : new AdvisoryRunOwnership(database.url),
+              options: { maxMissingShare: config.wdt.missingMaxShare },
+              log: (level, message, fields) => logger[level](fields ?? {}, message),
+            }),
         },
         WdtSyncScheduler,
       ],

@@ -106,6 +106,19 @@ describe('renderBatchSaveBody with the shipped market template', () => {
     ]);
   });
 
+  it('renders FNumber (and the lookup key) as the canonical warehouse code, however the record spells it', () => {
+    const messages = [
+      sampleGoldenMessage({ goldenId: 'a', record: { warehouseNo: 'ＷＨ－ＦＷ０１' } }),
+      sampleGoldenMessage({ goldenId: 'b', record: { warehouseNo: 'WH-SP-02 ' } }),
+    ];
+    assert.deepEqual(
+      matchKeys(scheme, messages).map((k) => k.fNumber),
+      ['WH-FW01', 'WH-SP-02'],
+    );
+    const body = renderBatchSaveBody(scheme, messages.slice(0, 1), none);
+    assert.equal((body.data.Model as { FNumber: string }[])[0]!.FNumber, 'WH-FW01');
+  });
+
   it('can put creates and updates in one body when the scheme says so', () => {
     const mixed = parseScheme(templateText().replace('separateBatch: true', 'separateBatch: false'), 'mixed.yaml');
     const { batches } = renderBatchSaveBodies(

@@ -1,4 +1,5 @@
 import type { GoldenRecordChangedV1, GoldenWarehouseRecord } from '../publishing/golden-record-changed.v1';
+import { codeOf } from '../shared/domain/warehouse-code';
 
 /**
  * The variables a mapping template may use. Golden-record fields come first (they carry survivorship
@@ -38,6 +39,8 @@ const GOLDEN_RESOLVERS: ReadonlyMap<string, Resolver> = new Map<string, Resolver
   ...GOLDEN_FIELDS.filter((f) => f !== 'coordinates').map((f): [string, Resolver] => [snake(f), (m) => m.record[f]]),
   ['coordinates_x', (m) => m.record.coordinates?.x ?? null],
   ['coordinates_y', (m) => m.record.coordinates?.y ?? null],
+  // The Kingdee FNumber is rendered from this: always the canonical code, however the record spells it.
+  ['warehouse_no', (m) => codeOf(m.record.warehouseNo)],
   ['golden_id', (m) => m.goldenId],
   ['version', (m) => m.version],
 ]);

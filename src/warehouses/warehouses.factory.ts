@@ -15,6 +15,7 @@ import { RestoreGoldenRecordHandler } from './application/restore-golden-record/
 import { RetireGoldenRecordHandler } from './application/retire-golden-record/retire-golden-record.handler';
 import { StreamCommandRunner } from './application/stream-command-runner';
 import { WarehousesWdtObservationRecorder } from './application/wdt-observation-recorder';
+import { WdtListingChecksHandler } from './application/wdt-listing-checks/wdt-listing-checks.handler';
 import { WarehouseStreams } from './application/warehouse-streams';
 import { warehouseProjections } from './projections';
 import { WarehouseQueries } from './queries/warehouse-queries';
@@ -24,10 +25,12 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, poli
   const decider = createWarehouseDecider(policy);
   const runner = new StreamCommandRunner(dataSource, store, decider);
   const resync = new RequestKingdeeResyncHandler(runner);
+  const listingChecks = new WdtListingChecksHandler(store);
   return {
     observationRecorder: new WarehousesWdtObservationRecorder(
       new RecordWdtObservationsHandler(dataSource, store, decider),
       new FlagMissingInWdtHandler(dataSource, store, decider),
+      listingChecks,
     ),
     syncResultRecorder: new RecordKingdeeSyncResultsHandler(dataSource, store, decider),
     overrideField: new OverrideFieldHandler(runner),
@@ -36,7 +39,12 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, poli
     restore: new RestoreGoldenRecordHandler(runner),
     resync,
     kingdeeFindings: new KingdeeFindingsHandler(runner, new WarehouseStreams(dataSource)),
-    resolveTask: new ResolveStewardshipTaskHandler(dataSource, new ResolveDuplicateHandler(dataSource, store, decider), resync),
+    resolveTask: new ResolveStewardshipTaskHandler(
+      dataSource,
+      new ResolveDuplicateHandler(dataSource, store, decider),
+      resync,
+      listingChecks,
+    ),
     queries: new WarehouseQueries(dataSource, new WarehouseStreams(dataSource)),
     projections: warehouseProjections(),
   };

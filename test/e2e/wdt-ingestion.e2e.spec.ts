@@ -3,10 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config';
 import { EventStore } from '../../src/event-store/event-store';
 import { WdtSyncRunner } from '../../src/ingestion/poll-wdt-warehouses/wdt-sync-runner';
+import { AdvisoryRunOwnership, InProcessRunOwnership } from '../../src/ingestion/poll-wdt-warehouses/run-ownership';
 import { SyncProgress } from '../../src/ingestion/poll-wdt-warehouses/sync-run';
 import { createWdtClient } from '../../src/ingestion/wdt-client/create-wdt-client';
 import { WdtWarehouse } from '../../src/ingestion/wdt-client/wdt-warehouse';
-import { ObservationContext, WdtObservationRecorder } from '../../src/ingestion/wdt-observation-recorder.port';
+import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../../src/ingestion/wdt-observation-recorder.port';
 import { pointedAt } from '../../src/ingestion/wdt-connection';
 import { startWdtSimulator, WdtSimulator } from '../../src/simulators/wdt';
 import { createWarehouses } from '../../src/warehouses/warehouses.factory';
@@ -41,7 +42,8 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
   const runner = (secret?: string, onProgress?: (p: SyncProgress) => void) => {
     const config = pointedAt(loadConfig({ WDT_PAGE_SIZE: '50', WDT_CALLS_PER_MINUTE: '100000' }).wdt, sim);
     const client = createWdtClient(secret ? { ...config, appsecret: secret } : config, { sleep: async () => undefined });
-    return new WdtSyncRunner({ client, recorder, db: db.dataSource, onProgress });
+    const ownership = db.embedded ? new InProcessRunOwnership() : new AdvisoryRunOwnership(db.url);
+    return new WdtSyncRunner({ client, recorder, db: db.dataSource, ownership, onProgress });
   };
   const events = async (type?: string) =>
     (await db.dataSource.query(
@@ -154,6 +156,34 @@ describe('WDT ingestion end to end (simulator → sync runner → warehouses rec
       [gone],
     );
   });
+
+  it('codes typed full-width or with a trailing space, synced three times: one record each, never flagged missing', async () => {
+    const missingBefore = (await events(MISSING)).length;
+    sim.admin.addWarehouse({ warehouse_no: 'ＷＨ－ＦＷ０１', name: '北京丰台仓', is_disabled: 0 });
+    sim.admin.addWarehouse({ warehouse_no: 'WH-SP-02 ', name: '顺平仓', is_disabled: 0 });
+    for (let run = 1; run <= 3; run++) {
+      sim.admin.clearCalls();
+      const summary = await runner().run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(summary.missing, 0, `run ${run} flagged nothing`);
+      assert.equal(summary.created, run === 1 ? 2 : 0, `run ${run}`);
+      assert.deepEqual(
+        sim.admin.calls().filter((c) => c.warehouseNo !== undefined),
+        [],
+        `run ${run} had nothing to look up`,
+      );
+    }
+    assert.equal((await events(MISSING)).length, missingBefore);
+    const observed = (await events(OBSERVED)).filter((e) => ['WH-FW01', 'WH-SP-02'].includes(e.data.warehouseNo));
+    assert.deepEqual(observed.map((e) => e.data.warehouseNo).sort(), ['WH-FW01', 'WH-SP-02'], 'observed once each, as codes');
+    const keys = (await db.dataSource.query(
+      `SELECT source_key FROM warehouse_source_keys WHERE source_key IN ('WH-FW01', 'WH-SP-02', 'ＷＨ－ＦＷ０１', 'WH-SP-02 ') ORDER BY 1`,
+    )) as { source_key: string }[];
+    assert.deepEqual(
+      keys.map((k) => k.source_key),
+      ['WH-FW01', 'WH-SP-02'],
+    );
+  });
 });
 
 /** Counts how often the runner hands each warehouse_no over, then delegates. */
@@ -169,5 +199,11 @@ class CountingRecorder implements WdtObservationRecorder {
   }
   flagMissing(seen: ReadonlySet<string>, context: ObservationContext) {
     return this.inner.flagMissing(seen, context);
+  }
+  previewMissing(seen: ReadonlySet<string>) {
+    return this.inner.previewMissing(seen);
+  }
+  reportListingCheck(check: WdtListingCheck, context: ObservationContext) {
+    return this.inner.reportListingCheck(check, context);
   }
 }

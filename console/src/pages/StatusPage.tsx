@@ -61,6 +61,9 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
     { label: 'status.openTasks', value: fmt(num(stewardship.open)), title: JSON.stringify(stewardship.byType ?? {}) },
     { label: 'status.jobsRunning', value: fmt(arr(s.jobsRunning).length) },
   ];
+  // A sync that would have flagged too many warehouses missing flagged none: a steward should look at WDT.
+  const truncated = num(obj(stewardship.byType).wdt_listing_truncated) ?? 0;
+  if (truncated > 0) tiles.push({ label: 'task.wdtListingTruncated', value: fmt(truncated), warn: true });
   return (
     <>
       <div className="tiles" data-testid="status-tiles">
@@ -135,7 +138,8 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
 function SyncRuns({ runs }: { runs: Record<string, unknown>[] }) {
   const { t, tx, dateTime } = useI18n();
   if (runs.length === 0) return <span className="muted">—</span>;
-  const tone = (status: string | null) => (status === 'succeeded' ? 'green' : status === 'failed' ? 'red' : 'amber');
+  const tone = (status: string | null) =>
+    status === 'succeeded' ? 'green' : status === 'failed' || status === 'abandoned' ? 'red' : 'amber';
   return (
     <table className="table table-compact">
       <thead>

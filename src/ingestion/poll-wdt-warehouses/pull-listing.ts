@@ -12,6 +12,8 @@ export interface ListingResult {
   /** False only when the last allowed pass still fell short of total_count. */
   readonly complete: boolean;
   readonly passes: number;
+  /** The last pass had page 0's total_count and saw at least that many rows: evidence enough to flag. */
+  readonly counted: boolean;
 }
 
 /**
@@ -28,8 +30,9 @@ export async function pullListing(
   for (let pass = 1; ; pass++) {
     const count = await readPass(client, query, hooks);
     const verdict = judgePass(count);
-    if (verdict === 'complete' || (verdict === 'moved' && pass >= maxPasses)) return { complete: true, passes: pass };
-    if (pass >= maxPasses) return { complete: false, passes: pass };
+    const counted = count.totalCount !== undefined && count.distinct + count.invalid >= count.totalCount;
+    if (verdict === 'complete' || (verdict === 'moved' && pass >= maxPasses)) return { complete: true, passes: pass, counted };
+    if (pass >= maxPasses) return { complete: false, passes: pass, counted };
     hooks.onRepeat(pass, verdict, count);
   }
 }

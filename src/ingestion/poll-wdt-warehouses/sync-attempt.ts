@@ -1,10 +1,12 @@
 import { WdtClient, WdtWarehouseQuery } from '../wdt-client/wdt-client';
 import { WdtPage } from '../wdt-client/read-page';
 import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
-import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../wdt-observation-recorder.port';
 import { LastSeenWarehouses, lookUpAbsentees } from './confirm-missing';
+import { DEFAULT_LOOKUP_CONCURRENCY, DEFAULT_MISSING_MAX_SHARE, looksTruncated } from './missing-evidence';
 import { DEFAULT_MAX_PASSES } from './pass-verdict';
 import { pullListing } from './pull-listing';
+import { RunLease } from './run-ownership';
 import { RunTally } from './run-tally';
 import { SyncProgress } from './sync-run';
 import { SyncRunRepository } from './sync-run-repository';
@@ -20,9 +22,21 @@ export interface AttemptSettings {
   readonly log: SyncLog;
   readonly progress: (progress: SyncProgress) => void;
   readonly signal: AbortSignal | undefined;
+  readonly lease: RunLease;
   readonly maxPasses?: number;
   readonly includeDisabled?: boolean;
-  readonly maxAbsenteeLookups?: number;
+  /** Above this share of the known warehouses a run flags none (default 0.2). */
+  readonly maxMissingShare?: number;
+  /** Look-ups by warehouse_no in flight at once (default 4). */
+  readonly lookupConcurrency?: number;
+}
+
+/** The run's lease died while it ran (its database connection was lost): it must not go on, another hub may start. */
+export class SyncLeaseLostError extends Error {
+  readonly code = 'wdt_sync_lease_lost';
+  constructor() {
+    super('the WDT sync lost its run lease (its database connection was lost) and stopped; the next sync may start');
+  }
 }
 
 export class SyncCancelledError extends Error {
@@ -35,6 +49,8 @@ export class SyncCancelledError extends Error {
 /** The work of one sync run: pull and record page by page, then (only if complete) flag missing. */
 export class SyncAttempt {
   readonly tally = new RunTally();
+  /** Every listing's last pass was counted against page 0's total_count (see missing-evidence.ts). */
+  private counted = true;
 
   constructor(
     private readonly runId: string,
@@ -62,28 +78,76 @@ export class SyncAttempt {
       });
       for (let i = 0; i < result.passes; i++) this.tally.addPass();
       complete &&= result.complete;
+      this.counted &&= result.counted;
     }
     return complete;
   }
 
-  /** Only after a complete pull: absentees WDT still has are recorded, the rest flagged missing. */
+  /**
+   * Only after a complete pull, and only on evidence (missing-evidence.ts): absentees are looked up
+   * by warehouse_no, the ones WDT still has recorded, the rest flagged missing — unless that would be
+   * more than the allowed share of the known warehouses, when nothing is flagged and a steward is asked.
+   */
   async flagMissing(): Promise<void> {
-    const absent = await this.s.lastSeen.absentFrom(this.tally.seen);
-    if (absent.length > 0) {
-      const found = await lookUpAbsentees(this.s.client, absent, this.s.maxAbsenteeLookups ?? 20);
-      if (found.length > 0)
-        this.s.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', {
-          runId: this.runId,
-          warehouseNos: found.map((w) => w.warehouseNo),
-        });
-      await this.record(found);
+    if (!this.counted) {
+      this.s.log('warn', 'WDT sent no usable total_count: the listing cannot be proven complete, nothing was flagged missing', {
+        runId: this.runId,
+      });
+      return;
     }
-    const flagged = await this.s.recorder.flagMissing(this.tally.seen, { ...this.context, observedAt: this.s.clock() });
+    const context = { ...this.context, observedAt: this.s.clock() };
+    const maxShare = this.s.maxMissingShare ?? DEFAULT_MISSING_MAX_SHARE;
+    // Checked before the look-ups: they can only shrink the set, and one WDT call per code would only delay the task.
+    const before = await this.s.recorder.previewMissing(this.tally.seen);
+    if (looksTruncated(before.codes.length, before.known, maxShare)) {
+      this.s.log('warn', 'the WDT listing looks truncated: nothing was flagged missing, a stewardship task is open', {
+        runId: this.runId,
+        wouldFlag: before.codes.length,
+        known: before.known,
+        maxShare,
+      });
+      const check: WdtListingCheck = {
+        outcome: 'truncated',
+        wouldFlag: before.codes.length,
+        known: before.known,
+        maxShare,
+        sample: before.codes.slice(0, 10),
+      };
+      return this.s.recorder.reportListingCheck(check, context);
+    }
+    const lookedUp = await this.lookUpAbsentees(before.codes);
+    const after = await this.s.recorder.previewMissing(this.tally.seen);
+    // Flags are the one step another run must never overlap: go on only while the lease is provably held.
+    if (!(await this.s.lease.stillHeld())) throw new SyncLeaseLostError();
+    // Anything not looked up (there should be none: runs never overlap) is left for the next run.
+    const notLookedUp = after.codes.filter((code) => !lookedUp.has(code));
+    const flagged = await this.s.recorder.flagMissing(new Set([...this.tally.seen, ...notLookedUp]), context);
     this.tally.setMissing(flagged.length);
-    await this.s.lastSeen.replace(this.tally.seen);
+    await this.s.recorder.reportListingCheck({ outcome: 'trusted' }, context);
+    await this.s.lastSeen.replace(this.tally.spellings);
+  }
+
+  /**
+   * Every code the pull lacks that would be flagged, or that the last complete pull had, is looked up
+   * by warehouse_no; the ones found are recorded (a row can slide past a pull whose counts add up).
+   * Returns the codes looked up.
+   */
+  private async lookUpAbsentees(codes: readonly string[]): Promise<Set<string>> {
+    const remembered = await this.s.lastSeen.spellings();
+    const absent = new Set([...codes, ...[...remembered.keys()].filter((code) => !this.tally.seen.has(code))]);
+    const absentees = [...absent].map((code) => ({ code, spelling: remembered.get(code) ?? code }));
+    const found = await lookUpAbsentees(this.s.client, absentees, this.s.lookupConcurrency ?? DEFAULT_LOOKUP_CONCURRENCY);
+    if (found.length > 0)
+      this.s.log('warn', 'WDT rows slipped past the pull and were found by warehouse_no', {
+        runId: this.runId,
+        warehouseNos: found.map((w) => w.warehouseNo),
+      });
+    await this.record(found);
+    return absent;
   }
 
   private async takePage(page: WdtPage): Promise<void> {
+    if (this.s.lease.lost.aborted) throw new SyncLeaseLostError();
     if (this.s.signal?.aborted) throw new SyncCancelledError();
     this.tally.addPage();
     this.tally.addFailed(page.invalidRows.length);

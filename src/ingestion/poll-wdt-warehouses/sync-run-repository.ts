@@ -18,6 +18,7 @@ export interface NewRun {
 }
 
 const UNIQUE_VIOLATION = '23505';
+export const ABANDONED_REASON = 'abandoned: the hub that ran it stopped before it finished';
 const COLUMNS = `id, trigger, status, started_at, finished_at, pages, passes, seen, changed, unchanged, created, missing, failed,
   error, error_code, correlation_id, actor`;
 
@@ -25,17 +26,17 @@ const COLUMNS = `id, trigger, status, started_at, finished_at, pages, passes, se
 export class SyncRunRepository {
   constructor(private readonly db: SqlExecutor) {}
 
-  /** Inserts the run as 'running'; a run left 'running' by a dead hub (stale heartbeat) is closed first. */
-  async start(run: NewRun, staleBefore: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE wdt_sync_runs SET status = 'failed', finished_at = $1, error_code = 'wdt_sync_abandoned',
-         error = 'abandoned: the hub running it stopped before it finished'
-       WHERE status = 'running' AND heartbeat_at < $2`,
-      [run.startedAt, staleBefore],
-    );
-    // Checked first so the common case logs no constraint violation; the unique index settles races.
-    const running = await this.runningId();
-    if (running) throw new WdtSyncAlreadyRunningError(running);
+  /**
+   * Only with the run lease in hand (see run-ownership.ts): a run still 'running' then belongs to a
+   * hub that stopped without closing it, so it is closed as abandoned before the new one is inserted.
+   * Returns the abandoned runs' ids. The unique index on 'running' rows is the last guard against overlap.
+   */
+  async start(run: NewRun): Promise<string[]> {
+    const abandoned = (await this.db.query(
+      `UPDATE wdt_sync_runs SET status = 'abandoned', finished_at = $1, error_code = 'wdt_sync_abandoned', error = $2
+       WHERE status = 'running' RETURNING id`,
+      [run.startedAt, ABANDONED_REASON],
+    )) as unknown;
     try {
       await this.db.query(
         `INSERT INTO wdt_sync_runs (id, trigger, status, started_at, heartbeat_at, correlation_id, actor) VALUES ($1, $2, 'running', $3, $3, $4, $5)`,
@@ -45,9 +46,10 @@ export class SyncRunRepository {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       throw new WdtSyncAlreadyRunningError(await this.runningId());
     }
+    return updatedIds(abandoned);
   }
 
-  private async runningId(): Promise<string | undefined> {
+  async runningId(): Promise<string | undefined> {
     const [row] = (await this.db.query(`SELECT id FROM wdt_sync_runs WHERE status = 'running'`)) as { id: string }[];
     return row?.id;
   }
@@ -55,26 +57,24 @@ export class SyncRunRepository {
   async progress(id: string, counts: SyncCounts, at: Date): Promise<void> {
     await this.db.query(
       `UPDATE wdt_sync_runs SET heartbeat_at = $2, pages = $3, passes = $4, seen = $5, changed = $6, unchanged = $7, created = $8,
-         missing = $9, failed = $10 WHERE id = $1`,
+         missing = $9, failed = $10 WHERE id = $1 AND status = 'running'`,
       [id, at, counts.pages, counts.passes, counts.seen, counts.changed, counts.unchanged, counts.created, counts.missing, counts.failed],
     );
   }
 
   async finish(
     id: string,
-    status: Exclude<SyncStatus, 'running'>,
+    status: Exclude<SyncStatus, 'running' | 'abandoned'>,
     counts: SyncCounts,
     at: Date,
     failure?: { code: string; message: string },
   ): Promise<void> {
     await this.progress(id, counts, at);
-    await this.db.query(`UPDATE wdt_sync_runs SET status = $2, finished_at = $3, error = $4, error_code = $5 WHERE id = $1`, [
-      id,
-      status,
-      at,
-      failure?.message ?? null,
-      failure?.code ?? null,
-    ]);
+    // A run closed as abandoned meanwhile (its lease was lost and another hub started) stays abandoned.
+    await this.db.query(
+      `UPDATE wdt_sync_runs SET status = $2, finished_at = $3, error = $4, error_code = $5 WHERE id = $1 AND status = 'running'`,
+      [id, status, at, failure?.message ?? null, failure?.code ?? null],
+    );
   }
 
   async find(id: string): Promise<SyncRunSummary | undefined> {
@@ -128,4 +128,10 @@ function toSummary(row: Row): SyncRunSummary {
     correlationId: row.correlation_id,
     actor: row.actor,
   };
+}
+
+/** `UPDATE … RETURNING` rows: pg gives [rows, count] through TypeORM, a plain array elsewhere. */
+function updatedIds(result: unknown): string[] {
+  const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
+  return Array.isArray(rows) ? rows.map((r) => r.id) : [];
 }

@@ -2,7 +2,8 @@
 export type SyncTrigger = 'schedule' | 'cli' | 'api';
 export const SYNC_TRIGGERS: readonly SyncTrigger[] = ['schedule', 'cli', 'api'];
 
-export type SyncStatus = 'running' | 'succeeded' | 'failed';
+/** `abandoned`: the hub running it stopped (crash, kill) before it finished; closed by the next run. */
+export type SyncStatus = 'running' | 'succeeded' | 'failed' | 'abandoned';
 
 export interface SyncCounts {
   /** Pages fetched, every pass and both enabled/disabled listings included. */

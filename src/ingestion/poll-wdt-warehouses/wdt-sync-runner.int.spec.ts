@@ -7,25 +7,43 @@ import { openapiProtocol } from '../wdt-client/openapi-protocol';
 import { qimenProtocol } from '../wdt-client/qimen-protocol';
 import { WdtClient } from '../wdt-client/wdt-client';
 import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
-import { ObservationOutcome, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { codeOf } from '../../shared/domain/warehouse-code';
+import { ObservationOutcome, WdtListingCheck, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { AdvisoryRunOwnership, InProcessRunOwnership } from './run-ownership';
 import { SyncProgress } from './sync-run';
 import { WdtSyncAlreadyRunningError } from './sync-run-repository';
 import { WdtSyncRunner, WdtSyncRunnerOptions } from './wdt-sync-runner';
 
-/** Remembers what it was given; "created" the first time a warehouse_no is seen, else "changed". */
+/**
+ * Remembers what it was given; "created" the first time a code is seen, else "changed". Knows the
+ * codes it was given (plus `known`) as the warehouses feature knows its reservations.
+ */
 class MemoryRecorder implements WdtObservationRecorder {
   readonly observed: WdtWarehouse[] = [];
   readonly flagCalls: ReadonlySet<string>[] = [];
+  readonly flagged = new Set<string>();
+  readonly checks: WdtListingCheck[] = [];
+  constructor(readonly known = new Set<string>()) {}
   async recordObservations(observations: readonly WdtWarehouse[]): Promise<ObservationOutcome[]> {
     return observations.map((o) => {
-      const known = this.observed.some((x) => x.warehouseNo === o.warehouseNo);
+      const known = this.observed.some((x) => codeOf(x.warehouseNo) === codeOf(o.warehouseNo));
       this.observed.push(o);
+      this.known.add(codeOf(o.warehouseNo));
+      this.flagged.delete(codeOf(o.warehouseNo));
       return { warehouseNo: o.warehouseNo, goldenId: o.warehouseNo, outcome: known ? 'changed' : 'created', changedFields: [] };
     });
   }
   async flagMissing(seen: ReadonlySet<string>): Promise<string[]> {
     this.flagCalls.push(new Set(seen));
-    return [];
+    const codes = (await this.previewMissing(seen)).codes;
+    codes.forEach((c) => this.flagged.add(c));
+    return codes;
+  }
+  async previewMissing(seen: ReadonlySet<string>) {
+    return { codes: [...this.known].filter((c) => !seen.has(c) && !this.flagged.has(c)), known: this.known.size };
+  }
+  async reportListingCheck(check: WdtListingCheck) {
+    this.checks.push(check);
   }
   count(no: string) {
     return this.observed.filter((o) => o.warehouseNo === no).length;
@@ -45,8 +63,9 @@ function runner(options: WdtSyncRunnerOptions = {}, secret = sim.credentials.app
       sleep: async () => undefined,
     },
   );
-  return new WdtSyncRunner({ client, recorder, db: db.dataSource, onProgress, options });
+  return new WdtSyncRunner({ client, recorder, db: db.dataSource, ownership: ownership(), onProgress, options });
 }
+const ownership = () => (db.embedded ? new InProcessRunOwnership() : new AdvisoryRunOwnership(db.url));
 const allNos = () =>
   sim.admin
     .listWarehouses()
@@ -96,7 +115,7 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
         budget: new CallBudget(100_000),
       },
     );
-    const summary = await new WdtSyncRunner({ client, recorder, db: db.dataSource }).run('cli');
+    const summary = await new WdtSyncRunner({ client, recorder, db: db.dataSource, ownership: ownership() }).run('cli');
     assert.equal(summary.status, 'succeeded', summary.error);
     assert.deepEqual(recorder.observed.map((o) => o.warehouseNo).sort(), allNos());
   });
@@ -178,18 +197,23 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
     assert.equal(recorder.flagCalls.length, 0);
   });
 
-  it('allows one run at a time and closes runs abandoned by a dead hub', async () => {
+  it('allows one run at a time', async () => {
     sim.admin.slowPages(100);
     const first = await runner().start('schedule');
     await assert.rejects(runner().start('api'), (e: unknown) => e instanceof WdtSyncAlreadyRunningError && e.runningId === first.runId);
     sim.admin.slowPages(0);
-    await first.completion;
+    assert.equal((await first.completion).status, 'succeeded');
+    assert.equal((await runner().run('cli')).status, 'succeeded', 'the lease was released with the run');
+  });
+
+  it('closes a run left running by a stopped process as abandoned, and starts at once', async () => {
     await db.dataSource.query(`INSERT INTO wdt_sync_runs (id, trigger, status, started_at, heartbeat_at, correlation_id, actor)
-      VALUES ('00000000-0000-4000-8000-000000000001', 'cli', 'running', now() - interval '1 hour', now() - interval '1 hour', 'c', 'cli')`);
+      VALUES ('00000000-0000-4000-8000-000000000001', 'cli', 'running', now(), now(), 'c', 'cli')`);
     assert.equal((await runner().run('cli')).status, 'succeeded');
     const abandoned = await runner().findRun('00000000-0000-4000-8000-000000000001');
-    assert.equal(abandoned?.status, 'failed');
+    assert.equal(abandoned?.status, 'abandoned');
     assert.equal(abandoned?.errorCode, 'wdt_sync_abandoned');
+    assert.match(abandoned!.error!, /the hub that ran it stopped/);
   });
 
   it('stops between pages when aborted, flagging nothing', async () => {
@@ -198,5 +222,99 @@ describe('WdtSyncRunner on PostgreSQL against the simulator', () => {
     assert.equal(summary.status, 'failed');
     assert.equal(summary.errorCode, 'wdt_sync_cancelled');
     assert.equal(recorder.flagCalls.length, 0);
+  });
+
+  describe('missing flags only on evidence', () => {
+    const enabledNos = () =>
+      sim.admin
+        .listWarehouses()
+        .filter((w) => w.is_disabled === 0)
+        .map((w) => w.warehouse_no);
+    const lookUps = () => sim.admin.calls().filter((c) => c.warehouseNo !== undefined);
+
+    it('flags nothing when page 0 came without total_count (the listing cannot be proven complete)', async () => {
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      sim.admin.deleteWarehouse(enabledNos()[3]!);
+      sim.admin.setFaults({ omitTotalCount: true });
+      const summary = await runner().run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(recorder.flagCalls.length, 1, 'only the first run flagged');
+      assert.equal(summary.missing, 0);
+      sim.admin.setFaults({ omitTotalCount: false });
+      assert.equal((await runner().run('cli')).missing, 1, 'a counted listing then flags it');
+    });
+
+    it('looks every absentee up by warehouse_no (enabled, then disabled), more than 20 of them, before flagging', async () => {
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      const gone = enabledNos().slice(0, 30);
+      gone.forEach((no) => sim.admin.deleteWarehouse(no));
+      sim.admin.clearCalls();
+      const summary = await runner({ maxMissingShare: 0.5 }).run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.deepEqual([...new Set(lookUps().map((c) => c.warehouseNo))].sort(), [...gone].sort());
+      assert.equal(lookUps().length, 60, 'each code: enabled, then disabled');
+      assert.equal(summary.missing, 30);
+      assert.deepEqual([...recorder.flagged].sort(), [...gone].sort());
+      assert.deepEqual(recorder.checks.at(-1), { outcome: 'trusted' });
+    });
+
+    it('flags none and reports the listing truncated when more than the allowed share would be flagged', async () => {
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      const gone = enabledNos().slice(0, 20); // 20 of 95 > 20 %
+      gone.forEach((no) => sim.admin.deleteWarehouse(no));
+      sim.admin.clearCalls();
+      const summary = await runner().run('cli');
+      assert.deepEqual(lookUps(), [], 'held back before spending a WDT call per code');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(summary.missing, 0);
+      assert.equal(recorder.flagCalls.length, 1, 'flagMissing was not called again');
+      assert.equal(recorder.flagged.size, 0);
+      const check = recorder.checks.at(-1);
+      assert.equal(check?.outcome, 'truncated');
+      assert.deepEqual(check.outcome === 'truncated' && { wouldFlag: check.wouldFlag, known: check.known, maxShare: check.maxShare }, {
+        wouldFlag: 20,
+        known: 95,
+        maxShare: 0.2,
+      });
+      // 19 of 95 is within the share: believed, flagged.
+      sim.admin.addWarehouse({ warehouse_no: gone[0]! });
+      const next = await runner().run('cli');
+      assert.equal(next.missing, 19);
+      assert.deepEqual(recorder.checks.at(-1), { outcome: 'trusted' });
+    });
+
+    it('treats full-width and space-padded spellings as one code across runs: no look-ups, no flags', async () => {
+      sim.admin.addWarehouse({ warehouse_no: 'ＷＨ－ＦＷ０１', is_disabled: 0 });
+      sim.admin.addWarehouse({ warehouse_no: 'WH-SP-02 ', is_disabled: 0 });
+      for (let run = 1; run <= 3; run++) {
+        sim.admin.clearCalls();
+        const summary = await runner().run('cli');
+        assert.equal(summary.status, 'succeeded', summary.error);
+        assert.equal(summary.seen, 97);
+        assert.equal(summary.missing, 0);
+        assert.deepEqual(lookUps(), [], `run ${run} looked nothing up`);
+      }
+      const seen = recorder.flagCalls.at(-1)!;
+      assert.ok(seen.has('WH-FW01') && seen.has('WH-SP-02'));
+      const lastSeen = (await db.dataSource.query(
+        `SELECT warehouse_no, spelling FROM wdt_last_seen WHERE warehouse_no IN ('WH-FW01', 'WH-SP-02') ORDER BY 1`,
+      )) as unknown[];
+      assert.deepEqual(lastSeen, [
+        { warehouse_no: 'WH-FW01', spelling: 'ＷＨ－ＦＷ０１' },
+        { warehouse_no: 'WH-SP-02', spelling: 'WH-SP-02 ' },
+      ]);
+    });
+
+    it("looks an absentee up under WDT's own spelling and does not flag it when found", async () => {
+      sim.admin.addWarehouse({ warehouse_no: 'ＷＨ－ＦＷ０９', is_disabled: 1 });
+      assert.equal((await runner().run('cli')).status, 'succeeded');
+      sim.admin.clearCalls();
+      // The disabled listing is not read: every disabled warehouse is absent, WDT still has them all.
+      const summary = await runner({ includeDisabled: false, maxMissingShare: 1 }).run('cli');
+      assert.equal(summary.status, 'succeeded', summary.error);
+      assert.equal(summary.missing, 0, 'each was found by warehouse_no');
+      assert.ok(lookUps().some((c) => c.warehouseNo === 'ＷＨ－ＦＷ０９' && c.isDisabled === '1'));
+      assert.ok(!lookUps().some((c) => c.warehouseNo === 'WH-FW09'), 'found under its own spelling first');
+    });
   });
 });

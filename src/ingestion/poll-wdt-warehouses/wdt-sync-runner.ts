@@ -6,7 +6,8 @@ import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-r
 import { LastSeenWarehouses } from './confirm-missing';
 import { AttemptSettings, SyncAttempt, SyncLog } from './sync-attempt';
 import { SyncCounts, SyncProgress, SyncRunSummary, SyncTrigger } from './sync-run';
-import { SyncRunRepository } from './sync-run-repository';
+import { RunLease, RunOwnership } from './run-ownership';
+import { SyncRunRepository, WdtSyncAlreadyRunningError } from './sync-run-repository';
 
 export type { SyncLog };
 
@@ -15,16 +16,18 @@ export interface WdtSyncRunnerOptions {
   readonly maxPasses?: number;
   /** Also pull `is_disabled=1` (WDT returns enabled warehouses only by default). Default true. */
   readonly includeDisabled?: boolean;
-  /** A 'running' run with no heartbeat for this long belongs to a dead hub (default 10 min). */
-  readonly staleAfterMs?: number;
-  /** Absentees looked up one by one before flagging (default 20). */
-  readonly maxAbsenteeLookups?: number;
+  /** Above this share of the known warehouses a run flags none and asks a steward (default 0.2). */
+  readonly maxMissingShare?: number;
+  /** Look-ups by warehouse_no in flight at once before flagging (default 4); every absentee is looked up. */
+  readonly lookupConcurrency?: number;
 }
 
 export interface WdtSyncRunnerDeps {
   readonly client: WdtClient;
   readonly recorder: WdtObservationRecorder;
   readonly db: SqlExecutor;
+  /** Who may run now: an advisory-lock lease on a server, the process itself on embedded PGlite. */
+  readonly ownership: RunOwnership;
   readonly clock?: () => Date;
   readonly newId?: () => string;
   readonly onProgress?: (progress: SyncProgress) => void;
@@ -52,7 +55,8 @@ const DEFAULT_ACTORS: Record<SyncTrigger, string> = { schedule: 'system:wdt-sche
 /**
  * One WDT sync run: pull every page of the enabled and disabled listings, hand the observations to
  * the recorder page by page (so a failure later loses nothing already recorded), and only when the
- * pull is known complete look up absentees and flag the rest missing. Recorded in `wdt_sync_runs`.
+ * pull is known complete look up absentees and flag the rest missing (missing-evidence.ts). Recorded in
+ * `wdt_sync_runs`; owned, from start to finish, through a lease that dies with this process (run-ownership.ts).
  */
 export class WdtSyncRunner {
   private readonly runs: SyncRunRepository;
@@ -75,12 +79,25 @@ export class WdtSyncRunner {
       correlationId: request.correlationId ?? runId,
       actor: request.actor ?? DEFAULT_ACTORS[trigger],
     };
-    await this.runs.start(
-      { id: runId, trigger, startedAt, correlationId: context.correlationId, actor: context.actor },
-      new Date(startedAt.getTime() - (this.deps.options?.staleAfterMs ?? 600_000)),
-    );
+    const lease = await this.deps.ownership.tryAcquire();
+    if (!lease) throw new WdtSyncAlreadyRunningError(await this.runs.runningId());
+    try {
+      const abandoned = await this.runs.start({
+        id: runId,
+        trigger,
+        startedAt,
+        correlationId: context.correlationId,
+        actor: context.actor,
+      });
+      if (abandoned.length > 0) this.log('warn', 'WDT sync run(s) abandoned by a hub that stopped were closed', { runIds: abandoned });
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
     this.log('info', 'WDT sync started', { runId, trigger });
-    const completion = this.execute(runId, context, request).then(async () => (await this.runs.find(runId))!);
+    const completion = this.execute(runId, context, request, lease)
+      .finally(() => lease.release())
+      .then(async () => (await this.runs.find(runId))!);
     return { runId, completion };
   }
 
@@ -96,8 +113,8 @@ export class WdtSyncRunner {
     return this.runs.find(id);
   }
 
-  private async execute(runId: string, context: ObservationContext, request: RunRequest): Promise<void> {
-    const attempt = new SyncAttempt(runId, context, this.attemptSettings(request));
+  private async execute(runId: string, context: ObservationContext, request: RunRequest, lease: RunLease): Promise<void> {
+    const attempt = new SyncAttempt(runId, context, this.attemptSettings(request, lease));
     const counts = () => attempt.tally.summary();
     try {
       if (!(await attempt.pullEverything())) {
@@ -126,7 +143,7 @@ export class WdtSyncRunner {
     }
   }
 
-  private attemptSettings(request: RunRequest): AttemptSettings {
+  private attemptSettings(request: RunRequest, lease: RunLease): AttemptSettings {
     const { client, recorder, options } = this.deps;
     return {
       client,
@@ -140,6 +157,7 @@ export class WdtSyncRunner {
         request.onProgress?.(progress);
       },
       signal: request.signal,
+      lease,
       ...options,
     };
   }

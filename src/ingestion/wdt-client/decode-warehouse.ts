@@ -1,4 +1,5 @@
 import { decimal, flag, integer, isPlainObject, text } from './lenient';
+import { warehouseCode } from '../../shared/domain/warehouse-code';
 import { WdtWarehouse } from './wdt-warehouse';
 
 export type DecodedRow = { readonly ok: true; readonly warehouse: WdtWarehouse } | { readonly ok: false; readonly problem: string };
@@ -11,7 +12,7 @@ export type DecodedRow = { readonly ok: true; readonly warehouse: WdtWarehouse }
 export function decodeWarehouse(row: unknown): DecodedRow {
   if (!isPlainObject(row)) return { ok: false, problem: `expected an object, got ${kindOf(row)}` };
   const warehouseNo = text(row.warehouse_no);
-  if (warehouseNo === undefined) return { ok: false, problem: 'it has no warehouse_no' };
+  if (warehouseNo === undefined || warehouseCode(warehouseNo) === null) return { ok: false, problem: 'it has no warehouse_no' };
   const warehouse: WdtWarehouse = {
     warehouseNo,
     warehouseId: text(row.warehouse_id),

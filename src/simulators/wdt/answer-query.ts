@@ -14,6 +14,8 @@ export interface SimCall {
   readonly pageNo: string | undefined;
   readonly pageSize: string | undefined;
   readonly isDisabled: string | undefined;
+  /** The warehouse_no filter, when the query had one (a look-up by code). */
+  readonly warehouseNo: string | undefined;
   /** `ok`, `http 500`, `malformed`, or the error code sent. */
   readonly outcome: string;
 }
@@ -47,6 +49,7 @@ export function answerQuery(ctx: SimContext, variant: Variant, params: Readonly<
       pageNo: params.page_no,
       pageSize: params.page_size,
       isDisabled: params.is_disabled,
+      warehouseNo: params.warehouse_no,
       outcome,
     });
   const failWith = (error: SimError): SimReply => {
@@ -70,7 +73,8 @@ export function answerQuery(ctx: SimContext, variant: Variant, params: Readonly<
     return { status: 200, body: '{"code":0,"message":"","warehouses":[{"warehouse_no":"', delayMs };
   }
   const { totalCount, page } = selectPage(ctx.store.all(), parsed.query);
-  const body = successBody(variant, parsed.query.pageNo === 0 ? totalCount : undefined, page);
+  const sendTotal = parsed.query.pageNo === 0 && !ctx.faults.current().omitTotalCount;
+  const body = successBody(variant, sendTotal ? totalCount : undefined, page);
   log('ok');
   // Served: a row created now lands in front of everything the rest of this pull will read.
   if (parsed.query.pageNo === 0 && ctx.faults.takeShift()) ctx.store.add({}, 'front');

@@ -14,6 +14,8 @@ export interface FaultSettings {
    * so every later page is shifted by one row (what a warehouse created mid-pull does in WDT).
    */
   shiftRowsDuringPull: number;
+  /** Page 0 comes without total_count (as some WDT deployments and proxies answer). */
+  omitTotalCount: boolean;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -23,6 +25,7 @@ export const NO_FAULTS: FaultSettings = {
   slowPageMs: 0,
   malformedPage: undefined,
   shiftRowsDuringPull: 0,
+  omitTotalCount: false,
 };
 
 export class Faults {

@@ -1,4 +1,5 @@
 import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
+import { codeOf } from '../../shared/domain/warehouse-code';
 import { Coordinates, GoldenValues } from './golden-fields';
 import { normalisePhone } from './phone';
 import { QualityFlag, checkRegion } from './quality';
@@ -24,7 +25,7 @@ export function normaliseWdtWarehouse(w: WdtWarehouse): CanonicalWarehouse {
   const name = typedText(w.name);
   if (name === null) flags.push({ field: 'name', code: 'name_missing', message: 'the warehouse has no name' });
   return {
-    warehouseNo: cleanText(w.warehouseNo) ?? w.warehouseNo,
+    warehouseNo: codeOf(w.warehouseNo),
     warehouseId: cleanText(w.warehouseId),
     name: name ?? '',
     typeCode,

@@ -10,11 +10,11 @@ import { restoredEvent } from './decide-stewardship';
 import { evolve } from './evolve';
 import { requireExisting } from './guards';
 import { MatchProfile, suspectDuplicates } from './matching';
+import { warehouseCode } from '../../shared/domain/warehouse-code';
 import { sourceId, WDT_SYSTEM } from './source-keys';
 import { diffSource } from './source-diff';
 import { SourceRecord, WarehouseState, isRetired } from './state';
 import { SurvivorshipPolicy } from './survivorship';
-import { cleanText } from './text';
 
 /** Fields that can turn a record into (or out of) a suspected duplicate. */
 const MATCH_FIELDS: readonly GoldenField[] = ['name', 'address', 'province', 'city', 'district'];
@@ -29,7 +29,7 @@ export function decideObservation(
     throw new DomainError(ErrorCode.invalidState, `observation for ${cmd.goldenId} sent to ${state.goldenId}`);
   if (state.mergedInto)
     throw new DomainError(ErrorCode.invalidState, `golden record ${state.goldenId} was merged into ${state.mergedInto}`);
-  const warehouseNo = cleanText(cmd.warehouse.warehouseNo);
+  const warehouseNo = warehouseCode(cmd.warehouse.warehouseNo);
   if (warehouseNo === null) throw new DomainError(ErrorCode.validation, 'a WDT warehouse without warehouse_no cannot be recorded');
   const source = { system: cmd.system ?? WDT_SYSTEM, key: warehouseNo };
   const normalised = normaliseWdtWarehouse(cmd.warehouse);
@@ -114,7 +114,7 @@ export function duplicateTaskId(a: string, b: string): string {
 
 export function decideFlagMissing(cmd: FlagMissingInWdt, state: WarehouseState): WarehouseEvent[] {
   const goldenId = requireExisting(state);
-  const source = state.sources[sourceId({ system: cmd.system ?? WDT_SYSTEM, key: cmd.warehouseNo })];
+  const source = state.sources[sourceId({ system: cmd.system ?? WDT_SYSTEM, key: warehouseCode(cmd.warehouseNo) ?? cmd.warehouseNo })];
   if (!source || source.missing || isRetired(state)) return [];
   return [
     { type: 'WarehouseMissingInWdt', data: { goldenId, source: source.source, warehouseNo: cmd.warehouseNo, syncRunId: cmd.syncRunId } },

@@ -1,10 +1,12 @@
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
+import { ListingCheckEvent, WDT_LISTING_CHECKS_STREAM } from '../domain/listing-checks';
 import { WarehouseFact, warehouseFacts } from './warehouse-batch';
 
 /**
- * Open and resolved stewardship tasks: suspected duplicates, Kingdee sync failures and what
- * reconciliation found (drift, missing in Kingdee). A duplicate
+ * Open and resolved stewardship tasks: suspected duplicates, Kingdee sync failures, what
+ * reconciliation found (drift, missing in Kingdee) and WDT listings that look truncated (from the
+ * listing-checks stream, no golden record concerned). A duplicate
  * task concerns two streams, so rows are idempotent by their nature rather than by one stream
  * version: opening inserts if absent, closing only touches an open task.
  */
@@ -14,6 +16,7 @@ export class StewardshipTasksProjection implements Projection {
   readonly tables = ['stewardship_tasks'];
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+    for (const stored of events) if (stored.streamId === WDT_LISTING_CHECKS_STREAM) await applyListingCheck(stored, tx);
     for (const fact of warehouseFacts(events)) await this.applyOne(fact, tx);
   }
 
@@ -74,22 +77,39 @@ export class StewardshipTasksProjection implements Projection {
   }
 }
 
+/** "WDT listing looks truncated": opened (or refreshed) by a suspicious run, closed by a trusted one or a steward. */
+async function applyListingCheck(stored: StoredEvent, tx: SqlExecutor): Promise<void> {
+  const event = { type: stored.type, data: stored.data } as ListingCheckEvent;
+  const at = stored.recordedAt;
+  switch (event.type) {
+    case 'WdtListingLooksTruncated': {
+      const { taskId, syncRunId, wouldFlag, known, maxShare, sample } = event.data;
+      const title = `WDT listing looks truncated: ${wouldFlag} of ${known} warehouses absent at once (more than ${Math.round(maxShare * 100)}%)`;
+      return open(tx, taskId, 'wdt_listing_truncated', null, null, title, { syncRunId, wouldFlag, known, maxShare, sample }, at);
+    }
+    case 'WdtListingTrusted':
+      return close(tx, [event.data.taskId], 'listing_complete', at, stored.metadata.actor);
+    case 'WdtListingTruncationDismissed':
+      return close(tx, [event.data.taskId], 'dismissed', at, stored.metadata.actor);
+  }
+}
+
 async function open(
   tx: SqlExecutor,
   taskId: string,
   type: string,
-  goldenId: string,
+  goldenId: string | null,
   other: string | null,
   title: string,
   details: object,
   at: Date,
 ): Promise<void> {
-  // The same failure reported again with a new message refreshes an open task's details.
+  // The same failure reported again (a sync failure's new message, a listing still truncated) refreshes an open task.
   await tx.query(
     `INSERT INTO stewardship_tasks (task_id, type, status, golden_id, other_golden_id, title, details, opened_at)
      VALUES ($1, $2, 'open', $3, $4, $5, $6, $7)
      ON CONFLICT (task_id) DO UPDATE SET title = EXCLUDED.title, details = EXCLUDED.details
-       WHERE stewardship_tasks.status = 'open' AND stewardship_tasks.type IN ('sync_failure', 'kingdee_drift')`,
+       WHERE stewardship_tasks.status = 'open' AND stewardship_tasks.type IN ('sync_failure', 'kingdee_drift', 'wdt_listing_truncated')`,
     [taskId, type, goldenId, other, title, JSON.stringify(details), at],
   );
 }

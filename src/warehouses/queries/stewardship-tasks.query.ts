@@ -2,8 +2,11 @@ import { SqlExecutor } from '../../event-store/stored-event';
 import { Page } from './search-warehouses.query';
 import { iso } from './warehouse-detail';
 
-/** Reconciliation adds drift and missing-in-Kingdee tasks (unknown Kingdee records live in the reconciliation log). */
-export type StewardshipTaskType = 'duplicate' | 'sync_failure' | 'kingdee_drift' | 'kingdee_missing';
+/**
+ * Reconciliation adds drift and missing-in-Kingdee tasks (unknown Kingdee records live in the reconciliation log);
+ * `wdt_listing_truncated`: a sync's listing looked cut short, so it flagged nothing missing (no record concerned).
+ */
+export type StewardshipTaskType = 'duplicate' | 'sync_failure' | 'kingdee_drift' | 'kingdee_missing' | 'wdt_listing_truncated';
 
 export interface TaskParams {
   readonly status?: 'open' | 'resolved';
@@ -23,7 +26,8 @@ export interface StewardshipTaskView {
   readonly type: StewardshipTaskType;
   readonly status: 'open' | 'resolved';
   readonly title: string;
-  readonly record: TaskRecordRef;
+  /** null for a task that concerns no single record (wdt_listing_truncated). */
+  readonly record: TaskRecordRef | null;
   readonly otherRecord: TaskRecordRef | null;
   readonly details: unknown;
   readonly openedAt: string;
@@ -58,7 +62,7 @@ function toView(r: Record<string, any>): StewardshipTaskView {
     status: r.status,
     title: r.title,
     details: r.details,
-    record: { goldenId: r.golden_id, warehouseNo: r.a_no, name: r.a_name },
+    record: r.golden_id ? { goldenId: r.golden_id, warehouseNo: r.a_no, name: r.a_name } : null,
     otherRecord: r.other_golden_id ? { goldenId: r.other_golden_id, warehouseNo: r.b_no, name: r.b_name } : null,
     openedAt: iso(r.opened_at)!,
     resolvedAt: iso(r.resolved_at),

@@ -52,7 +52,7 @@ export class GetWarehouseDto {
 }
 
 /** Duplicates, Kingdee sync failures and the reconciliation findings recorded on golden records. */
-const TASK_TYPES = ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing'] as const;
+const TASK_TYPES = ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing', 'wdt_listing_truncated'] as const;
 type TaskType = (typeof TASK_TYPES)[number];
 
 export class ListTasksDto extends PagingDto {

@@ -89,18 +89,20 @@ export class TaskRecordRefDto {
 
 export class StewardshipTaskDto {
   @ApiProperty() taskId!: string;
-  @ApiProperty({ enum: ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing'] }) type!: string;
+  @ApiProperty({ enum: ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing', 'wdt_listing_truncated'] }) type!: string;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ type: TaskRecordRefDto }) record!: TaskRecordRefDto;
+  @ApiProperty({ type: TaskRecordRefDto, nullable: true, description: 'null for wdt_listing_truncated (no single record)' })
+  record!: TaskRecordRefDto | null;
   @ApiPropertyOptional({ type: TaskRecordRefDto, nullable: true }) otherRecord!: TaskRecordRefDto | null;
-  @ApiProperty({ description: 'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}' }) details!: Record<
-    string,
-    unknown
-  >;
+  @ApiProperty({
+    description:
+      'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}; truncated WDT listings: {syncRunId, wouldFlag, known, maxShare, sample}',
+  })
+  details!: Record<string, unknown>;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ nullable: true }) resolvedAt!: string | null;
-  @ApiProperty({ nullable: true, enum: ['merged', 'dismissed', 'retried', 'synced'] }) resolution!: string | null;
+  @ApiProperty({ nullable: true, enum: ['merged', 'dismissed', 'retried', 'synced', 'listing_complete'] }) resolution!: string | null;
   @ApiProperty({ nullable: true }) resolvedBy!: string | null;
 }
 

@@ -1,11 +1,11 @@
 import { ObservationContext, ObservationOutcome } from '../../../ingestion/wdt-observation-recorder.port';
 import { WdtWarehouse } from '../../../ingestion/wdt-client/wdt-warehouse';
+import { warehouseCode } from '../../../shared/domain/warehouse-code';
 import { matchingRelevant } from '../../domain/decide-observation';
 import { WarehouseEvent } from '../../domain/events';
 import { MatchProfile } from '../../domain/matching';
 import { regionKey } from '../../domain/regions';
 import { WarehouseState } from '../../domain/state';
-import { cleanText } from '../../domain/text';
 import { BatchItem } from '../batch-decision';
 import { commandMetadata } from '../metadata';
 
@@ -14,11 +14,11 @@ export interface KeyedObservation {
   readonly warehouse: WdtWarehouse;
 }
 
-/** One observation per warehouse_no (the last wins: WDT pages can repeat a row); no key, no record. */
+/** One observation per warehouse code (the last wins: WDT pages can repeat a row); no code, no record. */
 export function latestPerWarehouse(observations: readonly WdtWarehouse[]): KeyedObservation[] {
   const byKey = new Map<string, WdtWarehouse>();
   for (const w of observations) {
-    const key = cleanText(w.warehouseNo);
+    const key = warehouseCode(w.warehouseNo);
     if (key !== null) byKey.set(key, w);
   }
   return [...byKey].map(([key, warehouse]) => ({ key, warehouse }));

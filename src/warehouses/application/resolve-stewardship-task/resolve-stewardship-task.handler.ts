@@ -3,6 +3,7 @@ import { CommandMetadata } from '../../../shared/domain/decider';
 import { DomainError, ErrorCode } from '../../../shared/domain/domain-error';
 import { invalid } from '../../domain/override-values';
 import { RequestKingdeeResyncHandler } from '../request-kingdee-resync/request-kingdee-resync.handler';
+import { WdtListingChecksHandler } from '../wdt-listing-checks/wdt-listing-checks.handler';
 import { ResolveDuplicateHandler } from './resolve-duplicate.handler';
 
 export type TaskAction = 'merge' | 'dismiss' | 'retry';
@@ -23,7 +24,7 @@ export interface ResolveTaskResult {
 
 /**
  * Finds which records a task concerns (tasks read model) and hands it to the use case for its
- * type: duplicates are merged or dismissed, Kingdee sync failures retried. The records' own
+ * type: duplicates are merged or dismissed, Kingdee sync failures retried, truncated WDT listings dismissed. The records' own
  * streams decide whether the task is still open.
  */
 export class ResolveStewardshipTaskHandler {
@@ -31,6 +32,7 @@ export class ResolveStewardshipTaskHandler {
     private readonly db: SqlExecutor,
     private readonly duplicates: ResolveDuplicateHandler,
     private readonly resync: RequestKingdeeResyncHandler,
+    private readonly listingChecks: WdtListingChecksHandler,
   ) {}
 
   async execute(request: ResolveTaskRequest, meta: CommandMetadata): Promise<ResolveTaskResult> {
@@ -61,6 +63,13 @@ export class ResolveStewardshipTaskHandler {
         meta,
       );
       return { taskId, action, versions };
+    }
+    if (task.type === 'wdt_listing_truncated') {
+      if (action !== 'dismiss')
+        throw invalid('action', 'a truncated WDT listing is resolved with dismiss (a later complete listing also closes it)');
+      if (!(await this.listingChecks.dismiss(taskId, request.reason ?? null, meta)))
+        throw new DomainError(ErrorCode.conflict, `stewardship task ${taskId} is not open`);
+      return { taskId, action, versions: {} };
     }
     if (action !== 'retry')
       throw invalid('action', 'a Kingdee sync failure is resolved with retry (a later successful sync also closes it)');
