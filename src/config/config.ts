@@ -20,6 +20,9 @@ export interface AppConfig {
     readonly partitions: number;
     /** The Kingdee sink's consumer group (one group per hub deployment sharing a topic). */
     readonly sinkGroup: string;
+    /** Consumer group session and rebalance timeouts (KAFKA_SESSION_TIMEOUT, KAFKA_REBALANCE_TIMEOUT); the fault suite shortens them. */
+    readonly sessionTimeoutMs: number;
+    readonly rebalanceTimeoutMs: number;
   };
   readonly wdt: WdtConfig;
   readonly kingdee: KingdeeConfig;
@@ -160,6 +163,8 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
       topicDlq: read('KAFKA_TOPIC_DLQ') ?? 'mdm.warehouse.kingdee.dlq.v1',
       partitions: integer(read('KAFKA_PARTITIONS') ?? '3', 'KAFKA_PARTITIONS', 1, 1000),
       sinkGroup: read('KAFKA_SINK_GROUP') ?? 'mdm-kingdee-sink',
+      sessionTimeoutMs: duration(read('KAFKA_SESSION_TIMEOUT') ?? '30s', 'KAFKA_SESSION_TIMEOUT'),
+      rebalanceTimeoutMs: duration(read('KAFKA_REBALANCE_TIMEOUT') ?? '60s', 'KAFKA_REBALANCE_TIMEOUT'),
     },
     wdt: {
       ...wdt,

@@ -4,6 +4,9 @@ import { ConsumedMessage, LogMessage, MessageLog, PartitionLag, retryDelay, Subs
 export interface KafkaLogOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  /** Consumer group timeouts (kafkajs defaults: 30 s session, 60 s rebalance). */
+  readonly sessionTimeoutMs?: number;
+  readonly rebalanceTimeoutMs?: number;
   readonly log?: (level: 'error' | 'warn' | 'info', message: string, extra?: unknown) => void;
 }
 
@@ -55,8 +58,10 @@ export class KafkaMessageLog implements MessageLog {
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      rebalanceTimeout: this.options.rebalanceTimeoutMs ?? 60_000,
+      // kafkajs wants the heartbeat well inside the session timeout.
+      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
       allowAutoTopicCreation: false,
     });
     this.consumers.add(consumer);

@@ -13,6 +13,8 @@ async function openLog(config: AppConfig, dataSource: DataSource, logger: Logger
     ? new KafkaMessageLog({
         brokers: config.kafka.brokers,
         clientId: config.kafka.clientId,
+        sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+        rebalanceTimeoutMs: config.kafka.rebalanceTimeoutMs,
         log: (level, message, extra) => logger[level](extra ?? {}, message),
       })
     : new PostgresMessageLog(dataSource);
