@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { uniqueName } from '../../../support/kafka';
 import { createTestDatabase, TestDatabase } from '../../../support/test-database';
 import { ChildHub, spawnHub } from '../../support/child-hub';
-import { HubApi, hubEnv, kafkaEnv, startSimulators, Simulators } from '../../support/pipeline-harness';
+import { ADMIN_KEY, HubApi, hubEnv, kafkaEnv, startSimulators, Simulators } from '../../support/pipeline-harness';
 import { SeededRandom } from './seeded-random';
 
 export interface RigOptions {
@@ -87,6 +87,15 @@ export class FaultRig {
     await hub.stop();
   }
 
+  /** POST /api/v1/sync/wdt on the newest hub, answering whatever status it gets (202, or 409 while a run is in progress). */
+  async requestSync(): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.api().url}/api/v1/sync/wdt`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  }
+
   /** Golden records the hub has recorded as written to Kingdee (KingdeeSyncSucceeded streams). */
   async recordedSynced(): Promise<number> {
     const [row] = await this.db.dataSource.query(
@@ -115,9 +124,7 @@ export class FaultRig {
     try {
       await work();
     } catch (error) {
-      const logs = this.hubs
-        .map((h, i) => `--- hub ${i + 1} (${h.url}) last lines:\n${h.output.slice(-15).join('\n')}`)
-        .join('\n');
+      const logs = this.hubs.map((h, i) => `--- hub ${i + 1} (${h.url}) last lines:\n${h.output.slice(-15).join('\n')}`).join('\n');
       const message = error instanceof Error ? error.message : String(error);
       const wrapped = new Error(`${message}\n[seed ${this.random.seed}: rerun with FAULT_SEED=${this.random.seed}]\n${logs}`);
       if (error instanceof Error) wrapped.stack = `${wrapped.message}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}`;
