@@ -32,21 +32,23 @@ describe('faults: Kingdee 5xx bursts, session loss, one batch slower than the re
       const { kingdee, wdt } = rig.sims;
       const written = () => kingdee.admin.stocks().length;
       const viaGate = { KINGDEE_BASE_URL: gate.url };
-      kingdee.admin.slowResponses(200);
+      kingdee.admin.slowResponses(300);
       await rig.startHub(viaGate);
       await rig.startHub(viaGate);
       const run = await rig.api().sync();
       assert.equal(run.status, 'succeeded', run.error);
 
-      const bursts = rig.random.int(2, 4);
-      for (let i = 1; i <= bursts; i++) {
-        await waitFor(() => written() >= (i * WAREHOUSES) / (bursts + 2), `the sink past burst point ${i}`, 120_000, 50);
-        kingdee.admin.failNext(rig.random.int(2, 5), rig.random.pick([500, 502, 503]));
-      }
+      // The session loss early in the load, then the 5xx bursts spread over the rest of it.
       const logins = () => kingdee.admin.callCounts().ValidateUser ?? 0;
+      await waitFor(() => written() >= WAREHOUSES / 5, 'the sink a fifth through the first load', 120_000, 50);
       const loginsBefore = logins();
       assert.ok(written() < WAREHOUSES, `the first load finished (${written()}) before the session loss: nothing was tested`);
       kingdee.admin.expireSessions();
+      const bursts = rig.random.int(2, 4);
+      for (let i = 1; i <= bursts; i++) {
+        await waitFor(() => written() >= WAREHOUSES / 5 + (i * WAREHOUSES) / (2 * bursts), `the sink past burst point ${i}`, 120_000, 50);
+        kingdee.admin.failNext(rig.random.int(2, 5), rig.random.pick([500, 502, 503]));
+      }
       kingdee.admin.slowResponses(0);
       await waitFor(
         async () => written() === WAREHOUSES && (await rig.api().countWarehouses('synced')) === WAREHOUSES,

@@ -17,9 +17,8 @@ export class KingdeeGate {
   /** `target` is the simulator's origin (http://host:port). */
   static async start(target: string): Promise<KingdeeGate> {
     const upstream = new URL(target);
-    let gate: KingdeeGate | undefined;
-    const server = createServer((req, res) => {
-      void gate!.forward(req, upstream).then(
+    const server: Server = createServer((req, res) => {
+      void gate.forward(req, upstream).then(
         (answer) => {
           res.writeHead(answer.status, answer.headers);
           res.end(answer.body);
@@ -29,7 +28,7 @@ export class KingdeeGate {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    gate = new KingdeeGate(server, `http://127.0.0.1:${port}/k3cloud/`);
+    const gate = new KingdeeGate(server, `http://127.0.0.1:${port}/k3cloud/`);
     return gate;
   }
 
