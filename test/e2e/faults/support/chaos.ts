@@ -114,7 +114,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
 
 /** POST /sync/wdt until accepted: a run of a killed hub may hold it for a while (that delay counts as recovery). */
 async function requestAccepted(rig: FaultRig): Promise<void> {
-  await waitFor(async () => (await rig.requestSync()).status === 202, 'a WDT sync to be accepted', 180_000, 500);
+  let last = '';
+  await waitFor(
+    async () => {
+      const answer = await rig.requestSync();
+      last = `${answer.status} ${JSON.stringify(answer.body)}`;
+      return answer.status === 202;
+    },
+    'POST /api/v1/sync/wdt to answer 202',
+    180_000,
+    500,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; the last answer was ${last}`);
+  });
 }
 
 /** Nothing left to do: every processor at the head and the sink group's lag 0. */

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { KafkaMessageLog } from '../../../../src/log/kafka-message-log';
+import { waitFor } from '../../../support/wait-for';
 import { uniqueName } from '../../../support/kafka';
 import { createTestDatabase, TestDatabase } from '../../../support/test-database';
 import { ChildHub, spawnHub } from '../../support/child-hub';
@@ -56,6 +58,7 @@ export class FaultRig {
         }
       : kafkaEnv(`fault-${options.label}`);
     const env = hubEnv(sims, { DATABASE_URL: db.url, ...kafka, ...FAULT_HUB_ENV, ...options.env });
+    await createTopics(env);
     return new FaultRig(db, sims, env, options.random ?? SeededRandom.fromEnv(), options.warehouses);
   }
 
@@ -136,5 +139,28 @@ export class FaultRig {
     await Promise.all(this.hubs.map((h) => h.kill()));
     await this.sims.stop();
     await this.db.close();
+  }
+}
+
+/**
+ * Creates the hub's topics before any hub starts, as a deployment would: a hub that creates a fresh topic
+ * itself may meet "This server does not host this topic-partition" while the new partitions get their
+ * leaders, and exit at start-up (a start-up race, not one of the faults under test).
+ */
+async function createTopics(env: Record<string, string>): Promise<void> {
+  const log = new KafkaMessageLog({ brokers: env.KAFKA_BROKERS!.split(','), clientId: 'fault-rig' });
+  try {
+    await waitFor(
+      async () => {
+        await log.ensureTopic(env.KAFKA_TOPIC_GOLDEN!, { partitions: 3, compact: true });
+        await log.ensureTopic(env.KAFKA_TOPIC_DLQ!, { partitions: 1 });
+        return true;
+      },
+      `topics ${env.KAFKA_TOPIC_GOLDEN} and ${env.KAFKA_TOPIC_DLQ}`,
+      60_000,
+      500,
+    );
+  } finally {
+    await log.close();
   }
 }
