@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { waitFor } from '../../support/wait-for';
 import { FaultRig } from './support/fault-rig';
 import { assertInvariants } from './support/invariants';
 import { PrivateKafka } from './support/private-kafka';
@@ -32,7 +31,7 @@ describe('faults: Kafka broker restarted mid-sink', { timeout: 600_000 }, () => 
       const hub = await rig.startHub();
       const run = await rig.api().sync();
       assert.equal(run.status, 'succeeded', run.error);
-      await waitFor(() => written() >= rig.random.int(20, 60), 'the sink under way', 120_000, 100);
+      await rig.waitForKingdee(rig.random.int(20, 60), 'the sink under way');
 
       await kafka.stop();
       const atStop = written();

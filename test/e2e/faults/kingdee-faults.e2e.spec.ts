@@ -40,13 +40,13 @@ describe('faults: Kingdee 5xx bursts, session loss, one batch slower than the re
 
       // The session loss early in the load, then the 5xx bursts spread over the rest of it.
       const logins = () => kingdee.admin.callCounts().ValidateUser ?? 0;
-      await waitFor(() => written() >= WAREHOUSES / 5, 'the sink a fifth through the first load', 120_000, 50);
+      await rig.waitForKingdee(WAREHOUSES / 5, 'the sink a fifth through the first load');
       const loginsBefore = logins();
       assert.ok(written() < WAREHOUSES, `the first load finished (${written()}) before the session loss: nothing was tested`);
       kingdee.admin.expireSessions();
       const bursts = rig.random.int(2, 4);
       for (let i = 1; i <= bursts; i++) {
-        await waitFor(() => written() >= WAREHOUSES / 5 + (i * WAREHOUSES) / (2 * bursts), `the sink past burst point ${i}`, 120_000, 50);
+        await rig.waitForKingdee(WAREHOUSES / 5 + (i * WAREHOUSES) / (2 * bursts), `the sink past burst point ${i}`);
         kingdee.admin.failNext(rig.random.int(2, 5), rig.random.pick([500, 502, 503]));
       }
       kingdee.admin.slowResponses(0);

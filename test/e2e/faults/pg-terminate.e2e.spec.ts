@@ -27,7 +27,8 @@ describe('faults: all PostgreSQL connections terminated mid-sync', { timeout: 60
       const hub = await rig.startHub();
       const begun = await rig.requestSync();
       assert.equal(begun.status, 202, JSON.stringify(begun.body));
-      await waitFor(() => wdt.admin.calls().length >= rig.random.int(1, 3), 'the WDT sync under way', 60_000, 20);
+      const pages = rig.random.int(1, 3);
+      await waitFor(() => wdt.admin.calls().length >= pages, `${pages} WDT page(s) pulled`, 60_000, 20);
       const duringSync = await rig.terminateBackends();
       t.diagnostic(`terminated ${duringSync} backend(s) during the WDT sync`);
       assert.ok(duringSync > 0, 'the hub held no PostgreSQL connection to terminate');
@@ -49,7 +50,7 @@ describe('faults: all PostgreSQL connections terminated mid-sync', { timeout: 60
         assert.equal(again.status, 'succeeded', `the sync after the connection loss: ${again.error}`);
       }
 
-      await waitFor(() => kingdee.admin.stocks().length >= 20, '20 records in Kingdee', 120_000, 100);
+      await rig.waitForKingdee(20, '20 records in Kingdee');
       const duringSink = await rig.terminateBackends();
       t.diagnostic(`terminated ${duringSink} backend(s) during the sink at ${kingdee.admin.stocks().length}/${WAREHOUSES}`);
       kingdee.admin.slowResponses(0);

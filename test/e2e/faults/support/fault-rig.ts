@@ -90,6 +90,14 @@ export class FaultRig {
     await hub.stop();
   }
 
+  /** Waits until Kingdee holds at least `count` records; a timeout says how many it got to. */
+  async waitForKingdee(count: number, what: string, timeoutMs = 120_000): Promise<void> {
+    const held = () => this.sims.kingdee.admin.stocks().length;
+    await waitFor(() => held() >= count, what, timeoutMs, 50).catch((error: Error) => {
+      throw new Error(`${error.message} (Kingdee holds ${held()} of ${this.warehouses}, expected at least ${Math.ceil(count)})`);
+    });
+  }
+
   /** POST /api/v1/sync/wdt on the newest hub, answering whatever status it gets (202, or 409 while a run is in progress). */
   async requestSync(): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.api().url}/api/v1/sync/wdt`, {

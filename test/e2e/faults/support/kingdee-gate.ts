@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 export class KingdeeGate {
   private held: { service: RegExp; ms: number; reached: () => void } | undefined;
   private inFlight = 0;
+  private readonly answered = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -35,6 +36,11 @@ export class KingdeeGate {
   /** The next call whose path matches `service` waits `ms` before Kingdee gets it; resolves once that call has arrived. */
   holdNext(service: RegExp, ms: number): Promise<void> {
     return new Promise((reached) => (this.held = { service, ms, reached }));
+  }
+
+  /** Calls of `service` (e.g. BatchSave) answered through this gate: which hub writes, when each hub has its own gate. */
+  count(service: string): number {
+    return this.answered.get(service.toLowerCase()) ?? 0;
   }
 
   /** Calls waiting at the gate or on their way to Kingdee. */
@@ -67,6 +73,8 @@ export class KingdeeGate {
             void readAll(answer).then((data) => {
               const headers: Record<string, string | string[]> = {};
               for (const [k, v] of Object.entries(answer.headers)) if (v !== undefined && k !== 'transfer-encoding') headers[k] = v;
+              const service = /\.([A-Za-z]+)\.common\.kdsvc/.exec(req.url ?? '')?.[1]?.toLowerCase() ?? '';
+              this.answered.set(service, (this.answered.get(service) ?? 0) + 1);
               resolve({ status: answer.statusCode ?? 502, headers: { ...headers, 'content-length': String(data.length) }, body: data });
             }, reject);
           },
