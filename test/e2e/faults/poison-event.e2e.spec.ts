@@ -13,7 +13,7 @@ const WAREHOUSES = 200;
 /**
  * A poison event: an event of a known type whose data no projection can apply (KingdeeSyncSucceeded
  * with `null` data), appended straight to the events table. Every processor that cannot apply it
- * stalls visibly (GET /api/v1/status: stalled since, position, error); `mdm processor skip NAME
+ * stalls visibly (GET /api/v1/status: `stalled` with since, failingPosition, error); `mdm processor skip NAME
  * --position P --reason TEXT` (for the first) and POST /api/v1/processors/NAME/skip (for the others)
  * let each one resume, and the hub delivers everything after it.
  */
@@ -88,7 +88,7 @@ describe('faults: a poison event stalls processors visibly; skip resumes them', 
         await api.call('POST', `/processors/${encodeURIComponent(name)}/skip`, { position, reason: 'fault suite: poison event' });
       }
       const skips: { n: number }[] = await rig.db.dataSource.query(
-        `SELECT count(*)::int AS n FROM events WHERE type ILIKE '%skip%' AND data::text LIKE '%' || $1 || '%'`,
+        `SELECT count(*)::int AS n FROM events WHERE type = 'ProcessorEventSkipped' AND data->>'position' = $1`,
         [position],
       );
       assert.equal(skips[0]!.n, stalled.length, `each skip is recorded as an event (found ${skips[0]!.n} for ${stalled.length} skips)`);

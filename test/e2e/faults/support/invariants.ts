@@ -110,16 +110,13 @@ export async function hubViolations(api: HubApi, warehouses: number): Promise<st
 }
 
 /**
- * A processor's stall as GET /api/v1/status reports it: `stalled: {since, position, error}` (or the
- * same as flat `stalledSince` / `stalledPosition` / `stalledError`); undefined when it runs.
+ * A processor's stall as GET /api/v1/status reports it: `stalled: {since, failingPosition, error, …}`;
+ * undefined while it runs.
  */
 export function stallOf(processor: Record<string, unknown>): { since: unknown; position: string; error: unknown } | undefined {
-  const nested = processor.stalled as Record<string, unknown> | null | undefined;
-  if (nested && typeof nested === 'object') return { since: nested.since, position: String(nested.position), error: nested.error };
-  if (processor.stalledSince) {
-    return { since: processor.stalledSince, position: String(processor.stalledPosition), error: processor.stalledError };
-  }
-  return undefined;
+  const stall = processor.stalled as Record<string, unknown> | null | undefined;
+  if (!stall || typeof stall !== 'object') return undefined;
+  return { since: stall.since, position: String(stall.failingPosition ?? stall.position), error: stall.error };
 }
 
 /**
