@@ -24,8 +24,10 @@ export interface RigOptions {
  */
 export const FAULT_HUB_ENV: Record<string, string> = {
   LOG_LEVEL: 'info',
-  KAFKA_SESSION_TIMEOUT: '6s',
-  KAFKA_REBALANCE_TIMEOUT: '10s',
+  // The rebalance timeout must outlast one Kingdee call (the hub refuses a config where it does not).
+  KINGDEE_TIMEOUT: '8s',
+  KAFKA_SESSION_TIMEOUT: '10s',
+  KAFKA_REBALANCE_TIMEOUT: '12s',
   KINGDEE_BATCH_SIZE: '20',
   KINGDEE_LOOKUP: 'in-list',
 };

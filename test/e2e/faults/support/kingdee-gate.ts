@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A pass-through HTTP proxy in front of the Kingdee simulator that can hold back one call of a service
- * before Kingdee sees it: one slow batch, where the simulator's own `slowResponses` slows every call.
+ * before Kingdee sees it: one slow batch, where the simulator's own `slowResponses` slows every call. A
+ * held call whose caller has hung up meanwhile (its timeout) is dropped, never carried out.
  */
 export class KingdeeGate {
   private held: { service: RegExp; ms: number; reached: () => void } | undefined;
@@ -19,13 +20,17 @@ export class KingdeeGate {
   static async start(target: string): Promise<KingdeeGate> {
     const upstream = new URL(target);
     const server: Server = createServer((req, res) => {
-      void gate.forward(req, upstream).then(
-        (answer) => {
-          res.writeHead(answer.status, answer.headers);
-          res.end(answer.body);
-        },
-        () => res.destroy(),
-      );
+      let gone = false;
+      res.once('close', () => (gone = !res.writableFinished));
+      void gate
+        .forward(req, upstream, () => gone)
+        .then(
+          (answer) => {
+            res.writeHead(answer.status, answer.headers);
+            res.end(answer.body);
+          },
+          () => res.destroy(),
+        );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -56,6 +61,7 @@ export class KingdeeGate {
   private async forward(
     req: IncomingMessage,
     upstream: URL,
+    clientGone: () => boolean,
   ): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
     this.inFlight++;
     try {
@@ -65,6 +71,8 @@ export class KingdeeGate {
         this.held = undefined;
         hold.reached();
         await new Promise((r) => setTimeout(r, hold.ms));
+        // The hub gave up (its Kingdee timeout) while the call was held: it never reaches Kingdee.
+        if (clientGone()) throw new Error('the caller hung up while the call was held');
       }
       return await new Promise((resolve, reject) => {
         const out = request(
