@@ -4,10 +4,12 @@ import path from 'node:path';
 /**
  * `npm run bench [-- NAME…]`: runs every bench/*.bench.ts (or those named), prints the figures and
  * writes them to bench/results/<name>.json. Uses DATABASE_URL's server, else 127.0.0.1:5432, else PGlite.
+ * `--option value` pairs after the names are left for the benches to read (e.g. `chaos --cycles 5`).
  */
 async function main(): Promise<void> {
   process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   const resultsDir = path.resolve(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const benches = readdirSync(__dirname)

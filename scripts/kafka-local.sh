@@ -2,7 +2,9 @@
 # Runs a real single-node Apache Kafka broker (KRaft) for tests and CI.
 # The broker jars come from Maven Central through `mvn dependency:copy-dependencies`
 # and are cached outside the repo; nothing downloaded is ever committed.
-#   scripts/kafka-local.sh start | stop | status | fetch
+#   scripts/kafka-local.sh start | stop | restart | status | fetch
+# `start` begins with an empty broker; `restart` (or KAFKA_KEEP_DATA=1 start) keeps the topics,
+# offsets and consumer groups of the previous run, as a broker restarted in production does.
 set -euo pipefail
 
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
@@ -44,6 +46,9 @@ start() {
   fi
   command -v java >/dev/null || { log "Java 17+ is needed to run Kafka"; exit 1; }
   fetch
+  if [ "${KAFKA_KEEP_DATA:-0}" = "1" ] && [ -f "$RUN_DIR/data/meta.properties" ]; then
+    log "keeping the data in $RUN_DIR"; launch; return
+  fi
   rm -rf "$RUN_DIR"; mkdir -p "$RUN_DIR/data"
   cat > "$RUN_DIR/server.properties" <<PROPS
 process.roles=broker,controller
@@ -82,6 +87,12 @@ L4J
   java "${jvm[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" \
     -c "$RUN_DIR/server.properties" >"$RUN_DIR/format.log" 2>&1 \
     || { log "formatting KRaft storage failed:"; cat "$RUN_DIR/format.log" >&2; exit 1; }
+  launch
+}
+
+launch() {
+  local cp="$LIB_DIR/*"
+  local jvm=(-Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true -Dlog4j2.configurationFile="$RUN_DIR/log4j2.properties")
   nohup java "${jvm[@]}" -cp "$cp" kafka.Kafka "$RUN_DIR/server.properties" >"$RUN_DIR/stdout.log" 2>&1 &
   echo $! > "$PID_FILE"
   for _ in $(seq 1 120); do
@@ -105,7 +116,8 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) stop; KAFKA_KEEP_DATA=1 start ;;
   fetch) fetch ;;
   status) if is_up; then echo "up 127.0.0.1:$KAFKA_PORT"; else echo down; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status|fetch" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|status|fetch" >&2; exit 2 ;;
 esac
