@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
+import { loadStalls } from '../event-store/processor-stalls';
 import { lookup } from '../operations/operations.module';
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
@@ -20,13 +21,14 @@ export class SkipProcessorEventHandler {
   async skip(request: SkipRequest, actor: string): Promise<SkipResult> {
     const processors = lookup<ProcessorSupervisor>(this.moduleRef, ProcessorSupervisor)?.processors ?? [];
     const processor = processors.find((p) => p.name === request.processor);
-    if (!processor) {
+    // Processors run outside the supervisor too (the latency observer): a recorded stall names them.
+    if (!processor && !(await loadStalls(this.dataSource)).has(request.processor)) {
       const known = processors.map((p) => p.name).join(', ') || '(none)';
       throw new DomainError(ErrorCode.notFound, `no processor ${request.processor}; known: ${known}`);
     }
     const result = await skipProcessorEvent(this.dataSource, this.store, request, actor, new Date());
-    // Another instance that leads this processor picks the skip up at its next attempt (at most a minute).
-    processor.retryNow();
+    // Whichever instance leads this processor picks the skip up at its next attempt (at most a minute).
+    processor?.retryNow();
     return result;
   }
 }
