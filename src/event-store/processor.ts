@@ -115,12 +115,14 @@ export class CheckpointedProcessor {
     if (this.running) return;
     this.running = true;
     this.store.notifications.on('appended', this.onAppended);
+    this.store.notifications.on('retry', this.onRetryRequested);
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.store.notifications.off('appended', this.onAppended);
+    this.store.notifications.off('retry', this.onRetryRequested);
     this.wake?.();
     this.retry?.();
     await this.loop;
@@ -131,6 +133,11 @@ export class CheckpointedProcessor {
   retryNow(): void {
     this.retry?.();
   }
+
+  /** `store.notifications.emit('retry', name)` ends this processor's backoff, wherever in the process it runs. */
+  private readonly onRetryRequested = (name: string) => {
+    if (name === this.name) this.retryNow();
+  };
 
   private async run(): Promise<void> {
     let failures = 0;

@@ -28,7 +28,7 @@ export class SkipProcessorEventHandler {
     }
     const result = await skipProcessorEvent(this.dataSource, this.store, request, actor, new Date());
     // Whichever instance leads this processor picks the skip up at its next attempt (at most a minute).
-    processor?.retryNow();
+    this.store.notifications.emit('retry', request.processor);
     return result;
   }
 }
