@@ -10,6 +10,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   concurrency_conflict: 409,
   invalid_state: 409,
+  unsupported_media_type: 415,
+  read_models_behind: 503,
   version_mismatch: 412,
   upstream_error: 502,
   internal_error: 500,
@@ -22,6 +24,7 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   404: 'not_found',
   409: 'conflict',
   412: 'version_mismatch',
+  415: 'unsupported_media_type',
 };
 
 /** The one place errors become HTTP: `{error: {code, message, details?}}` with a stable code. */
@@ -30,9 +33,14 @@ export class ErrorFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const response = host.switchToHttp().getResponse<{
+      status(code: number): { json(body: unknown): void };
+      setHeader(name: string, value: string): void;
+    }>();
     const { status, body } = this.toHttp(error);
-    if (status >= 500) this.logger.error({ err: error }, 'request failed');
+    if (error instanceof DomainError && error.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (status >= 500 && status !== 503) this.logger.error({ err: error }, 'request failed');
     response.status(status).json({ error: body });
   }
 

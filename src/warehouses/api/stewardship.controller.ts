@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
@@ -16,6 +17,7 @@ export class StewardshipController {
 
   @Get()
   @Roles('reader')
+  @ReadsReadModels()
   @ApiOperation({ summary: 'Suspected duplicates and Kingdee sync failures, newest first' })
   @ApiOkResponse({ type: TaskPageDto })
   list(@Query() query: ListTasksDto) {
