@@ -274,12 +274,14 @@ function KingdeePanel({ record }: { record: WarehouseDetail }) {
     <KeyValues
       rows={[
         [t('field.syncStatus'), <SyncBadge sync={s} version={record.version} />],
+        // Record versions, the numbering of the 版本 chip: Kingdee's own results never move them.
         [
           t('detail.syncedVersion'),
-          <span className="mono">
-            {s.syncedVersion ?? '—'} / {s.publishedVersion ?? '—'}
+          <span className="mono" data-testid="synced-version">
+            {s.syncedVersion ?? '—'}
           </span>,
         ],
+        [t('detail.publishedVersion'), <span className="mono">{s.publishedVersion ?? '—'}</span>],
         [t('detail.lastAttempt'), dateTime(s.lastAttemptAt)],
         [
           t('detail.lastError'),

@@ -12,7 +12,8 @@ type HeaderSink = { setHeader(name: string, value: string): void };
 const IF_MATCH = {
   name: 'If-Match',
   required: false,
-  description: 'the version (ETag) the steward saw; a stale one → 412 version_mismatch',
+  description:
+    'the record version (ETag) the steward saw; 412 version_mismatch if the record changed since (a source change, an override, a merge, a retirement). Kingdee sync results and resync requests do not count: they never make it stale',
 };
 
 /** Steward overrides: a pinned value wins over every source until removed. */
@@ -66,7 +67,7 @@ export class OverridesController {
 
   /** Answers from the event store, not the read models: the steward sees their change at once. */
   private async respond(result: CommandResult, response: HeaderSink) {
-    response.setHeader('ETag', etagOf(result.version));
+    response.setHeader('ETag', etagOf(result.recordVersion));
     return this.warehouses.queries.getFolded(result.goldenId);
   }
 }
