@@ -1,5 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { AppConfig, configuredSecrets } from '../../config/config';
 import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
+import { SecretScrubber } from '../../shared/secrets/secret-scrubber';
+import { APP_CONFIG } from '../tokens';
 import { LOGGER, Logger } from '../logging/logging.module';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -30,7 +33,14 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 /** The one place errors become HTTP: `{error: {code, message, details?}}` with a stable code. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  private readonly scrubber: SecretScrubber;
+
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.scrubber = new SecretScrubber(configuredSecrets(config));
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<{
@@ -41,7 +51,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof DomainError && error.retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (status >= 500 && status !== 503) this.logger.error({ err: error }, 'request failed');
-    response.status(status).json({ error: body });
+    // Messages may quote an upstream answer or a library's text: what leaves the hub is scrubbed.
+    const clean = this.scrubber.empty ? body : (JSON.parse(this.scrubber.scrub(JSON.stringify(body))) as typeof body);
+    response.status(status).json({ error: clean });
   }
 
   private toHttp(error: unknown): { status: number; body: { code: string; message: string; details?: unknown } } {
