@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/http/roles.decorator';
 import { CommandResult } from '../application/stream-command-runner';
 import { WAREHOUSES } from '../warehouses.tokens';
@@ -18,7 +18,6 @@ const IF_MATCH = {
 
 /** Steward overrides: a pinned value wins over every source until removed. */
 @ApiTags('warehouses')
-@ApiBearerAuth()
 @Controller('api/v1/warehouses/:id/overrides/:field')
 export class OverridesController {
   constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
 import { WAREHOUSES } from '../warehouses.tokens';
@@ -9,7 +9,6 @@ import { HistoryEntryDto, WarehouseDetailDto, WarehousePageDto } from './dto/res
 import { etagOf } from './http-helpers';
 
 @ApiTags('warehouses')
-@ApiBearerAuth()
 @Controller('api/v1/warehouses')
 export class WarehousesController {
   constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}

@@ -44,7 +44,10 @@ export class StreamCommandRunner {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.streams.loadOne(goldenId);
       if (version === 0) throw new DomainError(ErrorCode.notFound, `no golden record ${goldenId}`);
-      if (ifMatch !== undefined && ifMatch !== state.recordVersion) throw versionMismatch(goldenId, ifMatch, state.recordVersion);
+      if (ifMatch !== undefined && ifMatch !== state.recordVersion) {
+        // A bad request is a 400 whatever version it names: the caller must fix the body before a reload helps.
+        throw this.validationError(command, state, meta) ?? versionMismatch(goldenId, ifMatch, state.recordVersion);
+      }
       const events = this.decider.decide(command, state, meta);
       if (events.length === 0) return { goldenId, events, version, recordVersion: state.recordVersion, state };
       try {
@@ -61,6 +64,15 @@ export class StreamCommandRunner {
         // Another writer appended meanwhile: the next attempt reloads and checks If-Match again.
         if (attempt >= MAX_ATTEMPTS) throw ifMatch !== undefined ? versionMismatch(goldenId, ifMatch, -1) : error;
       }
+    }
+  }
+
+  private validationError(command: WarehouseCommand, state: WarehouseState, meta: CommandMetadata): DomainError | undefined {
+    try {
+      this.decider.decide(command, state, meta);
+      return undefined;
+    } catch (error) {
+      return error instanceof DomainError && error.code === ErrorCode.validation ? error : undefined;
     }
   }
 }
