@@ -11,7 +11,7 @@ import { waitFor } from '../support/wait-for';
 // Secrets as people type them: a quote, a backslash, a dollar, a space, Chinese (the JSON-escaped
 // form of such a secret is what a log line holds, so a scrubber matching only the raw text leaks it).
 const WDT_SECRET = 'wdt-"Se\\cret$ 仓库-7f3a';
-const KINGDEE_PASSWORD = 'kd-Pass "w0rd" \\ 金蝶$51b2';
+const KINGDEE_PASSWORD = 'kd-Pass "w0rd" \\ $51b2'; // also sent as a (wrong) API key: HTTP headers carry no Chinese
 const API_KEY = 'mdm-apikey-c0ffee42d00d';
 
 /**
