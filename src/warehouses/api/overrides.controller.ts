@@ -6,15 +6,9 @@ import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
 import { OverrideFieldDto, RemoveOverrideDto } from './dto/command.dto';
 import { WarehouseDetailDto } from './dto/responses.dto';
-import { ApiRequest, etagOf, metadataOf, parseIfMatch } from './http-helpers';
+import { ApiRequest, IF_MATCH_HEADER, etagOf, metadataOf, parseIfMatch } from './http-helpers';
 
 type HeaderSink = { setHeader(name: string, value: string): void };
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description:
-    'the record version (ETag) the steward saw; 412 version_mismatch if the record changed since (a source change, an override, a merge, a retirement). Kingdee sync results and resync requests do not count: they never make it stale',
-};
 
 /** Steward overrides: a pinned value wins over every source until removed. */
 @ApiTags('warehouses')
@@ -26,7 +20,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('steward')
   @ApiOperation({ summary: 'Override one field of a golden record' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: WarehouseDetailDto, description: 'the record after the change (with its new ETag)' })
   async put(
     @Param('id') id: string,
@@ -47,7 +41,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('steward')
   @ApiOperation({ summary: 'Remove an override: the sources decide the field again' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: WarehouseDetailDto })
   async remove(
     @Param('id') id: string,
