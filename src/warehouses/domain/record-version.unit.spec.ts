@@ -32,8 +32,8 @@ describe('record version', () => {
   it('every event type is classified; only the Kingdee, reconciliation and duplicate-task events leave it alone', () => {
     const changing = WAREHOUSE_EVENT_TYPES.filter((t) => changesRecordVersion(t)).sort();
     assert.deepEqual(changing, [
-      'FieldOverrideRemoved',
       'FieldOverridden',
+      'FieldOverrideRemoved',
       'GoldenRecordMerged',
       'GoldenRecordRestored',
       'GoldenRecordRetired',
