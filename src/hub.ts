@@ -1,11 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AppConfig, loadConfig, redactConfig } from './config/config';
 import { API_KEYS } from './platform/http/api-key.guard';
 import { ApiKeys } from './platform/http/api-keys';
+import { buildOpenApiDocument } from './platform/http/openapi';
 import { createValidationPipe } from './platform/http/validation';
 import { Logger, LoggingModule } from './platform/logging/logging.module';
 import { NestPinoLogger } from './platform/logging/logger';
@@ -38,13 +39,7 @@ export async function startHub(
   });
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
-  const openApi = new DocumentBuilder()
-    .setTitle('mdm-hub')
-    .setDescription('Golden warehouse records between 旺店通 WDT and 金蝶云星空 Kingdee')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app));
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.http.host}:${address.port}`;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SCRUBBED, SecretScrubber } from '../shared/secrets/secret-scrubber';
 
 /** The one typed view of the environment (DESIGN.md 2.1). Nothing else reads process.env. */
 export interface AppConfig {
@@ -221,10 +222,10 @@ export function configuredSecrets(config: AppConfig): string[] {
 /** The config as it may be printed: secrets replaced by `***`. */
 export function redactConfig(config: AppConfig): unknown {
   const secrets = configuredSecrets(config);
+  const scrubber = new SecretScrubber(secrets);
+  // A secret field is masked whatever its length (the scrubber skips values too short to search for).
   return JSON.parse(JSON.stringify(config), (_key, value: unknown) =>
-    typeof value === 'string' && secrets.some((s) => value.includes(s))
-      ? secrets.reduce((text, s) => text.split(s).join('***'), value)
-      : value,
+    typeof value !== 'string' ? value : secrets.includes(value) ? SCRUBBED : scrubber.scrub(value),
   );
 }
 

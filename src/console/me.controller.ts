@@ -1,5 +1,5 @@
 import { Controller, Get, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRole } from '../config/config';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { Roles } from '../platform/http/roles.decorator';
@@ -12,7 +12,6 @@ class MeView {
 
 /** Who the presented API key is: the console signs in with it and offers what the role allows. */
 @ApiTags('console')
-@ApiBearerAuth()
 @Controller('api/v1/me')
 export class MeController {
   @Get()

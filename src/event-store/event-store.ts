@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
+import { noteAppended } from './appended-positions';
 import { Checkpoint, EventMetadata, ExpectedVersion, NewEvent, SqlExecutor, StoredEvent } from './stored-event';
 import { UpcasterRegistry } from './upcasters';
 
@@ -119,6 +120,7 @@ export class EventStore {
       throw error;
     }
     if (!tx) this.notifications.emit('appended');
+    noteAppended(inserted.map((r) => String(r.global_position)));
     return appends.map((a) => ({
       streamId: a.streamId,
       nextExpectedVersion: (current.get(a.streamId) ?? 0) + a.events.length,

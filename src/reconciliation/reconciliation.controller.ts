@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { JobView } from '../operations/jobs/job';
 import { actorOf } from '../platform/http/api-key.guard';
@@ -30,7 +30,6 @@ type AuthedRequest = { apiKey?: { name: string; role: string } };
 
 /** Reconciliation with Kingdee: run it (a job), read the findings, decide on each. */
 @ApiTags('reconciliation')
-@ApiBearerAuth()
 @Controller('api/v1/reconcile/kingdee')
 export class ReconciliationController {
   constructor(private readonly reconciliation: ReconciliationService) {}

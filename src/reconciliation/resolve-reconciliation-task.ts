@@ -21,7 +21,7 @@ export interface ResolveReconciliationResult {
   readonly taskId: string;
   readonly action: ReconciliationAction;
   readonly goldenId: string | null;
-  /** The golden record's version after the decision (null for ignore). */
+  /** The golden record's record version (its ETag) after the decision (null for ignore). */
   readonly version: number | null;
 }
 
@@ -68,7 +68,7 @@ export class ResolveReconciliationTask {
     const reason = request.reason ?? `adopted Kingdee record ${unknown.fNumber} (FStockId ${unknown.fStockId})`;
     const result = await this.findings.adopt(goldenId, { fStockId: unknown.fStockId, fNumber: unknown.fNumber, reason }, meta);
     await this.store.resolveUnknown(taskId, 'adopted', meta.actor, meta.now, goldenId);
-    return { taskId, action, goldenId, version: result.version };
+    return { taskId, action, goldenId, version: result.recordVersion };
   }
 
   private async decideFinding(request: ResolveReconciliationRequest, meta: CommandMetadata): Promise<ResolveReconciliationResult> {
@@ -90,6 +90,6 @@ export class ResolveReconciliationTask {
       }
     }
     const result = await this.findings.resolve(row.golden_id, { taskId, action, accepted, reason: request.reason }, meta);
-    return { taskId, action, goldenId: row.golden_id, version: result.version };
+    return { taskId, action, goldenId: row.golden_id, version: result.recordVersion };
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
 import { WDT_OBSERVATION_RECORDER } from '../ingestion/wdt-observation-recorder.port';
 import { KINGDEE_SYNC_RESULT_RECORDER } from '../kingdee-sink/kingdee-sync-result-recorder.port';
+import { READ_MODELS } from '../platform/http/read-your-writes';
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { WAREHOUSES, WAREHOUSE_PROJECTIONS } from './warehouses.tokens';
 import { Warehouses, createWarehouses } from './warehouses.factory';
@@ -26,6 +27,8 @@ import { WarehousesController } from './api/warehouses.controller';
     { provide: WDT_OBSERVATION_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.observationRecorder },
     { provide: KINGDEE_SYNC_RESULT_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.syncResultRecorder },
     { provide: WAREHOUSE_PROJECTIONS, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.projections },
+    // ?minPosition= on this module's GETs waits for every warehouses read model (not the publisher).
+    { provide: READ_MODELS, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.projections.map((p) => p.name) },
   ],
   exports: [WAREHOUSES, WDT_OBSERVATION_RECORDER, KINGDEE_SYNC_RESULT_RECORDER, WAREHOUSE_PROJECTIONS],
 })

@@ -133,6 +133,10 @@ describe('stewards console in Chromium (hub on embedded defaults, WDT simulator)
     const xref = await page.locator('[data-testid=xref]').innerText();
     assert.ok(xref.includes(subject.warehouse_no) && xref.includes(subject.warehouse_id), xref);
     await page.locator('[data-testid=history]', { hasText: '旺店通观测' }).waitFor();
+    // One WDT observation: record version 1, however many Kingdee results and resyncs the stream holds since.
+    assert.match(await page.locator('[data-testid=record-version]').innerText(), /版本\s*1$/);
+    await page.locator('tr, div', { hasText: '已同步版本' }).first().waitFor();
+    await page.locator('[data-testid=synced-version]').waitFor();
     await h.screenshot('04-warehouse-detail');
     // As of now: the same record, read-only, with a banner.
     const now = new Date(Date.now() + 1000).toISOString();

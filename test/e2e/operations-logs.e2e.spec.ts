@@ -8,8 +8,10 @@ import { WdtSimulator, startWdtSimulator } from '../../src/simulators/wdt';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
-const WDT_SECRET = 'wdt-Secret-7f3a9c2e';
-const KINGDEE_PASSWORD = 'kd-Passw0rd-51b2e8';
+// Secrets as people type them: a quote, a backslash, a dollar, a space, Chinese (the JSON-escaped
+// form of such a secret is what a log line holds, so a scrubber matching only the raw text leaks it).
+const WDT_SECRET = 'wdt-"Se\\cret$ 仓库-7f3a';
+const KINGDEE_PASSWORD = 'kd-Pass "w0rd" \\ $51b2'; // also sent as a (wrong) API key: HTTP headers carry no Chinese
 const API_KEY = 'mdm-apikey-c0ffee42d00d';
 
 /**
@@ -118,7 +120,9 @@ describe('logs: correlation id end to end, no secrets anywhere', { timeout: 180_
     for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), `not JSON: ${line}`);
     const everything = [...lines, ...written].join('\n');
     for (const secret of [WDT_SECRET, KINGDEE_PASSWORD, API_KEY]) {
-      assert.equal(everything.includes(secret), false, `a secret (${secret.slice(0, 3)}…) was written`);
+      for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
+        assert.equal(everything.includes(form), false, `a secret (${secret.slice(0, 3)}…) was written`);
+      }
     }
   });
 });

@@ -64,6 +64,9 @@ describe('pipeline: SIGKILL mid-sink and a Kingdee session loss (child-process h
       `restarted hub finished; ${logins() - loginsBefore} re-login(s) after the session loss (${((Date.now() - started) / 1000).toFixed(1)} s in all)`,
     );
     assert.ok(logins() > loginsBefore, 'the session loss happened while the new hub was still writing');
+    // The wait above watched the sync status; the xref and the tasks asserted below are other read
+    // models, each at its own pace (this once failed as xref 989 ≠ 1000): wait for all of them.
+    await api.readModelsAtHead();
 
     const final = stocks();
     assertMappedStocks(final, sims.wdt.admin.listWarehouses());

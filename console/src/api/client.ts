@@ -34,7 +34,16 @@ export function queryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
+/** Compares two global positions (decimal strings, possibly beyond 2^53). */
+const later = (a: string, b: string | null): boolean => b === null || a.length > b.length || (a.length === b.length && a > b);
+
 export class ApiClient {
+  /**
+   * The newest `X-Mdm-Position` a change of this session answered with: reads of read models ask
+   * for it (`?minPosition=`), so a steward sees their own change without polling for it.
+   */
+  private written: string | null = null;
+
   constructor(
     private readonly key: string,
     /** Called on 401 so the session can end (a revoked key, a restarted hub with new keys). */
@@ -43,6 +52,21 @@ export class ApiClient {
 
   async get<T>(path: string, query?: Query): Promise<T> {
     return (await this.send<T>('GET', path, { query })).data;
+  }
+
+  /**
+   * A GET answered from read models, once they have applied this session's changes. Should they
+   * not get there in the hub's bounded wait (503 read_models_behind), the read is answered as the
+   * read models stand rather than not at all.
+   */
+  async read<T>(path: string, query?: Query): Promise<ApiResponse<T>> {
+    if (this.written === null) return this.send<T>('GET', path, { query });
+    try {
+      return await this.send<T>('GET', path, { query: { ...query, minPosition: this.written } });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'read_models_behind') return this.send<T>('GET', path, { query });
+      throw error;
+    }
   }
 
   async send<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
@@ -58,6 +82,9 @@ export class ApiClient {
     } catch (error) {
       throw new ApiError(0, 'network_error', error instanceof Error ? error.message : String(error));
     }
+    // Errors carry it too: after a 412 the read models are awaited up to the change that caused it.
+    const position = method === 'GET' ? null : response.headers.get('X-Mdm-Position');
+    if (position && /^\d+$/.test(position) && later(position, this.written)) this.written = position;
     const text = await response.text();
     const body = parse(text);
     if (!response.ok) {

@@ -21,16 +21,16 @@ export class HubApi {
   }
 
   async warehouses(search: WarehouseSearch): Promise<WarehousePage> {
-    return toPage(await this.client.get('/warehouses', { ...search }), search.page, search.pageSize);
+    return toPage((await this.client.read('/warehouses', { ...search })).data, search.page, search.pageSize);
   }
 
   async warehouse(id: string, asOf?: string): Promise<WarehouseDetail> {
-    const { data, headers } = await this.client.send('GET', `/warehouses/${encodeURIComponent(id)}`, { query: { asOf } });
+    const { data, headers } = await this.client.read(`/warehouses/${encodeURIComponent(id)}`, { asOf });
     return toDetail(data, headers.get('ETag'));
   }
 
   async history(id: string): Promise<HistoryEvent[]> {
-    return toHistory(await this.client.get(`/warehouses/${encodeURIComponent(id)}/history`));
+    return toHistory((await this.client.read(`/warehouses/${encodeURIComponent(id)}/history`)).data);
   }
 
   /** Answers with the record right after the change (from the event store, so no read-model lag). */
@@ -60,7 +60,7 @@ export class HubApi {
   }
 
   async tasks(type: string, status: string | undefined): Promise<StewardshipTask[]> {
-    return toTasks(await this.client.get('/stewardship/tasks', { type, status, pageSize: 100 }));
+    return toTasks((await this.client.read('/stewardship/tasks', { type, status, pageSize: 100 })).data);
   }
 
   async resolveTask(taskId: string, body: { action: 'merge' | 'dismiss' | 'retry'; survivorId?: string; reason?: string }): Promise<void> {

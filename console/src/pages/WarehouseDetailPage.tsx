@@ -25,24 +25,21 @@ export function WarehouseDetailPage({ id }: { id: string }) {
   const detail = useAsync(() => api.warehouse(id, asOf), [api, id, asOf]);
   const history = useAsync(() => api.history(id), [api, id]);
   const [flash, setFlash] = useState<Flash>(null);
-  // The record a steward's change answered with: newer than the read model until the projection catches up.
+  // The record a steward's change answered with, shown while the reload (which waits for the read
+  // models to reach that change, ?minPosition=) is under way.
   const [fresh, setFresh] = useState<WarehouseDetail | null>(null);
   const shown = fresh && !asOf && fresh.goldenId === id && fresh.version > (detail.data?.version ?? 0) ? fresh : detail.data;
-  // After a 412: the version the hub says the record is at; the read model may take a moment to get there.
-  const [awaited, setAwaited] = useState<number | null>(null);
   const reloadAll = useCallback(
-    (changed?: WarehouseDetail, atLeast?: number | null) => {
+    (changed?: WarehouseDetail) => {
       setFresh(changed ?? null);
-      setAwaited(atLeast ?? null);
       detail.reload();
       history.reload();
     },
     [detail.reload, history.reload],
   );
   const version = detail.data?.version;
-  const catchingUp = awaited !== null && (version ?? 0) < awaited;
   // Kingdee sync results and WDT syncs change the record too: keep the page current while it is open.
-  useInterval(detail.reload, catchingUp ? 500 : asOf ? null : REFRESH_MS);
+  useInterval(detail.reload, asOf ? null : REFRESH_MS);
   useEffect(() => history.reload(), [version, history.reload]);
 
   const notFound = detail.error instanceof ApiError && detail.error.status === 404 && !detail.data;
@@ -58,7 +55,7 @@ export function WarehouseDetailPage({ id }: { id: string }) {
         </Notice>
       ) : null}
       {shown ? (
-        <DetailBody record={shown} asOf={asOf} loading={detail.loading || catchingUp} onChanged={reloadAll} setFlash={setFlash} />
+        <DetailBody record={shown} asOf={asOf} loading={detail.loading} onChanged={reloadAll} setFlash={setFlash} />
       ) : detail.loading ? (
         <Spinner />
       ) : null}
@@ -80,7 +77,7 @@ function DetailBody({
   record: WarehouseDetail;
   asOf: string | undefined;
   loading: boolean;
-  onChanged(changed?: WarehouseDetail, atLeast?: number | null): void;
+  onChanged(changed?: WarehouseDetail): void;
   setFlash(flash: Flash): void;
 }) {
   const { t, dateTime } = useI18n();
@@ -98,10 +95,11 @@ function DetailBody({
     setEditing(null);
     onChanged(changed);
   };
-  const conflict = (actual: number | null) => {
+  // The 412 carried X-Mdm-Position, so the reload shows the other steward's change.
+  const conflict = () => {
     setEditing(null);
     setFlash({ tone: 'warn', text: t('detail.conflict') });
-    onChanged(undefined, actual);
+    onChanged();
   };
 
   return (
@@ -276,12 +274,14 @@ function KingdeePanel({ record }: { record: WarehouseDetail }) {
     <KeyValues
       rows={[
         [t('field.syncStatus'), <SyncBadge sync={s} version={record.version} />],
+        // Record versions, the numbering of the 版本 chip: Kingdee's own results never move them.
         [
           t('detail.syncedVersion'),
-          <span className="mono">
-            {s.syncedVersion ?? '—'} / {s.publishedVersion ?? '—'}
+          <span className="mono" data-testid="synced-version">
+            {s.syncedVersion ?? '—'}
           </span>,
         ],
+        [t('detail.publishedVersion'), <span className="mono">{s.publishedVersion ?? '—'}</span>],
         [t('detail.lastAttempt'), dateTime(s.lastAttemptAt)],
         [
           t('detail.lastError'),

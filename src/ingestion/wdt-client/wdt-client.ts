@@ -1,3 +1,4 @@
+import { SecretScrubber } from '../../shared/secrets/secret-scrubber';
 import { CallBudget } from './call-budget';
 import { FetchFn, postForm } from './http-call';
 import { DEFAULT_PAGE_SIZE, QIMEN_SAFE_PAGE_SIZE, checkPageSize, isLastPage } from './paging';
@@ -40,6 +41,7 @@ export class WdtClient {
   readonly pageSize: number;
   private readonly budget: CallBudget;
   private readonly policy: RetryPolicy;
+  private readonly scrubber: SecretScrubber;
 
   constructor(
     readonly protocol: WdtProtocol,
@@ -48,6 +50,7 @@ export class WdtClient {
     this.pageSize = checkPageSize(options.pageSize ?? DEFAULT_PAGE_SIZE);
     this.budget = options.budget ?? new CallBudget(60, Date.now, options.sleep ?? realSleep);
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.scrubber = new SecretScrubber(protocol.secrets);
   }
 
   get variant(): 'openapi' | 'qimen' {
@@ -66,7 +69,7 @@ export class WdtClient {
         onRetry: (notice) => this.options.onRetry?.({ ...notice, page: pageNo }),
       });
     } catch (error) {
-      throw error instanceof WdtError ? scrubError(error, this.protocol.secrets) : error;
+      throw error instanceof WdtError ? scrubError(error, this.scrubber) : error;
     }
   }
 

@@ -7,6 +7,7 @@ import { qimenProtocol } from './qimen-protocol';
 import { signOpenapi } from './signing/openapi-signature';
 import { signQimen } from './signing/qimen-signature';
 import { WdtClient, WdtClientOptions } from './wdt-client';
+import { AWKWARD_SECRETS } from '../../shared/secrets/awkward-secrets';
 import { WdtError, WdtErrorCode } from './wdt-error';
 
 const SECRET = 'unit-test-appsecret-9f3a';
@@ -294,6 +295,26 @@ describe('WdtClient errors and retries', () => {
       assert.ok(!error.message.includes(SECRET), error.message);
       assert.ok(!JSON.stringify(error.details).includes(SECRET));
       assert.ok(!String(error.stack).includes(SECRET));
+    }
+  });
+
+  it('scrubs secrets with quotes, backslashes, $, Chinese and spaces in every form the server may echo them', async () => {
+    for (const secret of AWKWARD_SECRETS) {
+      const awkward = openapiProtocol({ baseUrl: 'http://wdt.test/openapi2/', sid: 'sid1', appkey: 'key1', appsecret: secret });
+      const ascii = JSON.stringify(secret).replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const { fn } = scriptedFetch([
+        { body: { code: 2030, message: `sign mismatch with secret ${secret}` } },
+        { body: `not json: {"secret":${ascii}} form=${new URLSearchParams({ appsecret: secret }).toString()}` },
+      ]);
+      const { c } = client(fn, {}, awkward);
+      for (const error of [await failure(c.fetchPage(0)), await failure(c.fetchPage(0))]) {
+        for (const text of [error.message, String(error.stack), JSON.stringify(error.details) ?? '']) {
+          for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
+            assert.ok(!text.includes(form), `${JSON.stringify(form)} in ${text}`);
+          }
+        }
+        assert.match(error.message, /\*\*\*/);
+      }
     }
   });
 });

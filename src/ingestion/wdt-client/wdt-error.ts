@@ -1,3 +1,4 @@
+import { SecretScrubber } from '../../shared/secrets/secret-scrubber';
 import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
 
 /** Stable codes for everything that can go wrong talking to WDT (logged, stored on sync runs, shown by the CLI). */
@@ -53,15 +54,9 @@ export function onPage(page: number | undefined): string {
   return page === undefined ? '' : ` on page ${page}`;
 }
 
-/** Replaces every secret with `***`: applied to anything built from text we did not write ourselves. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
-}
-
-/** Same error, secrets removed from its message. */
-export function scrubError(error: WdtError, secrets: readonly string[]): WdtError {
-  const clean = scrub(error.message, secrets);
-  return clean === error.message ? error : new WdtError(error.reason, clean, error.info);
+/** Same error, secrets removed from its message (the one scrubber; see SecretScrubber). */
+export function scrubError(error: WdtError, scrubber: SecretScrubber): WdtError {
+  return scrubber.scrubError(error, (message) => new WdtError(error.reason, message, error.info));
 }
 
 function oneLine(text: string): string {

@@ -6,6 +6,7 @@ import { createKingdeeClient } from './create-kingdee-client';
 import { KingdeeClient } from './kingdee-client';
 import { KingdeeError } from './kingdee-error';
 import { readLoginReply } from './login';
+import { AWKWARD_SECRETS } from '../../shared/secrets/awkward-secrets';
 
 const PASSWORD = 'Pa$$-secret-42';
 const APP_SECRET = 'app-secret-9f8e7d';
@@ -72,6 +73,32 @@ describe('KingdeeClient (scripted server)', () => {
       assert.ok(!text.includes(PASSWORD), `leaked in: ${text}`);
     }
     assert.match(first.message, /LoginResultType 0: 用户名或密码错误: \*\*\*/);
+  });
+
+  it('scrubs passwords with quotes, backslashes, $, Chinese and spaces, raw, JSON-escaped or ASCII-escaped', async () => {
+    for (const secret of AWKWARD_SECRETS) {
+      const logs: string[] = [];
+      const ascii = JSON.stringify(secret).replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const { fetch } = scriptedFetch([
+        JSON.stringify({ LoginResultType: 0, Message: `用户名或密码错误: ${secret}` }),
+        { body: `response_error:{"Message":"bad","Password":${ascii},"Raw":${JSON.stringify(secret)}}`, status: 500 },
+      ]);
+      const kd = new KingdeeClient({
+        baseUrl: 'http://kd.test/k3cloud',
+        credentials: { acctId: 'acct', username: 'api', lcid: 2052, password: secret },
+        fetch,
+        logger: { info: (o, m) => logs.push(JSON.stringify(o) + m), warn: (o, m) => logs.push(JSON.stringify(o) + m) },
+      });
+      const errors = [await kd.login().catch((e: unknown) => e), await kd.login().catch((e: unknown) => e)];
+      for (const error of errors) assert.ok(error instanceof KingdeeError, String(error));
+      const texts = [...errors.flatMap((e) => [(e as Error).message, JSON.stringify(e), inspect(e)]), ...logs];
+      for (const text of texts) {
+        for (const form of [secret, JSON.stringify(secret).slice(1, -1), ascii.slice(1, -1)]) {
+          assert.ok(!text.includes(form), `${JSON.stringify(form)} leaked in: ${text}`);
+        }
+      }
+      assert.match((errors[0] as Error).message, /用户名或密码错误: \*\*\*/);
+    }
   });
 
   it('accepts LoginResultType -5 and "1", takes the id from the cookie when the body lacks it', () => {

@@ -10,7 +10,8 @@ import {
 } from './excute-operation';
 import { findStocks, type ExistingKingdeeStock, type LookupStrategy } from './find-stocks';
 import type { FetchFn } from './http-post';
-import { KingdeeError, KingdeeErrorCode, scrub, scrubError } from './kingdee-error';
+import { SecretScrubber } from '../../shared/secrets/secret-scrubber';
+import { KingdeeError, KingdeeErrorCode, scrubError } from './kingdee-error';
 import { loginRequest, readLoginReply, SERVICE, sessionHeaders, type KingdeeCredentials } from './login';
 import { findResponseStatus, isSessionLost } from './response-status';
 import { KingdeeSession } from './session';
@@ -53,11 +54,11 @@ export class KingdeeClient {
 
   constructor(options: KingdeeClientOptions) {
     const { credentials } = options;
-    const secrets = [credentials.password, credentials.appSecret].filter((s): s is string => !!s);
+    const scrubber = new SecretScrubber([credentials.password, credentials.appSecret]);
     // Every error leaving the client is scrubbed: servers do echo request values back in messages.
-    this.redact = (text) => scrub(text, secrets);
+    this.redact = (text) => scrubber.scrub(text);
     this.clean = (work) =>
-      work.catch((error: unknown) => Promise.reject(error instanceof KingdeeError ? scrubError(error, secrets) : error));
+      work.catch((error: unknown) => Promise.reject(error instanceof KingdeeError ? scrubError(error, scrubber) : error));
     this.transport = new KingdeeTransport({
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs ?? 120_000,

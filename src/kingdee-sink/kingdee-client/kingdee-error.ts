@@ -1,3 +1,4 @@
+import { SecretScrubber } from '../../shared/secrets/secret-scrubber';
 import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
 
 /** Stable codes for everything that can go wrong talking to Kingdee (stored on sync failures, shown to stewards). */
@@ -74,14 +75,9 @@ export class KingdeeError extends DomainError {
   }
 }
 
-/** Replaces every secret with `***`; applied to all text that came from the server or the network stack. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length > 0).reduce((out, secret) => out.split(secret).join('***'), text);
-}
-
-export function scrubError(error: KingdeeError, secrets: readonly string[]): KingdeeError {
-  const clean = scrub(error.message, secrets);
-  return clean === error.message ? error : new KingdeeError(error.reason, clean, error.info);
+/** The same error with every secret removed from its message (the one scrubber; see SecretScrubber). */
+export function scrubError(error: KingdeeError, scrubber: SecretScrubber): KingdeeError {
+  return scrubber.scrubError(error, (message) => new KingdeeError(error.reason, message, error.info));
 }
 
 function oneLine(text: string): string {

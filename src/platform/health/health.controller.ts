@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { MessageLog } from '../../log/message-log.port';
+import { Public } from '../http/roles.decorator';
 import { DATA_SOURCE, MESSAGE_LOG } from '../tokens';
 
 /** Liveness and readiness: the database and the golden-record log (Kafka or embedded) answer. */
@@ -17,6 +18,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   check() {
     return this.health.check([

@@ -3,11 +3,15 @@ import { Reflector } from '@nestjs/core';
 import { ApiRole } from '../../config/config';
 import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
 import { ApiKeys, roleSatisfies } from './api-keys';
-import { ROLES_KEY } from './roles.decorator';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 export const API_KEYS = Symbol('ApiKeys');
 
-/** `Authorization: Bearer <key>`; the route's @Roles() names the least role it needs. */
+/**
+ * `Authorization: Bearer <key>`; the route's @Roles() names the least role it needs. Secure by
+ * default: a route that declares neither @Roles() nor @Public() is refused, so a route added
+ * without thinking about access is closed, not open.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -16,8 +20,12 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const needs = this.reflector.getAllAndOverride<ApiRole[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
-    if (!needs || needs.length === 0) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const needs = this.reflector.getAllAndOverride<ApiRole[] | undefined>(ROLES_KEY, targets);
+    if (!needs || needs.length === 0) {
+      if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
+      throw new DomainError(ErrorCode.forbidden, 'this route declares no role (neither @Roles nor @Public): denied by default');
+    }
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; apiKey?: unknown }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new DomainError(ErrorCode.unauthenticated, 'an API key is required: Authorization: Bearer <key>');

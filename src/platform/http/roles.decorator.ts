@@ -1,5 +1,11 @@
 import { SetMetadata } from '@nestjs/common';
+import { ApiRole } from '../../config/config';
 
 export const ROLES_KEY = 'mdm:roles';
-/** The least role a route needs; admin > steward > reader. Routes without it are public (health, docs). */
-export const Roles = (...roles: ('reader' | 'steward' | 'admin')[]) => SetMetadata(ROLES_KEY, roles);
+export const PUBLIC_KEY = 'mdm:public';
+
+/** The least role a route needs; admin > steward > reader. A route with neither this nor @Public() is denied. */
+export const Roles = (...roles: ApiRole[]) => SetMetadata(ROLES_KEY, roles);
+
+/** A route anyone may call without a key (health). Say so explicitly: the guard denies by default. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);

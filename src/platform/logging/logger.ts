@@ -1,13 +1,13 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
+import { SCRUBBED, SecretScrubber } from '../../shared/secrets/secret-scrubber';
 
 /**
  * Structured JSON logs (pino). Every configured secret is scrubbed from every line before it is
  * written, whatever field it hides in, so a secret echoed by a library or an error never leaks.
  */
 export function createLogger(options: { level: string; secrets: readonly string[]; destination?: pino.DestinationStream }): Logger {
-  const secrets = options.secrets.filter((s) => s.length >= 4);
-  const scrub = (line: string) => secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), line);
+  const scrubber = new SecretScrubber(options.secrets);
   const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
   return pino(
     {
@@ -16,10 +16,11 @@ export function createLogger(options: { level: string; secrets: readonly string[
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
         paths: ['password', 'appsecret', 'appSecret', '*.password', '*.appsecret', '*.appSecret', 'authorization', '*.authorization'],
-        censor: '[REDACTED]',
+        censor: SCRUBBED,
       },
     },
-    { write: (line: string) => destination.write(scrub(line)) },
+    // pino has JSON-escaped the line: the scrubber knows that form of each secret too.
+    { write: (line: string) => destination.write(scrubber.scrub(line)) },
   );
 }
 

@@ -8,6 +8,8 @@ export const ErrorCode = {
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
   invalidState: 'invalid_state',
+  unsupportedMediaType: 'unsupported_media_type',
+  readModelsBehind: 'read_models_behind',
   upstream: 'upstream_error',
   internal: 'internal_error',
 } as const;
@@ -18,6 +20,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Seconds after which a retry may succeed (sent as `Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -25,3 +25,11 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 export const etagOf = (version: number): string => `"${version}"`;
+
+/** The If-Match request header of the routes that change a golden record. */
+export const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: false,
+  description:
+    'the record version (ETag) the steward saw; 412 version_mismatch if the record changed since (a source change, an override, a merge, a retirement). Kingdee sync results and resync requests do not count: they never make it stale',
+};

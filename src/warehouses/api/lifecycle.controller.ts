@@ -1,23 +1,17 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/http/roles.decorator';
 import { CommandResult } from '../application/stream-command-runner';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
 import { LifecycleReasonDto } from './dto/command.dto';
 import { WarehouseDetailDto } from './dto/responses.dto';
-import { ApiRequest, etagOf, metadataOf, parseIfMatch } from './http-helpers';
+import { ApiRequest, IF_MATCH_HEADER, etagOf, metadataOf, parseIfMatch } from './http-helpers';
 
 type HeaderSink = { setHeader(name: string, value: string): void };
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'the version (ETag) the steward saw; a stale one → 412 version_mismatch',
-};
 
 /** Retiring and restoring a golden record; the Kingdee sink forbids / enables its BD_STOCK accordingly. */
 @ApiTags('warehouses')
-@ApiBearerAuth()
 @Controller('api/v1/warehouses/:id')
 export class LifecycleController {
   constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
@@ -28,7 +22,7 @@ export class LifecycleController {
   @ApiOperation({
     summary: 'Retire a golden record (e.g. WDT deleted the warehouse): published as retired, its BD_STOCK forbidden in Kingdee',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: WarehouseDetailDto, description: 'the record after the change (with its new ETag)' })
   async retire(
     @Param('id') id: string,
@@ -51,7 +45,7 @@ export class LifecycleController {
     summary:
       'Restore a retired golden record (not a merged-away one): the sources decide its fields again, its BD_STOCK is enabled in Kingdee',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: WarehouseDetailDto, description: 'the record after the change (with its new ETag)' })
   async restore(
     @Param('id') id: string,
@@ -69,7 +63,7 @@ export class LifecycleController {
 
   /** Answers from the event store, not the read models: the steward sees their change at once. */
   private async respond(result: CommandResult, response: HeaderSink) {
-    response.setHeader('ETag', etagOf(result.version));
+    response.setHeader('ETag', etagOf(result.recordVersion));
     return this.warehouses.queries.getFolded(result.goldenId);
   }
 }

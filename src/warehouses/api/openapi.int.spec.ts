@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument } from '../../platform/http/openapi';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { WarehousesTestKit, createWarehousesTestKit } from '../testing/test-kit';
 
@@ -17,7 +17,7 @@ describe('warehouses API in OpenAPI', () => {
   });
 
   it('documents every endpoint and DTO in OpenAPI', () => {
-    const doc = SwaggerModule.createDocument(api.app, new DocumentBuilder().addBearerAuth().build());
+    const doc = buildOpenApiDocument(api.app);
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/api/v1/stewardship/tasks',
       '/api/v1/stewardship/tasks/{id}/resolve',
@@ -32,6 +32,6 @@ describe('warehouses API in OpenAPI', () => {
     for (const dto of ['OverrideFieldDto', 'LifecycleReasonDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto'])
       assert.ok(schemas.includes(dto), dto);
     const parameters = (doc.paths['/api/v1/warehouses']!.get!.parameters ?? []) as { name: string }[];
-    assert.deepEqual(parameters.map((p) => p.name).sort(), ['page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);
+    assert.deepEqual(parameters.map((p) => p.name).sort(), ['minPosition', 'page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);
   });
 });

@@ -1,23 +1,17 @@
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/http/roles.decorator';
 import { CommandResult } from '../application/stream-command-runner';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
 import { OverrideFieldDto, RemoveOverrideDto } from './dto/command.dto';
 import { WarehouseDetailDto } from './dto/responses.dto';
-import { ApiRequest, etagOf, metadataOf, parseIfMatch } from './http-helpers';
+import { ApiRequest, IF_MATCH_HEADER, etagOf, metadataOf, parseIfMatch } from './http-helpers';
 
 type HeaderSink = { setHeader(name: string, value: string): void };
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'the version (ETag) the steward saw; a stale one → 412 version_mismatch',
-};
 
 /** Steward overrides: a pinned value wins over every source until removed. */
 @ApiTags('warehouses')
-@ApiBearerAuth()
 @Controller('api/v1/warehouses/:id/overrides/:field')
 export class OverridesController {
   constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
@@ -26,7 +20,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('steward')
   @ApiOperation({ summary: 'Override one field of a golden record' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: WarehouseDetailDto, description: 'the record after the change (with its new ETag)' })
   async put(
     @Param('id') id: string,
@@ -47,7 +41,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('steward')
   @ApiOperation({ summary: 'Remove an override: the sources decide the field again' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: WarehouseDetailDto })
   async remove(
     @Param('id') id: string,
@@ -66,7 +60,7 @@ export class OverridesController {
 
   /** Answers from the event store, not the read models: the steward sees their change at once. */
   private async respond(result: CommandResult, response: HeaderSink) {
-    response.setHeader('ETag', etagOf(result.version));
+    response.setHeader('ETag', etagOf(result.recordVersion));
     return this.warehouses.queries.getFolded(result.goldenId);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
@@ -9,13 +10,13 @@ import { ResolveTaskResultDto, TaskPageDto } from './dto/responses.dto';
 import { ApiRequest, metadataOf } from './http-helpers';
 
 @ApiTags('stewardship')
-@ApiBearerAuth()
 @Controller('api/v1/stewardship/tasks')
 export class StewardshipController {
   constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
 
   @Get()
   @Roles('reader')
+  @ReadsReadModels()
   @ApiOperation({ summary: 'Suspected duplicates and Kingdee sync failures, newest first' })
   @ApiOkResponse({ type: TaskPageDto })
   list(@Query() query: ListTasksDto) {

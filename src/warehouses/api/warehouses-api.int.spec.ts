@@ -170,7 +170,11 @@ describe('warehouses REST API (PostgreSQL)', () => {
     const wrong = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'merge' } });
     assert.deepEqual([wrong.status, wrong.body.error.details[0].field], [400, 'action']);
     const retried = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'retry' } });
-    assert.deepEqual([retried.status, retried.body.versions[goldenId]], [200, 5]);
+    assert.deepEqual(
+      [retried.status, retried.body.versions[goldenId]],
+      [200, 3],
+      'a record version: the sync failure and the retry do not count',
+    );
     const twice = await call('POST', `/api/v1/stewardship/tasks/${task.taskId}/resolve`, { key: 'steward', body: { action: 'retry' } });
     assert.equal(twice.status, 409);
     const unknown = await call('POST', '/api/v1/stewardship/tasks/task_nope/resolve', { key: 'steward', body: { action: 'dismiss' } });

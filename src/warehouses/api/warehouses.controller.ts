@@ -1,20 +1,21 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
-import { GetWarehouseDto, SearchWarehousesDto } from './dto/query.dto';
+import { GetWarehouseDto, ReadYourWritesDto, SearchWarehousesDto } from './dto/query.dto';
 import { HistoryEntryDto, WarehouseDetailDto, WarehousePageDto } from './dto/responses.dto';
 import { etagOf } from './http-helpers';
 
 @ApiTags('warehouses')
-@ApiBearerAuth()
 @Controller('api/v1/warehouses')
 export class WarehousesController {
   constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
 
   @Get()
   @Roles('reader')
+  @ReadsReadModels()
   @ApiOperation({ summary: 'Search golden records (filters, paging, stable order, total)' })
   @ApiOkResponse({ type: WarehousePageDto })
   search(@Query() query: SearchWarehousesDto) {
@@ -23,6 +24,7 @@ export class WarehousesController {
 
   @Get(':id')
   @Roles('reader')
+  @ReadsReadModels()
   @ApiOperation({
     summary: 'One golden record: fields, per-field lineage, cross-reference, Kingdee sync status; ?asOf= answers as it was then',
   })
@@ -39,9 +41,10 @@ export class WarehousesController {
 
   @Get(':id/history')
   @Roles('reader')
+  @ReadsReadModels()
   @ApiOperation({ summary: 'The golden record’s events, oldest first' })
   @ApiOkResponse({ type: [HistoryEntryDto] })
-  history(@Param('id') id: string) {
+  history(@Param('id') id: string, @Query() _query: ReadYourWritesDto) {
     return this.warehouses.queries.history(id);
   }
 }

@@ -15,15 +15,19 @@ export const MAX_ATTEMPTS = 4;
 export interface CommandResult {
   readonly goldenId: string;
   readonly events: readonly WarehouseEvent[];
-  /** The stream version after the command (ETag). */
+  /** The stream version after the command (what the next append expects). */
   readonly version: number;
+  /** The record version after the command: the ETag (sink bookkeeping does not count, see record-version). */
+  readonly recordVersion: number;
   readonly state: WarehouseState;
 }
 
 /**
- * load → fold → decide → append with the expected version; a concurrent writer makes it start
- * over (a few times). With `ifMatch` (a steward's If-Match) a stale version is the caller's to
- * resolve, so it fails with `version_mismatch` instead of retrying.
+ * load → fold → decide → append with the expected stream version; a concurrent writer makes it
+ * start over (a few times). `ifMatch` (a steward's If-Match) is compared with the record version,
+ * not the stream version: a Kingdee result appended between the steward's read and save moves
+ * the stream but not the record, so the save goes through (reloaded and decided again); a change
+ * of the record itself is the caller's to resolve, so it fails with `version_mismatch`.
  */
 export class StreamCommandRunner {
   private readonly streams: WarehouseStreams;
@@ -40,9 +44,12 @@ export class StreamCommandRunner {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.streams.loadOne(goldenId);
       if (version === 0) throw new DomainError(ErrorCode.notFound, `no golden record ${goldenId}`);
-      if (ifMatch !== undefined && ifMatch !== version) throw versionMismatch(goldenId, ifMatch, version);
+      if (ifMatch !== undefined && ifMatch !== state.recordVersion) {
+        // A bad request is a 400 whatever version it names: the caller must fix the body before a reload helps.
+        throw this.validationError(command, state, meta) ?? versionMismatch(goldenId, ifMatch, state.recordVersion);
+      }
       const events = this.decider.decide(command, state, meta);
-      if (events.length === 0) return { goldenId, events, version, state };
+      if (events.length === 0) return { goldenId, events, version, recordVersion: state.recordVersion, state };
       try {
         await this.store.append(
           streamIdOf(goldenId),
@@ -50,12 +57,22 @@ export class StreamCommandRunner {
           events.map((e) => ({ type: e.type, data: e.data })),
           eventMetadata(meta),
         );
-        return { goldenId, events, version: version + events.length, state: events.reduce(evolve, state) };
+        const after = events.reduce(evolve, state);
+        return { goldenId, events, version: version + events.length, recordVersion: after.recordVersion, state: after };
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
-        if (ifMatch !== undefined) throw versionMismatch(goldenId, ifMatch, -1);
-        if (attempt >= MAX_ATTEMPTS) throw error;
+        // Another writer appended meanwhile: the next attempt reloads and checks If-Match again.
+        if (attempt >= MAX_ATTEMPTS) throw ifMatch !== undefined ? versionMismatch(goldenId, ifMatch, -1) : error;
       }
+    }
+  }
+
+  private validationError(command: WarehouseCommand, state: WarehouseState, meta: CommandMetadata): DomainError | undefined {
+    try {
+      this.decider.decide(command, state, meta);
+      return undefined;
+    } catch (error) {
+      return error instanceof DomainError && error.code === ErrorCode.validation ? error : undefined;
     }
   }
 }

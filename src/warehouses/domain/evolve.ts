@@ -2,11 +2,17 @@ import { EMPTY_GOLDEN, applyGoldenChanges } from './golden-changes';
 import { GoldenRecordMerged, WarehouseEvent, WarehouseObservedInWdt } from './events';
 import { evolveKingdee } from './evolve-kingdee';
 import { evolveReconciliation } from './evolve-reconciliation';
+import { changesRecordVersion } from './record-version';
 import { sourceId } from './source-keys';
 import { DuplicateTask, WarehouseState } from './state';
 
 /** Applies one event. Golden values come from the event's recorded changes, so a policy change never rewrites history. */
 export function evolve(state: WarehouseState, event: WarehouseEvent): WarehouseState {
+  const next = apply(state, event);
+  return changesRecordVersion(event.type) ? { ...next, recordVersion: state.recordVersion + 1 } : next;
+}
+
+function apply(state: WarehouseState, event: WarehouseEvent): WarehouseState {
   switch (event.type) {
     case 'WarehouseObservedInWdt':
       return observed(state, event);

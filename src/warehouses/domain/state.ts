@@ -61,6 +61,12 @@ export interface KingdeeFindingTask {
 /** One golden record folded from its stream `warehouse-<goldenId>`. */
 export interface WarehouseState {
   readonly goldenId: string | null;
+  /**
+   * Steward-relevant changes so far (source changes, overrides, merges, retirement): the ETag and
+   * the version the console shows. The stream version (every event, sink bookkeeping included)
+   * stays what optimistic concurrency appends against.
+   */
+  readonly recordVersion: number;
   /** The source key the record was created from; it keeps precedence after merges. */
   readonly primarySource: SourceKey | null;
   readonly sources: Readonly<Record<string, SourceRecord>>;
@@ -77,6 +83,7 @@ export interface WarehouseState {
 export function initialState(): WarehouseState {
   return {
     goldenId: null,
+    recordVersion: 0,
     primarySource: null,
     sources: {},
     overrides: {},

@@ -44,6 +44,7 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
   return {
     golden_id: goldenId,
     version: summary.version,
+    record_version: state.recordVersion,
     published_version: summary.publishedVersion,
     warehouse_no: r.warehouseNo,
     name: r.name,
@@ -73,12 +74,12 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
   };
 }
 
-const COLUMNS = `golden_id, version, published_version, warehouse_no, name, type_code, type_label, status, is_defect, province, city,
+const COLUMNS = `golden_id, version, record_version, published_version, warehouse_no, name, type_code, type_label, status, is_defect, province, city,
   district, address, contact, telno, mobile, zip, remark, ext_warehouse_no, coordinates, merged_into, missing_in_wdt, overrides,
   quality_flags, search_text, search_bigrams, created_at, updated_at`;
 const UPSERT = `
   INSERT INTO golden_warehouses (${COLUMNS})
-  SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, published_version int, warehouse_no text,
+  SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, record_version int, published_version int, warehouse_no text,
     name text, type_code int, type_label text, status text, is_defect boolean, province text, city text, district text, address text,
     contact text, telno text, mobile text, zip text, remark text, ext_warehouse_no text, coordinates jsonb, merged_into text,
     missing_in_wdt boolean, overrides jsonb, quality_flags jsonb, search_text text, search_bigrams text[], created_at timestamptz,

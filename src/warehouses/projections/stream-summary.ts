@@ -8,9 +8,13 @@ import { isWarehouseEvent } from '../domain/events';
 /** A folded stream plus the facts read models need beyond the state itself. */
 export interface StreamSummary {
   readonly state: WarehouseState;
+  /** Stream version (every event). */
   readonly version: number;
-  /** The last version that changed the published record (what Kingdee should be at). */
+  /** The last stream version that changed the published record (what Kingdee should be at). */
   readonly publishedVersion: number;
+  /** publishedVersion and the synced version in record-version numbering (the ETag's; see record-version). */
+  readonly publishedRecordVersion: number;
+  readonly syncedRecordVersion: number | null;
   readonly createdAt: Date | null;
   readonly updatedAt: Date | null;
   readonly lastSyncAttemptAt: Date | null;
@@ -22,20 +26,28 @@ export function summarise(events: readonly StoredEvent[]): StreamSummary {
     state: initialState(),
     version: 0,
     publishedVersion: 0,
+    publishedRecordVersion: 0,
+    syncedRecordVersion: null,
     createdAt: null,
     updatedAt: null,
     lastSyncAttemptAt: null,
     lastError: null,
   };
+  // The record version after each stream version: sync results name the stream version they wrote.
+  const recordVersionAt: number[] = [];
   for (const stored of events) {
     const event = toDomainEvent(stored);
     if (!isWarehouseEvent(event)) continue;
     const state = evolve(summary.state, event);
+    recordVersionAt[stored.streamVersion] = state.recordVersion;
     const published = goldenChangeOf(event, summary.state, state) !== null;
+    const synced = state.kingdee.syncedVersion;
     summary = {
       state,
       version: stored.streamVersion,
       publishedVersion: published ? stored.streamVersion : summary.publishedVersion,
+      publishedRecordVersion: published ? state.recordVersion : summary.publishedRecordVersion,
+      syncedRecordVersion: synced === null ? null : recordVersionAtOrBefore(recordVersionAt, synced),
       createdAt: summary.createdAt ?? stored.recordedAt,
       updatedAt: stored.recordedAt,
       lastSyncAttemptAt: SYNC_RESULTS.has(event.type) ? stored.recordedAt : summary.lastSyncAttemptAt,
@@ -43,6 +55,12 @@ export function summarise(events: readonly StoredEvent[]): StreamSummary {
     };
   }
   return summary;
+}
+
+function recordVersionAtOrBefore(recordVersionAt: readonly number[], streamVersion: number): number {
+  for (let v = Math.min(streamVersion, recordVersionAt.length - 1); v > 0; v--)
+    if (recordVersionAt[v] !== undefined) return recordVersionAt[v]!;
+  return 0;
 }
 
 const SYNC_RESULTS: ReadonlySet<string> = new Set([

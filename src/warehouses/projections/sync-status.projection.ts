@@ -27,6 +27,9 @@ export class SyncStatusProjection implements Projection {
         version: summary.version,
         published_version: summary.publishedVersion,
         synced_version: kingdee.syncedVersion,
+        record_version: summary.state.recordVersion,
+        published_record_version: summary.publishedRecordVersion,
+        synced_record_version: summary.syncedRecordVersion,
         status: syncStatusOf(summary),
         f_stock_id: kingdee.fStockId,
         f_number: kingdee.fNumber,
@@ -40,11 +43,12 @@ export class SyncStatusProjection implements Projection {
 }
 
 const COLUMNS =
-  'golden_id, version, published_version, synced_version, status, f_stock_id, f_number, last_error_code, last_error_message, last_attempt_at';
+  'golden_id, version, published_version, synced_version, record_version, published_record_version, synced_record_version, status, ' +
+  'f_stock_id, f_number, last_error_code, last_error_message, last_attempt_at';
 const UPSERT = `
   INSERT INTO warehouse_sync_status (${COLUMNS})
   SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, published_version int, synced_version int,
-    status text, f_stock_id text, f_number text, last_error_code text, last_error_message text, last_attempt_at timestamptz)
+    record_version int, published_record_version int, synced_record_version int, status text, f_stock_id text, f_number text, last_error_code text, last_error_message text, last_attempt_at timestamptz)
   ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(', ')
     .slice(1)
     .map((c) => `${c} = EXCLUDED.${c}`)

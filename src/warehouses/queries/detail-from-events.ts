@@ -13,7 +13,8 @@ export function detailFromEvents(goldenId: string, events: readonly StoredEvent[
   if (state.golden === null) return null;
   return {
     goldenId,
-    version: summary.version,
+    version: state.recordVersion,
+    streamVersion: summary.version,
     asOf: iso(asOf),
     record: publishedRecord(state),
     lineage: lineageOf(events),
@@ -21,8 +22,10 @@ export function detailFromEvents(goldenId: string, events: readonly StoredEvent[
     crossReference: crossReferenceOf(state),
     kingdeeSync: {
       status: syncStatusOf(summary),
-      publishedVersion: summary.publishedVersion,
-      syncedVersion: state.kingdee.syncedVersion,
+      publishedVersion: summary.publishedRecordVersion,
+      syncedVersion: summary.syncedRecordVersion,
+      publishedStreamVersion: summary.publishedVersion,
+      syncedStreamVersion: state.kingdee.syncedVersion,
       lastError: summary.lastError,
       lastAttemptAt: iso(summary.lastSyncAttemptAt),
     },

@@ -19,7 +19,8 @@ export async function detailFromReadModels(db: SqlExecutor, goldenId: string): P
   const kingdee = xref.find((x: XrefRow) => x.system === 'kingdee');
   return {
     goldenId,
-    version: row.version,
+    version: row.record_version,
+    streamVersion: row.version,
     asOf: null,
     record: recordOf(row),
     lineage: Object.fromEntries(
@@ -37,8 +38,10 @@ export async function detailFromReadModels(db: SqlExecutor, goldenId: string): P
     },
     kingdeeSync: {
       status: sync?.status ?? 'pending',
-      publishedVersion: sync?.published_version ?? row.published_version,
-      syncedVersion: sync?.synced_version ?? null,
+      publishedVersion: sync?.published_record_version ?? row.record_version,
+      syncedVersion: sync?.synced_record_version ?? null,
+      publishedStreamVersion: sync?.published_version ?? row.published_version,
+      syncedStreamVersion: sync?.synced_version ?? null,
       lastError: sync?.last_error_code ? { code: sync.last_error_code, message: sync.last_error_message } : null,
       lastAttemptAt: iso(sync?.last_attempt_at),
     },

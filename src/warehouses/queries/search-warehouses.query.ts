@@ -18,6 +18,7 @@ export interface SearchWarehousesParams {
 
 export interface WarehouseSummary extends GoldenWarehouseRecord {
   readonly goldenId: string;
+  /** The record version (the ETag's numbering). */
   readonly version: number;
   readonly syncStatus: SyncStatus;
   readonly missingInWdt: boolean;
@@ -57,7 +58,7 @@ export async function searchWarehouses(db: SqlExecutor, params: SearchWarehouses
   ]);
   const items = rows.map((r: Record<string, any>) => ({
     goldenId: r.golden_id,
-    version: r.version,
+    version: r.record_version,
     ...recordOf(r),
     syncStatus: r.sync_status,
     missingInWdt: r.missing_in_wdt,

@@ -15,8 +15,12 @@ export interface LineageView {
 
 export interface SyncStatusView {
   readonly status: SyncStatus;
+  /** Record versions (the ETag's numbering): the last one that changed what Kingdee receives, and the one Kingdee has. */
   readonly publishedVersion: number;
   readonly syncedVersion: number | null;
+  /** The same two as stream versions: the `version` of the golden-topic message (what consumers dedupe by). */
+  readonly publishedStreamVersion: number;
+  readonly syncedStreamVersion: number | null;
   readonly lastError: { readonly code: string; readonly message: string } | null;
   readonly lastAttemptAt: string | null;
 }
@@ -34,7 +38,10 @@ export interface CrossReferenceView {
 /** GET /warehouses/{id}: the same shape whether read from the read models or folded `asOf` a time. */
 export interface WarehouseDetail {
   readonly goldenId: string;
+  /** The record version: steward-relevant changes only; the ETag, for If-Match. */
   readonly version: number;
+  /** Every event of the record's stream, sink bookkeeping included (the golden-topic message version). */
+  readonly streamVersion: number;
   readonly asOf: string | null;
   readonly record: GoldenWarehouseRecord;
   readonly lineage: Readonly<Record<string, LineageView>>;

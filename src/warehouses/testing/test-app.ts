@@ -1,9 +1,10 @@
-import { INestApplication, Module } from '@nestjs/common';
+import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { loadConfig } from '../../config/config';
 import { ConfigModule } from '../../config/config.module';
 import { HttpPlatformModule } from '../../platform/http/http.module';
+import { DEFAULT_READ_WAIT_MS, READ_WAIT_MS } from '../../platform/http/read-your-writes';
 import { createValidationPipe } from '../../platform/http/validation';
 import { LoggingModule } from '../../platform/logging/logging.module';
 import { WarehousesModule } from '../warehouses.module';
@@ -18,14 +19,18 @@ export interface TestApp {
     method: string,
     path: string,
     options?: { key?: keyof typeof TEST_KEYS; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; etag: string | null; body: any }>;
+  ): Promise<{ status: number; etag: string | null; headers: Headers; body: any }>;
 }
 
 /** The warehouses module behind the lead's platform HTTP pieces (API keys, roles, error filter, validation), on port 0. */
-export async function startTestApp(kit: WarehousesTestKit): Promise<TestApp> {
+export async function startTestApp(kit: WarehousesTestKit, options: { readWaitMs?: number } = {}): Promise<TestApp> {
   const config = loadConfig({ MDM_API_KEYS: `ann:reader:${TEST_KEYS.reader},sam:steward:${TEST_KEYS.steward}`, LOG_LEVEL: 'silent' });
+  @Global()
+  @Module({ providers: [{ provide: READ_WAIT_MS, useValue: options.readWaitMs ?? DEFAULT_READ_WAIT_MS }], exports: [READ_WAIT_MS] })
+  class ReadWaitModule {}
   @Module({
     imports: [
+      ReadWaitModule,
       ConfigModule.forRoot(config),
       LoggingModule.forRoot(pino({ level: 'silent' })),
       testPlatformModule(kit.db.dataSource, kit.store),
@@ -51,7 +56,13 @@ export async function startTestApp(kit: WarehousesTestKit): Promise<TestApp> {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
-      return { status: response.status, etag: response.headers.get('etag'), body: await response.json() };
+      const text = await response.text();
+      return {
+        status: response.status,
+        etag: response.headers.get('etag'),
+        headers: response.headers,
+        body: text ? JSON.parse(text) : undefined,
+      };
     },
   };
 }

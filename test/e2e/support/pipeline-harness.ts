@@ -85,6 +85,21 @@ export class HubApi {
     );
   }
 
+  /**
+   * Waits until every read model has applied everything appended so far: a read at the head
+   * (`?minPosition=`) answers only then. Assert one read model after waiting for another only
+   * through this: each processor moves at its own pace.
+   */
+  async readModelsAtHead(timeoutMs = 120_000): Promise<void> {
+    const head: string = (await this.call('GET', '/status')).events.headPosition;
+    await waitFor(
+      async () => Boolean(await this.call('GET', `/warehouses?pageSize=1&minPosition=${head}`)),
+      `every read model at position ${head}`,
+      timeoutMs,
+      100,
+    );
+  }
+
   async countWarehouses(syncStatus: 'pending' | 'synced' | 'failed'): Promise<number> {
     return (await this.call('GET', `/warehouses?syncStatus=${syncStatus}&pageSize=1`)).total;
   }

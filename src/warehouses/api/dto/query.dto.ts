@@ -1,9 +1,17 @@
 import { SYNC_STATUSES, SyncStatus } from '../../projections/stream-summary';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
-export class PagingDto {
+/** `?minPosition=` (read your writes; the interceptor waits on it, documented by @ReadsReadModels). */
+export class ReadYourWritesDto {
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,18}$/, { message: 'minPosition must be a global position (a whole number)' })
+  minPosition?: string;
+}
+
+export class PagingDto extends ReadYourWritesDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -44,7 +52,7 @@ export class SearchWarehousesDto extends PagingDto {
   syncStatus?: SyncStatus;
 }
 
-export class GetWarehouseDto {
+export class GetWarehouseDto extends ReadYourWritesDto {
   @ApiPropertyOptional({ description: 'Answer as the record was at this instant (ISO 8601)', example: '2026-11-28T09:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })

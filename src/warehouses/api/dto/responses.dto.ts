@@ -25,7 +25,7 @@ export class GoldenRecordDto {
 
 export class WarehouseSummaryDto extends GoldenRecordDto {
   @ApiProperty({ example: 'wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5' }) goldenId!: string;
-  @ApiProperty({ example: 3 }) version!: number;
+  @ApiProperty({ example: 3, description: 'record version (as in the detail’s ETag)' }) version!: number;
   @ApiProperty({ enum: SYNC_STATUSES }) syncStatus!: string;
   @ApiProperty() missingInWdt!: boolean;
   @ApiProperty({ nullable: true }) updatedAt!: string | null;
@@ -40,7 +40,18 @@ export class WarehousePageDto {
 
 export class WarehouseDetailDto {
   @ApiProperty() goldenId!: string;
-  @ApiProperty({ description: 'stream version; also the ETag, to send back as If-Match' }) version!: number;
+  @ApiProperty({
+    example: 4,
+    description:
+      'record version: counts the changes a steward cares about (source changes, overrides, merges, retirement), not the sink’s bookkeeping (Kingdee sync results, resync requests). It is the ETag, to send back as If-Match, and what the console shows as 版本',
+  })
+  version!: number;
+  @ApiProperty({
+    example: 7,
+    description:
+      'stream version: every event of the record, sink bookkeeping included. It is the `version` of the record’s golden-topic messages (what consumers dedupe by); the hub appends against it for optimistic concurrency, stewards never need it',
+  })
+  streamVersion!: number;
   @ApiProperty({ nullable: true, description: 'set when answered as of a past instant' }) asOf!: string | null;
   @ApiProperty({ type: GoldenRecordDto }) record!: GoldenRecordDto;
   @ApiProperty({
@@ -60,7 +71,8 @@ export class WarehouseDetailDto {
   @ApiProperty({ description: '{wdt: [{system, warehouseNo, warehouseId, active}], kingdee: {fNumber, fStockId} | null}' })
   crossReference!: Record<string, unknown>;
   @ApiProperty({
-    description: '{status: pending|synced|failed|forbidden|not_in_kingdee, publishedVersion, syncedVersion, lastError, lastAttemptAt}',
+    description:
+      '{status: pending|synced|failed|forbidden|not_in_kingdee, publishedVersion, syncedVersion, publishedStreamVersion, syncedStreamVersion, lastError, lastAttemptAt}. publishedVersion / syncedVersion are record versions (same numbering as `version`): the last version that changed what Kingdee receives, and the version Kingdee holds (已同步版本). The *StreamVersion pair is the same in stream versions (golden-topic message versions)',
   })
   kingdeeSync!: Record<string, unknown>;
   @ApiProperty({ description: '{missingInWdt, flags: [{field, code, message}]} (warnings, never rejections)' }) dataQuality!: Record<
@@ -116,8 +128,6 @@ export class TaskPageDto {
 export class ResolveTaskResultDto {
   @ApiProperty() taskId!: string;
   @ApiProperty({ enum: ['merge', 'dismiss', 'retry'] }) action!: string;
-  @ApiProperty({ description: 'new version per golden record touched', example: { wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5: 5 } }) versions!: Record<
-    string,
-    number
-  >;
+  @ApiProperty({ description: 'new record version (ETag) per golden record touched', example: { wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5: 5 } })
+  versions!: Record<string, number>;
 }

@@ -5,6 +5,7 @@ import { ResolveDuplicate } from '../../domain/commands';
 import { WarehouseDecider, warehouseDecider } from '../../domain/warehouse-decider';
 import { BatchItem, decideBatch } from '../batch-decision';
 import { SourceKeyReservations } from '../source-key-reservations';
+import { evolve } from '../../domain/evolve';
 import { MAX_ATTEMPTS } from '../stream-command-runner';
 import { WarehouseStreams } from '../warehouse-streams';
 
@@ -45,7 +46,7 @@ export class ResolveDuplicateHandler {
     }
   }
 
-  /** Returns the new version of each record. */
+  /** Returns the new record version (ETag) of each record. */
   private async attempt(request: ResolveDuplicateRequest, meta: CommandMetadata): Promise<Record<string, number>> {
     const { goldenId, otherGoldenId } = request;
     const streams = await this.streams.load([goldenId, otherGoldenId]);
@@ -69,7 +70,9 @@ export class ResolveDuplicateHandler {
       if (request.action === 'merge') await this.reservations.repoint(mergedAway(request), request.survivorId!, tx);
     });
     this.store.notifyAppended();
-    return Object.fromEntries([goldenId, otherGoldenId].map((id, i) => [id, streams.get(id)!.version + batch.decided[i]!.length]));
+    return Object.fromEntries(
+      [goldenId, otherGoldenId].map((id, i) => [id, batch.decided[i]!.reduce(evolve, streams.get(id)!.state).recordVersion]),
+    );
   }
 }
 

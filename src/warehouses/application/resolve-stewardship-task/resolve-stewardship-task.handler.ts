@@ -18,7 +18,7 @@ export interface ResolveTaskRequest {
 export interface ResolveTaskResult {
   readonly taskId: string;
   readonly action: TaskAction;
-  /** New version per golden record touched. */
+  /** New record version (ETag) per golden record touched. */
   readonly versions: Record<string, number>;
 }
 
@@ -74,6 +74,6 @@ export class ResolveStewardshipTaskHandler {
     if (action !== 'retry')
       throw invalid('action', 'a Kingdee sync failure is resolved with retry (a later successful sync also closes it)');
     const result = await this.resync.execute({ goldenId: task.golden_id, taskId, reason: request.reason ?? `retry of ${taskId}` }, meta);
-    return { taskId, action, versions: { [task.golden_id]: result.version } };
+    return { taskId, action, versions: { [task.golden_id]: result.recordVersion } };
   }
 }
