@@ -5,7 +5,7 @@ import { runMode, type ModeOptions } from './pipeline/run-mode';
 import { round, warehouseEventData } from './support';
 
 /**
- * `npm run bench -- pipeline [--warehouses N] [--slow-warehouses N] [--modes a,b,c]`: N new
+ * `npm run bench -- pipeline [--warehouses N] [--slow-warehouses N] [--modes a,b,c] [--hub-cpu-prof DIR]`: N new
  * warehouses from the WDT simulator through a hub (child process, the hub's default settings) to
  * the Kingdee simulator, in three modes: (a) PostgreSQL + Kafka, zero-latency simulators; (b) the
  * same with every Kingdee call taking 100 ms; (c) the embedded defaults (PGlite + embedded log).
@@ -39,7 +39,7 @@ export async function run(): Promise<Record<string, unknown>> {
     method:
       'hub in a child process with its default settings (except WDT_CALLS_PER_MINUTE=100000 and reconciliation off), fresh database, topics and sink group per mode; ' +
       'stage end = first 100 ms poll at which: pull = last WDT answer sent, record = sync run finished, project = every projection checkpoint at the head as of the sync end, ' +
-      'publish = publisher checkpoint there, sink = Kingdee simulator holds N (polled every 300 ms). stageSeconds: project/publish from the sync end, sink from the publish end; ' +
+      'publish = publisher checkpoint there, sink = Kingdee simulator holds N (polled every 300 ms) and the hub counts N warehouses synced. stageSeconds: project/publish from the sync end, sink from the publish end; ' +
       'recordsPerSecond = N / endSeconds. Kingdee/WDT calls counted in the simulators (WDT through a timing proxy). benchProcessCpuSeconds = simulators + polling, in the bench process.',
     modes: {
       a: 'PostgreSQL + Kafka, zero-latency simulators',
