@@ -49,10 +49,8 @@ export async function runMode(options: ModeOptions): Promise<Record<string, unkn
       infra = { DATABASE_URL: db.url, ...kafkaEnv(`bench-${options.label}`) };
     }
     // --hub-cpu-prof DIR: the hub writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-    const profile: Record<string, string> = process.env.BENCH_HUB_CPU_PROF
-      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_HUB_CPU_PROF}` }
-      : {};
-    hub = await spawnHub({ ...hubEnv(wdt, kingdee, proxy.url), ...infra, ...profile }, 180_000);
+    const dir = process.env.BENCH_HUB_CPU_PROF;
+    hub = await spawnHub({ ...hubEnv(wdt, kingdee, proxy.url), ...infra }, 180_000, dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
     const api = new HubApi(hub.url);
     const read = await positionReader(api, db?.dataSource);
     const before = await read();

@@ -21,10 +21,10 @@ export interface ChildHub {
  * Starts a hub with exactly `env` (plus PATH), in an empty working directory so no `.env` file
  * joins in. Resolves once it logs "mdm-hub is listening" (LOG_LEVEL must be info or lower).
  */
-export async function spawnHub(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildHub> {
+export async function spawnHub(env: Record<string, string>, timeoutMs = 120_000, nodeArgs: readonly string[] = []): Promise<ChildHub> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnOnce(env, timeoutMs);
+      return await spawnOnce(env, timeoutMs, nodeArgs);
     } catch (error) {
       // Another `npm test` or `npm run build` in the same checkout may be rewriting dist/ right now.
       if (!(error instanceof DistMissing) || attempt >= 3) throw error;
@@ -35,9 +35,9 @@ export async function spawnHub(env: Record<string, string>, timeoutMs = 120_000)
 
 class DistMissing extends Error {}
 
-async function spawnOnce(env: Record<string, string>, timeoutMs: number): Promise<ChildHub> {
+async function spawnOnce(env: Record<string, string>, timeoutMs: number, nodeArgs: readonly string[]): Promise<ChildHub> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'mdm-child-hub-'));
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(projectRoot(), 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, path.join(projectRoot(), 'dist', 'src', 'main.js')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
