@@ -49,7 +49,8 @@ describe('projection replay (PostgreSQL)', { timeout: 180_000 }, () => {
     live.start();
     let traffic = true;
     const writer = (async () => {
-      for (let round = 10; traffic; round++) {
+      // Bounded: on a loaded machine an endless writer could outpace the rebuild and the test would never end.
+      for (let round = 10; traffic && round < 60; round++) {
         await append(50, round);
         await new Promise((r) => setTimeout(r, 20));
       }

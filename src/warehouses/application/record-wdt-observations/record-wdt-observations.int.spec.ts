@@ -12,14 +12,12 @@ describe('recording WDT observations (PostgreSQL)', () => {
   });
   after(() => kit.close());
 
-  it('records 1,000 warehouses in one call, quickly; the same pull again appends nothing', async () => {
+  // Speed is measured by `npm run bench -- pipeline`, not asserted here: the machine is shared.
+  it('records 1,000 warehouses in one call; the same pull again appends nothing', async () => {
     const warehouses = generatedWarehouses(1000);
-    const started = performance.now();
     const outcomes = await kit.warehouses.observationRecorder.recordObservations(warehouses, syncContext('bulk-1'));
-    const elapsed = performance.now() - started;
     assert.equal(outcomes.filter((o) => o.outcome === 'created').length, 1000);
     assert.equal(new Set(outcomes.map((o) => o.goldenId)).size, 1000);
-    assert.ok(elapsed < 5000, `1,000 observations took ${Math.round(elapsed)} ms`);
     const events = await kit.store.count();
     const again = await kit.warehouses.observationRecorder.recordObservations(warehouses, syncContext('bulk-2', 5));
     assert.ok(again.every((o) => o.outcome === 'unchanged'));
