@@ -101,7 +101,6 @@ describe('reconciling 10,000 records: Kingdee calls per page', { timeout: 300_00
       t.diagnostic(`${RECORDS} unknown records against ${RECORDS} golden records: candidates in ${ms} ms`);
       assert.equal(report.unknownInKingdee.length, RECORDS);
       assert.ok(report.unknownInKingdee.every((u, i) => u.candidateGoldenId === `g-${i}`));
-      assert.ok(ms < 60_000, `${ms} ms`);
     });
   });
 });
