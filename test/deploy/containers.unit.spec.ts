@@ -13,7 +13,9 @@ const hub = compose.services.hub;
 
 /** The variable names of the README's configuration table (the first column, `NAME` in backticks). */
 function readmeVariables(): string[] {
-  const section = read('README.md').split(/^## /m).find((s) => s.startsWith('Configuration'))!;
+  const section = read('README.md')
+    .split(/^## /m)
+    .find((s) => s.startsWith('Configuration'))!;
   const firstColumns = section
     .split('\n')
     .filter((l) => /^\| `/.test(l))
@@ -35,9 +37,14 @@ describe('container setup (Dockerfile, docker-compose.yml, .dockerignore)', () =
       assert.ok(Array.isArray(healthcheck?.test) && healthcheck.test.length > 1, `${name} has a health check`);
       assert.equal(hub.depends_on[name]?.condition, 'service_healthy', `hub waits for ${name} to be healthy`);
     }
-    for (const [name, service] of Object.entries(compose.services)) assert.match(service.restart ?? '', /always|unless-stopped|on-failure/, `${name} restarts`);
+    for (const [name, service] of Object.entries(compose.services))
+      assert.match(service.restart ?? '', /always|unless-stopped|on-failure/, `${name} restarts`);
     assert.equal(hub.build, '.', 'the hub is built from the Dockerfile, not node:20 with a bind mount');
-    assert.equal(hub.volumes?.some((v: string) => v.startsWith('.:')), false, 'no bind-mounted repository');
+    assert.equal(
+      hub.volumes?.some((v: string) => v.startsWith('.:')),
+      false,
+      'no bind-mounted repository',
+    );
     assert.match(hub.environment.DATABASE_URL, /@postgres:5432\//);
   });
 
@@ -50,13 +57,18 @@ describe('container setup (Dockerfile, docker-compose.yml, .dockerignore)', () =
     assert.equal(hub.environment.KAFKA_BROKERS, internal.split('//')[1]);
     const hostPort = host.split(':').at(-1);
     assert.ok(compose.services.kafka.ports.includes(`${hostPort}:${hostPort}`), `port ${hostPort} is published`);
-    for (const name of String(kafka.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP).split(',').map((p) => p.split(':')[0]))
+    for (const name of String(kafka.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP)
+      .split(',')
+      .map((p) => p.split(':')[0]))
       assert.ok(String(kafka.KAFKA_LISTENERS).includes(`${name}://`), `${name} is a listener`);
   });
 
   it('wires every configuration variable the README documents and the config module reads', () => {
     const documented = readmeVariables();
-    assert.ok(documented.length >= 30 && documented.includes('KINGDEE_APP_SECRET') && documented.includes('WDT_QIMEN_URL'), documented.join());
+    assert.ok(
+      documented.length >= 30 && documented.includes('KINGDEE_APP_SECRET') && documented.includes('WDT_QIMEN_URL'),
+      documented.join(),
+    );
     const wired = Object.keys(hub.environment);
     assert.deepEqual(
       [...documented, ...configVariables()].filter((v) => !wired.includes(v)),
@@ -91,13 +103,15 @@ describe('container setup (Dockerfile, docker-compose.yml, .dockerignore)', () =
     assert.ok(existsSync(path.join(root, '.swcrc')) && !ignored.includes('.swcrc'), 'the build needs .swcrc');
   });
 
-  it('docker compose accepts the file, where Docker is installed', (t) => {
-    const probe = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
-    if (probe.status !== 0) {
-      t.diagnostic('docker compose is not installed here: the structural checks above stand in for `docker compose config`');
+  it('`docker compose config` accepts the file, where Compose is installed (CI installs it)', (t) => {
+    // The Compose plugin (`docker compose`) or the standalone `docker-compose`, whichever is here.
+    const tool = [['docker', 'compose'], ['docker-compose']].find(([cmd, ...args]) => spawnSync(cmd!, [...args, 'version']).status === 0);
+    if (!tool) {
+      t.diagnostic('Docker Compose is not installed: the structural checks above stand in for `docker compose config`');
       return;
     }
-    const config = spawnSync('docker', ['compose', 'config', '--quiet'], { cwd: root, encoding: 'utf8' });
+    const [cmd, ...args] = tool;
+    const config = spawnSync(cmd!, [...args, 'config', '--quiet'], { cwd: root, encoding: 'utf8' });
     assert.equal(config.status, 0, config.stderr);
   });
 });
