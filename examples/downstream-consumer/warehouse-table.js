@@ -7,7 +7,8 @@
  * - key = golden id; versions of one key only grow but may skip numbers;
  * - delivery is at-least-once: a message may come again (same goldenId and version) → ignore it;
  * - a version lower than the one in the table is stale (a redelivery after a newer one) → ignore it;
- * - `change: "retired"` is a record's final state (retired or merged into `record.mergedInto`);
+ * - `change: "retired"` ends a record (retired, or merged into `record.mergedInto`); a restore comes
+ *   later as a higher version and is applied like any newer version;
  * - a tombstone (null value) follows the final message: the key is gone. Its `version` header keeps
  *   late redeliveries of older versions from bringing the record back.
  */

@@ -77,8 +77,9 @@ export function goldenMessageFor(
 
 /**
  * What goes on the topic for one message: the message itself, and after a retirement (retired or
- * merged away; retirement is final) a tombstone for its key, so the compacted topic forgets the
- * record once every consumer had time to read its final state.
+ * merged away) a tombstone for its key, so the compacted topic forgets the record once every consumer
+ * had time to read its final state. A steward's restore later publishes a higher version under the
+ * same key, which compaction keeps over the tombstone.
  */
 export function logMessagesFor(message: GoldenRecordChangedV1): LogMessage[] {
   return message.change === 'retired' ? [toLogMessage(message), tombstoneFor(message)] : [toLogMessage(message)];

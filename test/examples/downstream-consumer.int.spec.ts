@@ -40,6 +40,9 @@ describe('examples/downstream-consumer against the real broker', { timeout: 120_
     ...logMessagesFor(golden('wh_b', 4, '杭州萧山仓', 'retired')), // final state, then the tombstone
     toLogMessage(golden('wh_b', 2, '杭州萧山仓')), // a late redelivery must not bring wh_b back
     toLogMessage(golden('wh_c', 1, '广州仓', 'created')),
+    toLogMessage(golden('wh_d', 1, '成都仓', 'created')),
+    ...logMessagesFor(golden('wh_d', 2, '成都仓', 'retired')),
+    toLogMessage(golden('wh_d', 3, '成都仓')), // a steward restored it: a higher version after the tombstone
   ];
 
   before(async () => {
@@ -63,25 +66,27 @@ describe('examples/downstream-consumer against the real broker', { timeout: 120_
     return running.table;
   };
 
-  it('keeps the newest version per key, skips duplicates and stale versions, and deletes on a tombstone', async () => {
+  it('keeps the newest version per key, skips duplicates and stale versions, deletes on a tombstone, takes a restore back', async () => {
     const table = await follow();
     assert.deepEqual(
       table.active().map((r: any) => [r.warehouseNo, r.name]),
       [
         ['WH_A', '上海青浦仓'],
         ['WH_C', '广州仓'],
+        ['WH_D', '成都仓'],
       ],
     );
     assert.equal(table.get('wh_a').version, 3);
     assert.equal(table.get('wh_b'), undefined, 'the tombstone removed the retired record');
-    assert.deepEqual(table.stats, { applied: 6, duplicates: 1, stale: 2, tombstones: 1 });
+    assert.equal(table.get('wh_d').version, 3, 'restored after its tombstone');
+    assert.deepEqual(table.stats, { applied: 9, duplicates: 1, stale: 2, tombstones: 2 });
   });
 
   it('a restarted consumer rebuilds the same table from the topic', async () => {
     const table = await follow();
     assert.deepEqual(
       table.active().map((r: any) => r.warehouseNo),
-      ['WH_A', 'WH_C'],
+      ['WH_A', 'WH_C', 'WH_D'],
     );
     assert.equal(table.get('wh_b'), undefined);
   });
