@@ -2,13 +2,15 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { stringify } from 'yaml';
 import { AppConfig } from '../../config/config';
+import { Public } from '../../platform/http/roles.decorator';
 import { APP_CONFIG } from '../../platform/tokens';
 import { asyncApiDocument } from './asyncapi-document';
 
 /**
  * The AsyncAPI 3.0 description of the hub's Kafka topics, for downstream consumers and their tools.
- * Public (no @Roles): it describes the contract, not data.
+ * Public: it describes the contract, not data.
  */
+@Public()
 @ApiExcludeController()
 @Controller('api')
 export class AsyncApiController {
