@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // The examples are plain CommonJS for downstream readers who copy them.
+    files: ['examples/**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -17,6 +17,7 @@ import { Projection } from './event-store/processor';
 import { WdtIngestionModule } from './ingestion/wdt-ingestion.module';
 import { KingdeeSinkModule } from './kingdee-sink/kingdee-sink.module';
 import { GoldenRecordPublisher } from './publishing/golden-record-publisher';
+import { AsyncApiModule } from './publishing/asyncapi/asyncapi.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { warehouseGoldenFold } from './warehouses/golden-record-fold';
 import { WarehousesModule } from './warehouses/warehouses.module';
@@ -49,6 +50,7 @@ export class AppModule {
         SchemesRuntimeModule,
         WarehousesModule,
         PublishingModule.forRoot(warehouseGoldenFold),
+        AsyncApiModule,
         WdtIngestionModule.forRoot({ schedule: options.runWorkers ?? true, imports: [WarehousesModule] }),
         KingdeeSinkModule.forRoot({ runWorkers: options.runWorkers ?? true, imports: [WarehousesModule] }),
         ReconciliationModule.forRoot({ schedule: options.runWorkers ?? true }),

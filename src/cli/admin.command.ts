@@ -15,7 +15,8 @@ import { HubClient } from './hub-client';
  */
 export const adminRebaseXidsCommand: CliCommand = {
   path: ['admin', 'rebase-xids'],
-  usage: 'admin rebase-xids [--force]   after a restore into another cluster: rewrite stored transaction ids (hub stopped)',
+  summary: 'after a restore into another cluster: rewrite stored transaction ids below the server horizon (every hub stopped)',
+  flags: [{ name: 'force', description: 'rewrite even when no stored transaction id is at or above the server counter' }],
   async run(args) {
     const config = loadConfig();
     if (await HubClient.discover(config)) throw new CliError(`a hub answers on port ${config.http.port}: stop every hub first`);

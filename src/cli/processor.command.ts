@@ -8,7 +8,13 @@ import { operate } from './operate';
 /** `mdm processor skip NAME --position P --reason TEXT`: lets a stalled processor pass the one event it cannot apply (audited). */
 export const processorSkipCommand: CliCommand = {
   path: ['processor', 'skip'],
-  usage: 'processor skip NAME --position P --reason TEXT   let a stalled processor pass one event it cannot apply (audited)',
+  summary: 'let a stalled processor pass one event it cannot apply (audited as ProcessorEventSkipped)',
+  args: [{ name: 'NAME', required: true }],
+  flags: [
+    { name: 'position', value: 'P', description: 'global position of the event to skip (mdm status shows the stall)' },
+    { name: 'reason', value: 'TEXT', description: 'why, kept in the audit event (required)' },
+  ],
+  synopsis: 'NAME --position P --reason TEXT',
   async run(args) {
     const name = args.positional[0];
     const position = stringOption(args, 'position');

@@ -12,7 +12,8 @@ import { operate } from './operate';
  */
 export const reconcileCommand: CliCommand = {
   path: ['reconcile', 'kingdee'],
-  usage: 'reconcile kingdee [--json]   compare every Kingdee BD_STOCK of the use-org with the golden records',
+  summary: 'compare every Kingdee BD_STOCK of the use-org with the golden records (exit 0 when it ran, whatever it found)',
+  flags: [{ name: 'json', description: 'print one JSON object {checked, kingdeeRecords, drifted, missingInKingdee, unknownInKingdee}' }],
   async run(args) {
     if (args.positional.length > 0) throw new CliError(`unexpected argument: ${args.positional[0]}`);
     const job = await operate<JobView>({

@@ -2,17 +2,21 @@ import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
 import { ReplayHandler, ReplayJobResult } from '../replay/replay.handler';
 import { stringOption } from './args';
-import { CliCommand, CliError } from './commands';
+import { CliCommand, UsageError } from './commands';
 import { followJob, jobExitCode } from './follow-job';
 import { operate } from './operate';
 
 /** `mdm replay [--projection NAME] [--from POSITION]`: rebuilds read models beside the live ones, then swaps them in. */
 export const replayCommand: CliCommand = {
   path: ['replay'],
-  usage: 'replay [--projection NAME] [--from POSITION]   rebuild read models from the event store (no downtime)',
+  summary: 'rebuild read models from the event store beside the live ones, then swap them in (no downtime)',
+  flags: [
+    { name: 'projection', value: 'NAME', description: 'only this projection (default: every projection)' },
+    { name: 'from', value: 'POSITION', description: 'resume from this global position instead of 0' },
+  ],
   async run(args) {
     const from = stringOption(args, 'from');
-    if (from !== undefined && !/^\d+$/.test(from)) throw new CliError(`--from must be a global position (a whole number), got "${from}"`);
+    if (from !== undefined && !/^\d+$/.test(from)) throw new UsageError(`--from must be a global position (a whole number), got "${from}"`);
     const request = { projection: stringOption(args, 'projection'), from };
     const job = await operate<JobView>({
       remote: async (hub) => followJob(await hub.post<JobView>('/api/v1/replay', request), (id) => hub.get(`/api/v1/jobs/${id}`), 'replay'),

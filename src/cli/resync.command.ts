@@ -2,18 +2,25 @@ import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
 import { ResyncKingdeeHandler, ResyncResult } from '../replay/resync-kingdee.handler';
 import { listOption, stringOption } from './args';
-import { CliCommand, CliError } from './commands';
+import { CliCommand, UsageError } from './commands';
 import { followJob, jobExitCode } from './follow-job';
 import { operate } from './operate';
 
 /** `mdm resync kingdee [--all | --id GOLDEN_ID…]`: new golden versions the sink writes to Kingdee again. */
 export const resyncCommand: CliCommand = {
   path: ['resync', 'kingdee'],
-  usage: 'resync kingdee [--all | --id GOLDEN_ID…] [--reason TEXT]   republish golden records so the sink rewrites them',
+  summary: 'republish golden records so the sink rewrites them in Kingdee',
+  args: [{ name: 'GOLDEN_ID', repeatable: true }],
+  flags: [
+    { name: 'all', description: 'every golden record that is not retired' },
+    { name: 'id', value: 'GOLDEN_ID', description: 'a golden record to resync', repeatable: true },
+    { name: 'reason', value: 'TEXT', description: 'why, kept with the audit trail' },
+  ],
+  synopsis: '(--all | --id GOLDEN_ID… | GOLDEN_ID…) [--reason TEXT]',
   async run(args) {
     const all = args.options.all === true;
     const ids = [...listOption(args, 'id'), ...args.positional];
-    if (all === ids.length > 0) throw new CliError('give --all or one or more --id GOLDEN_ID');
+    if (all === ids.length > 0) throw new UsageError('give --all or one or more --id GOLDEN_ID');
     const request = all ? { all: true, reason: stringOption(args, 'reason') } : { ids, reason: stringOption(args, 'reason') };
     const job = await operate<JobView>({
       remote: async (hub) =>

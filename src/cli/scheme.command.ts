@@ -10,7 +10,8 @@ import { operate } from './operate';
 /** `mdm scheme validate FILE`: every problem as `file:line:col path: message` on stderr, exit 1. */
 export const schemeValidateCommand: CliCommand = {
   path: ['scheme', 'validate'],
-  usage: 'scheme validate FILE       check an integration scheme (line-pointing errors)',
+  summary: 'check an integration scheme: every problem as FILE:LINE:COL path: message',
+  args: [{ name: 'FILE', required: true }],
   async run(args) {
     const file = fileArgument(args.positional);
     const loaded = await validated(file);
@@ -26,7 +27,9 @@ export const schemeValidateCommand: CliCommand = {
 /** `mdm scheme preview FILE [--limit N]`: the exact BatchSave bodies the current golden records would produce. Nothing is sent. */
 export const schemePreviewCommand: CliCommand = {
   path: ['scheme', 'preview'],
-  usage: 'scheme preview FILE [--limit N]   show the BatchSave bodies it would send (dry run)',
+  summary: 'show the exact BatchSave bodies the scheme would send for the current golden records (nothing is sent)',
+  args: [{ name: 'FILE', required: true }],
+  flags: [{ name: 'limit', value: 'N', description: 'at most N records (default 10)' }],
   async run(args) {
     const file = fileArgument(args.positional);
     const limit = intOption(args, 'limit', 10);

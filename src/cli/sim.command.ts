@@ -21,7 +21,14 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 
 export const simWdtCommand: CliCommand = {
   path: ['sim', 'wdt'],
-  usage: 'sim wdt [--port 4001] [--warehouses N] [--seed S]   run the WDT simulator on its own',
+  summary: 'run the WDT simulator on its own (企业版 openapi2 and 企业奇门) until Ctrl-C',
+  flags: [
+    { name: 'port', value: 'PORT', description: 'listen port (default 4001; 0 = any free port)' },
+    { name: 'host', value: 'HOST', description: 'listen address (default 127.0.0.1)' },
+    { name: 'warehouses', value: 'N', description: 'seed N generated warehouses instead of the shipped data set' },
+    { name: 'seed', value: 'S', description: 'random seed of the generated data' },
+    { name: 'accept-byte-lengths', description: 'also accept signatures computed over UTF-8 byte lengths' },
+  ],
   async run(args) {
     const sim = await runWdtSimulatorCli(toArgv(args));
     await untilSignal();
@@ -31,7 +38,12 @@ export const simWdtCommand: CliCommand = {
 
 export const simKingdeeCommand: CliCommand = {
   path: ['sim', 'kingdee'],
-  usage: 'sim kingdee [--port 4002] [--session-idle 20m]  run the Kingdee simulator on its own',
+  summary: 'run the Kingdee K/3 Cloud simulator on its own until Ctrl-C',
+  flags: [
+    { name: 'port', value: 'PORT', description: 'listen port (default 4002; 0 = any free port)' },
+    { name: 'host', value: 'HOST', description: 'listen address (default 127.0.0.1)' },
+    { name: 'session-idle', value: 'DURATION', description: 'session idle timeout, e.g. 20m or 90s' },
+  ],
   async run(args) {
     const sim = await runKingdeeSimulatorCli(toArgv(args));
     await untilSignal();

@@ -3,7 +3,7 @@ import { CliCommand } from './commands';
 
 export const startCommand: CliCommand = {
   path: ['start'],
-  usage: 'start                      run the API, the console and all workers',
+  summary: 'run the API, the console and all workers (what npm start runs)',
   async run() {
     await startHub();
     // Keeps running until SIGINT/SIGTERM (shutdown hooks close everything).

@@ -6,7 +6,8 @@ import { operate } from './operate';
 /** `mdm status [--json]`: the pipeline at a glance (same data as GET /api/v1/status). */
 export const statusCommand: CliCommand = {
   path: ['status'],
-  usage: 'status [--json]            event count, processor lag, consumer lag, last sync runs, open tasks',
+  summary: 'event count, processor positions and lag, consumer lag, dead letters, last sync runs, open tasks',
+  flags: [{ name: 'json', description: 'print the status as JSON (same as GET /api/v1/status)' }],
   async run(args) {
     const status = await operate<HubStatus>({
       remote: (hub) => hub.get('/api/v1/status'),

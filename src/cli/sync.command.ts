@@ -9,7 +9,7 @@ import { ProgressBar } from './progress';
 /** `mdm sync wdt`: pulls WDT now (through the running hub if there is one); progress bar, then the summary. */
 export const syncCommand: CliCommand = {
   path: ['sync', 'wdt'],
-  usage: 'sync wdt                   pull warehouses from WDT now (progress bar and summary)',
+  summary: 'pull warehouses from WDT now (progress bar, then pages, seen, changed, unchanged, failed)',
   async run() {
     const run = await operate<SyncRunSummary>({ remote: viaHub, local: inProcess });
     process.stdout.write(

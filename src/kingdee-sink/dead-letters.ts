@@ -1,4 +1,5 @@
 import type { ConsumedMessage, LogMessage } from '../log/message-log.port';
+import { cloudEventHeaders, DLQ_EVENT_SOURCE, DLQ_EVENT_TYPE } from '../publishing/cloud-events';
 import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1 } from '../publishing/golden-record-changed.v1';
 import type { PoisonMessage } from './sink-messages';
 
@@ -35,7 +36,7 @@ export function deadLetterForRecord(
     key: golden.goldenId,
     value: JSON.stringify(value),
     headers: {
-      ...headers(source, reason),
+      ...headers(source, reason, golden.goldenId, at),
       'golden-id': golden.goldenId,
       version: String(golden.version),
       ...(golden.correlationId ? { 'correlation-id': golden.correlationId } : {}),
@@ -55,12 +56,22 @@ export function deadLetterForPoison(poison: PoisonMessage, at: Date): LogMessage
     source: origin(poison.source),
     raw: poison.source.value,
   };
-  return { key: poison.source.key, value: JSON.stringify(value), headers: headers(poison.source, reason) };
+  return { key: poison.source.key, value: JSON.stringify(value), headers: headers(poison.source, reason, poison.source.key, at) };
 }
 
-function headers(source: ConsumedMessage, reason: DeadLetterReason): Record<string, string> {
+/**
+ * CloudEvents attributes (binary mode) plus the hub's own headers. The id is the failed message's
+ * place in the golden topic, so dead-lettering the same message again (a redelivered batch) repeats the id.
+ */
+function headers(source: ConsumedMessage, reason: DeadLetterReason, subject: string, at: Date): Record<string, string> {
   return {
-    'content-type': 'application/json',
+    ...cloudEventHeaders({
+      id: `${source.topic}/${source.partition}/${source.offset}`,
+      source: DLQ_EVENT_SOURCE,
+      type: DLQ_EVENT_TYPE,
+      subject,
+      time: at.toISOString(),
+    }),
     schema: DLQ_SCHEMA_ID,
     reason: reason.code,
     'reason-message': reason.message.slice(0, 500),

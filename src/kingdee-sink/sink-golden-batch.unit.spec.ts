@@ -64,7 +64,17 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
     const letter = dlq[0]!;
     assert.equal(letter.key, 'g-B');
     assert.equal(letter.headers?.reason, KingdeeErrorCode.validation);
-    const value = JSON.parse(letter.value);
+    assert.deepEqual(
+      [
+        letter.headers?.ce_specversion,
+        letter.headers?.ce_type,
+        letter.headers?.ce_source,
+        letter.headers?.ce_subject,
+        letter.headers?.ce_id,
+      ],
+      ['1.0', 'com.mdm-hub.warehouse.kingdee.dead-lettered.v1', '/mdm-hub/kingdee-sink', 'g-B', 'golden/0/1'],
+    );
+    const value = JSON.parse(letter.value!);
     assert.deepEqual(
       [value.reason.message, value.message.goldenId, value.message.version, value.source.partition],
       ['仓库编码[B]未通过校验', 'g-B', 1, 0],
@@ -117,8 +127,16 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
     const report = await sink.handle(batch);
     assert.deepEqual([report.saved, report.invalid], [1, 1]);
     assert.equal(dlq[0]?.headers?.reason, 'invalid_message');
-    assert.equal(JSON.parse(dlq[0]!.value).raw, 'not json');
+    assert.equal(JSON.parse(dlq[0]!.value!).raw, 'not json');
     assert.deepEqual(recorder.failures, []);
+  });
+
+  it('tombstones (null value, after a retired record) are neither written nor dead-lettered', async () => {
+    const batch = consumed([golden('A'), golden('B')]);
+    batch.splice(1, 0, { ...batch[0]!, value: null, headers: { tombstone: 'true' }, offset: '7' });
+    const report = await sink.handle(batch);
+    assert.deepEqual([report.saved, report.invalid, report.failed], [2, 0, 0]);
+    assert.deepEqual(dlq, []);
   });
 
   it('holds batches uncommitted while the scheme is disabled, and writes them once it is enabled', async () => {

@@ -21,12 +21,14 @@ export interface ParsedBatch {
 
 /**
  * Validates each message against the committed JSON Schema. A message that fails is poison: it
- * is set aside (and dead-lettered by the caller) so it never blocks its partition.
+ * is set aside (and dead-lettered by the caller) so it never blocks its partition. Tombstones (null
+ * value, written after a retired record's final message for compaction) carry nothing to write: skipped.
  */
 export function parseSinkMessages(batch: readonly ConsumedMessage[]): ParsedBatch {
   const valid: SinkMessage[] = [];
   const poison: PoisonMessage[] = [];
   for (const source of batch) {
+    if (source.value === null) continue;
     const parsed = parseJson(source.value);
     if (!parsed.ok) {
       poison.push({ source, problems: [`value is not JSON: ${parsed.error}`] });

@@ -15,6 +15,18 @@ export interface KafkaLogOptions {
   readonly rebalanceTimeoutMs?: number;
 }
 
+/**
+ * A compacted topic keeps every key's latest value. A retired record's final message is followed by
+ * a tombstone, so without a compaction lag a consumer that is behind (the Kingdee sink during an
+ * outage) could find the final message already compacted away: messages stay uncompacted for 7 days,
+ * and tombstones stay readable for 7 days before the key disappears.
+ */
+const COMPACTED_TOPIC_CONFIG = [
+  { name: 'cleanup.policy', value: 'compact' },
+  { name: 'min.compaction.lag.ms', value: String(7 * 24 * 3600 * 1000) },
+  { name: 'delete.retention.ms', value: String(7 * 24 * 3600 * 1000) },
+];
+
 /** The golden-record log on Apache Kafka: idempotent producer, consumer groups, manual offsets. */
 export class KafkaMessageLog implements MessageLog {
   readonly kind = 'kafka';
@@ -44,9 +56,7 @@ export class KafkaMessageLog implements MessageLog {
     const admin = await this.adminClient();
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [
-        { topic, numPartitions: options.partitions, configEntries: options.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [] },
-      ],
+      topics: [{ topic, numPartitions: options.partitions, configEntries: options.compact ? COMPACTED_TOPIC_CONFIG : [] }],
     });
   }
 

@@ -170,7 +170,8 @@ function toConsumed(topic: string, partition: number, m: EachBatchPayload['batch
     partition,
     offset: m.offset,
     key: m.key?.toString() ?? '',
-    value: m.value?.toString() ?? '',
+    // A null value is a tombstone; kafkajs gives it as null.
+    value: m.value === null ? null : m.value.toString(),
     headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : (v ?? ''))])),
   };
 }

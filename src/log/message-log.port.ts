@@ -7,7 +7,8 @@ import { SqlExecutor } from '../event-store/stored-event';
  */
 export interface LogMessage {
   readonly key: string;
-  readonly value: string;
+  /** null = a tombstone: on a compacted topic, the key's latest value is deleted. */
+  readonly value: string | null;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -106,7 +106,7 @@ export class PostgresConsumer {
     const { topic } = this.options;
     const generation = this.generation;
     const from = await this.committedOffset(partition);
-    const rows: { offset: string; key: string; value: string; headers: Record<string, string> }[] = await this.db.query(
+    const rows: { offset: string; key: string; value: string | null; headers: Record<string, string> }[] = await this.db.query(
       `SELECT "offset"::text AS offset, key, value, headers FROM log_messages WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY log_messages."offset" LIMIT $4`,
       [topic, partition, from, this.options.maxBatchSize ?? 500],
     );

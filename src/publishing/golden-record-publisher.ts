@@ -2,6 +2,7 @@ import { EventStore } from '../event-store/event-store';
 import { Projection } from '../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../event-store/stored-event';
 import { LogMessage, MessageLog } from '../log/message-log.port';
+import { cloudEventHeaders, GOLDEN_EVENT_SOURCE, GOLDEN_EVENT_TYPE } from './cloud-events';
 import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from './golden-record-changed.v1';
 import { GoldenRecordFold } from './golden-record-fold';
 
@@ -42,7 +43,7 @@ export class GoldenRecordPublisher implements Projection {
     const messages = golden.flatMap((event) => {
       const history = streams.get(event.streamId)!.filter((e) => e.streamVersion <= event.streamVersion);
       const message = goldenMessageFor(event, history, this.fold);
-      return message ? [toLogMessage(message)] : [];
+      return message ? logMessagesFor(message) : [];
     });
     await this.log.publish(this.topic, messages, tx);
   }
@@ -74,16 +75,44 @@ export function goldenMessageFor(
   };
 }
 
+/**
+ * What goes on the topic for one message: the message itself, and after a retirement (retired or
+ * merged away) a tombstone for its key, so the compacted topic forgets the record once every consumer
+ * had time to read its final state. A steward's restore later publishes a higher version under the
+ * same key, which compaction keeps over the tombstone.
+ */
+export function logMessagesFor(message: GoldenRecordChangedV1): LogMessage[] {
+  return message.change === 'retired' ? [toLogMessage(message), tombstoneFor(message)] : [toLogMessage(message)];
+}
+
 export function toLogMessage(message: GoldenRecordChangedV1): LogMessage {
   return {
     key: message.goldenId,
     value: JSON.stringify(message),
     headers: {
-      'content-type': 'application/json',
+      ...cloudEventHeaders({
+        id: message.eventId,
+        source: GOLDEN_EVENT_SOURCE,
+        type: GOLDEN_EVENT_TYPE,
+        subject: message.goldenId,
+        time: message.occurredAt,
+      }),
       schema: message.schema,
       'event-id': message.eventId,
       version: String(message.version),
       ...(message.correlationId ? { 'correlation-id': message.correlationId } : {}),
     },
+  };
+}
+
+/**
+ * A null value for the retired record's key. Not a CloudEvent (there is no event data): it only tells
+ * compaction to drop the key. `event-id`/`version` name the retirement it follows.
+ */
+export function tombstoneFor(message: GoldenRecordChangedV1): LogMessage {
+  return {
+    key: message.goldenId,
+    value: null,
+    headers: { tombstone: 'true', 'event-id': message.eventId, version: String(message.version) },
   };
 }

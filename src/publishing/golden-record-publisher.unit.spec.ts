@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { StoredEvent } from '../event-store/stored-event';
 import { GoldenWarehouseRecord } from './golden-record-changed.v1';
 import { GoldenRecordFold } from './golden-record-fold';
-import { goldenMessageFor, toLogMessage } from './golden-record-publisher';
+import { goldenMessageFor, logMessagesFor, toLogMessage } from './golden-record-publisher';
 import { goldenMessageProblems } from './golden-message-schema';
 
 type State = { id: string; name: string; raw?: Record<string, unknown> };
@@ -65,7 +65,32 @@ describe('golden record publisher', () => {
     const wire = toLogMessage(message);
     assert.equal(wire.key, 'wh_1');
     assert.equal(wire.headers?.['correlation-id'], 'sync-1');
-    assert.deepEqual(JSON.parse(wire.value), message);
+    assert.deepEqual(JSON.parse(wire.value!), message);
+  });
+
+  it("adds the CloudEvents 1.0 binary-mode headers to the hub's own", () => {
+    const message = goldenMessageFor(history[0]!, history.slice(0, 1), fold)!;
+    assert.deepEqual(toLogMessage(message).headers, {
+      'content-type': 'application/json',
+      ce_specversion: '1.0',
+      ce_id: message.eventId,
+      ce_source: '/mdm-hub/warehouses',
+      ce_type: 'com.mdm-hub.warehouse.golden.changed.v1',
+      ce_subject: 'wh_1',
+      ce_time: '2026-11-28T09:00:00.000Z',
+      schema: 'mdm.warehouse.golden/1',
+      'event-id': message.eventId,
+      version: '1',
+      'correlation-id': 'sync-1',
+    });
+  });
+
+  it('follows a retirement (final) with a tombstone for the key; other changes get none', () => {
+    const message = goldenMessageFor(history[2]!, history, fold)!;
+    assert.equal(logMessagesFor(message).length, 1);
+    const [final, tombstone] = logMessagesFor({ ...message, change: 'retired' });
+    assert.equal(JSON.parse(final!.value!).change, 'retired');
+    assert.deepEqual([tombstone?.key, tombstone?.value], ['wh_1', null]);
   });
 
   it('publishes nothing for events that leave the record unchanged', () => {

@@ -1,4 +1,4 @@
-import { lookupField, primaryKeyField, type FieldType } from './field-catalogue';
+import { closestField, isKnownForm, KNOWN_FORMS, lookupField, primaryKeyField, type FieldType } from './field-catalogue';
 import { FieldValueError, typeFieldValue } from './field-value';
 import type { FieldMapping, MappingValue } from './scheme';
 import { parseTemplate, templateVariables, TemplateSyntaxError } from './template';
@@ -23,11 +23,19 @@ export function compileMapping(formId: string, raw: Record<string, unknown>): { 
   const fields: FieldMapping[] = [];
   const issues: PathIssue[] = [];
   const written = new Set<string>();
+  const knownForm = isKnownForm(formId);
+  if (!knownForm)
+    issues.push({
+      path: ['target', 'formId'],
+      message: `unknown Kingdee form "${formId}" (this hub can write: ${KNOWN_FORMS.join(', ')})`,
+    });
   for (const [writtenKey, entry] of Object.entries(raw)) {
     const fail = (message: string, ...sub: string[]) => issues.push({ path: ['mapping', writtenKey, ...sub], message });
     const key = lookupField(formId, writtenKey)?.key ?? writtenKey;
     written.add(key.toLowerCase());
     if (!FIELD_KEY.test(writtenKey)) fail('is not a Kingdee field key (like FName or FStockProperty)');
+    else if (knownForm && !lookupField(formId, writtenKey))
+      issues.push({ path: ['mapping', writtenKey], message: unknownFieldMessage(formId, writtenKey), atKey: true });
     else if (key.toLowerCase() === primaryKeyField(formId).toLowerCase())
       fail(`is set by the sink (0 to create, the existing id to update); remove it`);
     else if (fields.some((f) => f.key === key)) fail(`maps ${key} a second time`);
@@ -98,3 +106,8 @@ function toMappingValue(parsed: Parsed, fail: (m: string, ...sub: string[]) => v
 
 const isScalar = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 const inferType = (v: Scalar): FieldType => (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string');
+
+function unknownFieldMessage(formId: string, key: string): string {
+  const suggestion = closestField(formId, key);
+  return `is not a field of ${formId.toUpperCase()}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+}

@@ -46,12 +46,45 @@ export const BD_STOCK_FIELDS: readonly FieldSpec[] = [
   field('FSortingPriority', 'number'),
 ];
 
-/** Field catalogues by form id; forms without one take types from the mapping alone. */
-const CATALOGUES: Readonly<Record<string, readonly FieldSpec[]>> = { bd_stock: BD_STOCK_FIELDS };
+/**
+ * Field catalogues by form id, in Kingdee's casing. A scheme may only target a form listed here and
+ * only map its fields: a typo (`BD_STOCK_typo`, `FNmae`) would otherwise be found by Kingdee at the
+ * first save (`MsgCode 9`, 元数据中标识为 … 的字段不存在), dead-lettering every record.
+ */
+const CATALOGUES: Readonly<Record<string, { readonly formId: string; readonly fields: readonly FieldSpec[] }>> = {
+  bd_stock: { formId: 'BD_STOCK', fields: BD_STOCK_FIELDS },
+};
+
+/** The forms a scheme can target, in Kingdee's casing. */
+export const KNOWN_FORMS: readonly string[] = Object.values(CATALOGUES).map((c) => c.formId);
+
+export function isKnownForm(formId: string): boolean {
+  return CATALOGUES[formId.toLowerCase()] !== undefined;
+}
+
+/** The catalogue key closest to a mistyped one (case-insensitive edit distance ≤ 2), for "did you mean". */
+export function closestField(formId: string, key: string): string | undefined {
+  const fields = CATALOGUES[formId.toLowerCase()]?.fields ?? [];
+  const scored = fields.map((f) => ({ key: f.key, distance: editDistance(f.key.toLowerCase(), key.toLowerCase()) }));
+  const best = scored.sort((a, b) => a.distance - b.distance)[0];
+  return best && best.distance <= 2 ? best.key : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
 
 /** The catalogue entry for `key` on `formId`, matched case-insensitively. */
 export function lookupField(formId: string, key: string): FieldSpec | undefined {
-  const fields = CATALOGUES[formId.toLowerCase()];
+  const fields = CATALOGUES[formId.toLowerCase()]?.fields;
   return fields?.find((f) => f.key.toLowerCase() === key.toLowerCase());
 }
 

@@ -100,9 +100,21 @@ describe('scheme loader and validator', () => {
     ]);
   });
 
-  it('reports YAML syntax errors with their position', () => {
-    const [line] = problems('name: x\nmapping: [1\nsource: :\n');
-    assert.match(line!, /^schemes\/x\.yaml:\d+:\d+ /);
+  it('reports YAML syntax errors at their own line and column, not 1:1', () => {
+    const [line] = problems(VALID.replace('  FStockProperty: 5\n', '  FStockProperty: [5\n'));
+    assert.match(line!, /^schemes\/x\.yaml:(\d+):(\d+) /);
+    const [, row] = /:(\d+):/.exec(line!)!;
+    assert.ok(Number(row) >= VALID.split('\n').findIndex((l) => l.includes('FStockProperty')) + 1, line);
+  });
+
+  it('rejects a form it has no field catalogue for, and fields the form does not have', () => {
+    assert.deepEqual(problems(VALID.replace('formId: BD_STOCK', 'formId: BD_STOCK_typo')), [
+      'schemes/x.yaml:12:11 target.formId: unknown Kingdee form "BD_STOCK_typo" (this hub can write: BD_STOCK)',
+    ]);
+    assert.deepEqual(problems(VALID.replace('FStockProperty: 5', 'FStockPropery: 5').replace('FALLOWMINUSQTY: 1', 'FNoSuchField: 1')), [
+      'schemes/x.yaml:21:3 mapping.FStockPropery: is not a field of BD_STOCK (did you mean FStockProperty?)',
+      'schemes/x.yaml:22:3 mapping.FNoSuchField: is not a field of BD_STOCK',
+    ]);
   });
 
   it('rejects a primary key in the mapping, duplicate keys and update keys that are not mapped', () => {

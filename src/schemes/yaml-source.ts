@@ -18,8 +18,9 @@ export interface YamlSyntaxIssue extends Position {
 export function parseYamlSource(text: string): { source: YamlSource; syntaxIssues: YamlSyntaxIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // With prettyErrors off the errors carry only offsets (`pos`), no `linePos`: the line counter turns them into line:col.
   const syntaxIssues = doc.errors.map((e) => {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
     return { line: pos.line, col: pos.col, message: e.message.split('\n')[0]! };
   });
   return { source: { doc, lineCounter }, syntaxIssues };

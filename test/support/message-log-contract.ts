@@ -57,7 +57,7 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       await consume(under.log, { groupId: uniqueName('g'), topic }, seen);
       await waitFor(() => seen.length >= 30, '30 messages');
       for (let k = 0; k < 10; k++) {
-        const seqs = seen.filter((m) => m.key === `wh-${k}`).map((m) => JSON.parse(m.value).seq);
+        const seqs = seen.filter((m) => m.key === `wh-${k}`).map((m) => JSON.parse(m.value!).seq);
         assert.deepEqual(
           seqs,
           [0, 1, 2],
@@ -66,6 +66,27 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       }
       assert.equal(seen[0]!.headers?.['x-round'], '0');
       assert.equal(new Set(seen.filter((m) => m.key === 'wh-1').map((m) => m.partition)).size, 1, 'one key, one partition');
+    });
+
+    it("carries a tombstone (null value) for a key, after that key's last value, headers included", async () => {
+      const topic = await topicWith(2);
+      await under.log.publish(topic, [
+        { key: 'wh-retired', value: '{"final":true}', headers: { ce_id: 'e-1' } },
+        { key: 'wh-retired', value: null, headers: { tombstone: 'true' } },
+        { key: 'wh-kept', value: '{"final":false}' },
+      ]);
+      const seen: ConsumedMessage[] = [];
+      await consume(under.log, { groupId: uniqueName('g'), topic }, seen);
+      await waitFor(() => seen.length >= 3, '3 messages');
+      const retired = seen.filter((m) => m.key === 'wh-retired');
+      assert.deepEqual(
+        retired.map((m) => [m.value, m.headers?.ce_id ?? m.headers?.tombstone]),
+        [
+          ['{"final":true}', 'e-1'],
+          [null, 'true'],
+        ],
+      );
+      assert.equal(seen.find((m) => m.key === 'wh-kept')?.value, '{"final":false}', 'an empty value is not a tombstone');
     });
 
     it('redelivers what a member took but never committed, after that member crashed', async () => {
@@ -133,7 +154,7 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       await waitFor(() => second.length >= 4, 'round 2');
       await new Promise((r) => setTimeout(r, 500));
       assert.deepEqual(
-        second.map((m) => JSON.parse(m.value).round),
+        second.map((m) => JSON.parse(m.value!).round),
         [2, 2, 2, 2],
         'nothing from round 1 again',
       );
@@ -224,7 +245,7 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       assert.ok(second.at - first.at >= 300, `first backoff ${second.at - first.at} ms (base 400 ms, ±25 %)`);
       assert.ok(third.at - second.at >= 600, `second backoff ${third.at - second.at} ms (doubled)`);
       assert.ok(
-        others.some((o) => o.message.partition !== failing && JSON.parse(o.message.value).round === 2 && o.at < third.at),
+        others.some((o) => o.message.partition !== failing && JSON.parse(o.message.value!).round === 2 && o.at < third.at),
         'the other partition was consumed while the failing one waited',
       );
     });

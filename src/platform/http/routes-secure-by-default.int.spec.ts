@@ -50,8 +50,11 @@ describe('secure by default: every route the hub registers has a role or is publ
       'routes without @Roles or @Public',
     );
     assert.deepEqual(
-      routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`),
-      ['GET /api/v1/health'],
+      routes
+        .filter((r) => r.access === 'public')
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+      ['GET /api/asyncapi.json', 'GET /api/asyncapi.yaml', 'GET /api/v1/health'],
     );
     const known = new Set(routes.map((r) => `${r.method} ${r.path}`));
     // Public by design, outside the controllers: the Swagger UI and the console's static files (whose

@@ -35,7 +35,7 @@ export async function firstSyncOneRejected(ctx: PipelineContext): Promise<void> 
   assert.equal(task.details.code, 'kingdee_validation_failed');
   assert.match(task.details.message, new RegExp(`仓库编码\\[${rejected}\\]未通过校验`));
   const [letter] = await readTopic(ctx.log, ctx.dlqTopic, 1);
-  const value = JSON.parse(letter!.value);
+  const value = JSON.parse(letter!.value!);
   assert.equal(letter!.headers?.reason, 'kingdee_validation_failed');
   assert.equal(letter!.key, task.record.goldenId);
   assert.deepEqual(
