@@ -115,6 +115,7 @@ describe('retire and merge reach Kingdee (WDT sim → hub → Kafka → sink →
     assert.equal((await api.sync()).status, 'succeeded');
     await until(() => stock(gone.warehouse_no)?.FForbidStatus === 'A', 'enabled again');
     await until(() => stock(gone.warehouse_no)?.FName === `${gone.name}（重开）`, 'rewritten with the new name, as typed');
+    await api.readModelsAtHead(); // Kingdee was written from the topic; the golden read model may still trail it
     const detail = await api.call('GET', `/warehouses/${id}`);
     assert.equal(detail.record.status, 'active');
     await until(async () => (await syncStatusOf(id)) === 'synced', 'status synced');
