@@ -49,6 +49,9 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       groupId: sinkGroup,
       topic: topicGolden,
       maxBatchSize: this.config.kingdee.batchSize,
+      // Every partition this member owns at once: look-ups and recording of one overlap the BatchSave
+      // of another. Kingdee's load stays bounded by KINGDEE_CONCURRENCY (the handler's write slots).
+      partitionsConcurrently: this.config.kafka.partitions,
       handleBatch: async (messages, context) => {
         // A Kingdee call may take up to KINGDEE_TIMEOUT: keep the group membership alive meanwhile. A
         // heartbeat refused because of a rebalance is remembered by the log; the next write checks it.
