@@ -1,6 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { MessageLog, Subscription, SubscriptionHealth } from '../log/message-log.port';
+import { SinkHealthBoard } from '../operations/status/sink-health';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { KingdeeClient, KingdeeError } from './kingdee-client';
@@ -30,7 +31,11 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
     @Inject(KINGDEE_CLIENT) private readonly client: KingdeeClient | null,
     @Inject(SinkGoldenBatchHandler) private readonly handler: SinkGoldenBatchHandler | null,
     @Inject(KINGDEE_SINK_WORKERS) private readonly run: boolean,
-  ) {}
+    // Present when the operations module is installed: status and metrics then show the sink's health.
+    @Optional() @Inject(SinkHealthBoard) board?: SinkHealthBoard,
+  ) {
+    if (run) board?.report(() => this.health());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.run) return;
