@@ -178,8 +178,11 @@ export class PostgresConsumer {
     try {
       await this.options.handleBatch(messages, context);
     } catch (error) {
-      // A batch given up because the partition moved is not a failure of the batch: no backoff.
-      if (!this.running || !(await this.member.owns(partition, generation))) return 0;
+      // A batch given up because the partition moved is not a failure of the batch: no backoff, but rejoin before reading again.
+      if (!this.running || !(await this.member.owns(partition, generation))) {
+        this.lastMembership = 0;
+        return 0;
+      }
       this.tracker.failed(error, false);
       this.options.onError?.(error);
       const attempts = (this.failures.get(partition)?.attempts ?? 0) + 1;
