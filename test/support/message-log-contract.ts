@@ -328,7 +328,7 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       await waitFor(async () => (await under.log.consumerLag(groupId, topic)).every((p) => p.lag === 0), 'zero lag', 60_000);
       assert.ok(overlapped, 'batches of the two partitions were handled at the same time');
       const seqs = new Map<string, number[]>();
-      for (const m of handled) seqs.set(m.key, [...(seqs.get(m.key) ?? []), JSON.parse(m.value).seq]);
+      for (const m of handled) seqs.set(m.key, [...(seqs.get(m.key) ?? []), JSON.parse(m.value!).seq]);
       for (const [key, order] of seqs)
         assert.deepEqual(
           order,
