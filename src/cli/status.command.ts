@@ -37,6 +37,10 @@ export function formatStatus(s: HubStatus): string {
   if (s.processors.length === 0) lines.push('  (none)');
   const sink = s.kingdeeSink;
   lines.push(`kingdee sink   group ${sink.group} on ${sink.topic}: ${sink.lag === null ? `unknown (${sink.error})` : `lag ${sink.lag}`}`);
+  if (s.sink)
+    lines.push(
+      `  this hub     ${s.sink.healthy ? 'consuming' : 'NOT CONSUMING'}${s.sink.lastError ? ` (last error ${s.sink.lastErrorAt}: ${s.sink.lastError})` : ''}`,
+    );
   lines.push(`dead letters   ${s.dlq.topic}: ${s.dlq.messages === null ? `unknown (${s.dlq.error})` : `${s.dlq.messages} message(s)`}`);
   lines.push('wdt sync runs');
   if (s.wdtSyncRuns === null || s.wdtSyncRuns.length === 0)

@@ -77,8 +77,10 @@ export interface KingdeeConfig {
   readonly batchSize: number;
   /** Deadline of one Kingdee call (KINGDEE_TIMEOUT); the consumer-group timeouts are derived from it. */
   readonly timeoutMs: number;
-  /** How existing FStockIds are looked up: one `FNumber='X'` query per record (the filter subset the spec promises) or `FNumber in (…)` per batch. */
+  /** How existing FStockIds are looked up: `FNumber in (…)` per chunk of at most KINGDEE_BATCH_SIZE (default), or one `FNumber='X'` query per record for servers that need it. */
   readonly lookup: 'per-number' | 'in-list';
+  /** KINGDEE_CONCURRENCY: BatchSave calls in flight at once across the process (the write load Kingdee sees). */
+  readonly concurrency: number;
 }
 
 export type ApiRole = 'reader' | 'steward' | 'admin';
@@ -116,7 +118,7 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     qimenAppKey: read('WDT_QIMEN_APP_KEY'),
     qimenSecret: read('WDT_QIMEN_SECRET'),
     qimenTargetAppKey: read('WDT_QIMEN_TARGET_APP_KEY') ?? '21363512',
-    pageSize: integer(read('WDT_PAGE_SIZE') ?? '50', 'WDT_PAGE_SIZE', 1, 100),
+    pageSize: integer(read('WDT_PAGE_SIZE') ?? '100', 'WDT_PAGE_SIZE', 1, 100),
     pollIntervalMs: duration(read('WDT_POLL_INTERVAL') ?? '15m', 'WDT_POLL_INTERVAL'),
     callsPerMinute: integer(read('WDT_CALLS_PER_MINUTE') ?? '60', 'WDT_CALLS_PER_MINUTE', 1, 100_000),
     missingMaxShare: share(read('WDT_MISSING_MAX_SHARE') ?? '0.2', 'WDT_MISSING_MAX_SHARE'),
@@ -139,7 +141,8 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     lcid: integer(read('KINGDEE_LCID') ?? '2052', 'KINGDEE_LCID', 1, 100_000),
     batchSize: integer(read('KINGDEE_BATCH_SIZE') ?? '50', 'KINGDEE_BATCH_SIZE', 1, 1000),
     timeoutMs: positiveDuration(read('KINGDEE_TIMEOUT') ?? '120s', 'KINGDEE_TIMEOUT'),
-    lookup: oneOf(read('KINGDEE_LOOKUP') ?? 'per-number', ['per-number', 'in-list'] as const, 'KINGDEE_LOOKUP'),
+    lookup: oneOf(read('KINGDEE_LOOKUP') ?? 'in-list', ['per-number', 'in-list'] as const, 'KINGDEE_LOOKUP'),
+    concurrency: integer(read('KINGDEE_CONCURRENCY') ?? '2', 'KINGDEE_CONCURRENCY', 1, 64),
   };
   if (!kingdee.simulated) {
     for (const name of ['KINGDEE_ACCT_ID', 'KINGDEE_USERNAME'] as const) {

@@ -9,12 +9,14 @@ describe('config', () => {
     assert.equal(config.kafka.brokers, undefined);
     assert.equal(config.wdt.simulated, true);
     assert.equal(config.kingdee.simulated, true);
-    assert.equal(config.wdt.pageSize, 50);
+    assert.equal(config.wdt.pageSize, 100);
     assert.equal(config.wdt.pollIntervalMs, 15 * 60_000);
     assert.equal(config.wdt.missingMaxShare, 0.2);
     assert.equal(loadConfig({ WDT_MISSING_MAX_SHARE: '35%' }).wdt.missingMaxShare, 0.35);
     assert.equal(loadConfig({ WDT_MISSING_MAX_SHARE: '0.5' }).wdt.missingMaxShare, 0.5);
     assert.equal(config.kingdee.batchSize, 50);
+    assert.equal(config.kingdee.lookup, 'in-list');
+    assert.equal(config.kingdee.concurrency, 2);
     assert.equal(config.kafka.topicGolden, 'mdm.warehouse.golden.v1');
     assert.equal(config.http.port, 3000);
   });

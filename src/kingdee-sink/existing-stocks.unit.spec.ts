@@ -19,7 +19,7 @@ describe('create or update: existingStocks', () => {
     kingdee = new FakeKingdee();
   });
 
-  it('asks Kingdee by number in one query; what Kingdee has wins over the recorded id', async () => {
+  it('on a redelivery asks Kingdee for every number in one query; what Kingdee has wins over the recorded id', async () => {
     kingdee.stocks.set('A', '100010');
     const found = await existingStocks(
       kingdee,
@@ -29,14 +29,46 @@ describe('create or update: existingStocks', () => {
         ['g-A', recordedAs('100001')],
         ['g-B', recordedAs('100002')],
       ]),
-      new Set(),
+      { staleIds: new Set(), lookUpRecorded: true },
     );
     assert.deepEqual(kingdee.calls, [{ service: 'ExecuteBillQuery', numbers: ['A', 'B', 'C'] }]);
     assert.deepEqual(Object.fromEntries(found), { 'g-A': { fStockId: '100010' }, 'g-B': { fStockId: '100002' } });
   });
 
+  it('first delivery: trusts the FStockIds the hub recorded and asks Kingdee only for the others, in one query', async () => {
+    kingdee.stocks.set('A', '100010');
+    kingdee.stocks.set('C', '100011');
+    const found = await existingStocks(
+      kingdee,
+      scheme,
+      [golden('A', 2), golden('B', 2), golden('C', 2)],
+      new Map([
+        ['g-A', recordedAs('100001')],
+        ['g-B', recordedAs('100002')],
+      ]),
+      { staleIds: new Set(), lookUpRecorded: false },
+    );
+    assert.deepEqual(kingdee.calls, [{ service: 'ExecuteBillQuery', numbers: ['C'] }]);
+    assert.deepEqual(Object.fromEntries(found), {
+      'g-A': { fStockId: '100001' },
+      'g-B': { fStockId: '100002' },
+      'g-C': { fStockId: '100011' },
+    });
+  });
+
+  it('makes no call when every record has a recorded FStockId', async () => {
+    await existingStocks(kingdee, scheme, [golden('A', 2)], new Map([['g-A', recordedAs('100001')]]), {
+      staleIds: new Set(),
+      lookUpRecorded: false,
+    });
+    assert.deepEqual(kingdee.calls, []);
+  });
+
   it('leaves out a recorded id that proved stale, so the record is created', async () => {
-    const found = await existingStocks(kingdee, scheme, [golden('B', 2)], new Map([['g-B', recordedAs('100002')]]), new Set(['g-B']));
+    const found = await existingStocks(kingdee, scheme, [golden('B', 2)], new Map([['g-B', recordedAs('100002')]]), {
+      staleIds: new Set(['g-B']),
+      lookUpRecorded: false,
+    });
     assert.deepEqual(found, new Map());
   });
 

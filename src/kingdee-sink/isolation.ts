@@ -23,12 +23,21 @@ export const ISOLATE_AFTER = 3;
  */
 export class FailingBatches {
   private readonly failures = new Map<string, number>();
+  /** Batches that failed for any reason: their next delivery looks every record up again. */
+  private readonly retried = new Set<string>();
 
   shouldIsolate(batch: readonly ConsumedMessage[]): boolean {
     return (this.failures.get(keyOf(batch)) ?? 0) >= ISOLATE_AFTER;
   }
 
+  /** Whether this batch failed before (in this process): what Kingdee holds of it is then unknown. */
+  redelivered(batch: readonly ConsumedMessage[]): boolean {
+    return this.retried.has(keyOf(batch));
+  }
+
   failed(batch: readonly ConsumedMessage[], error: unknown): void {
+    if (this.retried.size > 1000) this.retried.clear();
+    this.retried.add(keyOf(batch));
     if (!isContentSuspect(error)) return;
     if (this.failures.size > 1000) this.failures.clear();
     this.failures.set(keyOf(batch), (this.failures.get(keyOf(batch)) ?? 0) + 1);
@@ -36,6 +45,7 @@ export class FailingBatches {
 
   succeeded(batch: readonly ConsumedMessage[]): void {
     this.failures.delete(keyOf(batch));
+    this.retried.delete(keyOf(batch));
   }
 }
 

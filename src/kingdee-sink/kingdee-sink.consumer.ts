@@ -1,6 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { MessageLog, Subscription, SubscriptionHealth } from '../log/message-log.port';
+import { SinkHealthBoard } from '../operations/status/sink-health';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { KingdeeClient, KingdeeError } from './kingdee-client';
@@ -30,7 +31,11 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
     @Inject(KINGDEE_CLIENT) private readonly client: KingdeeClient | null,
     @Inject(SinkGoldenBatchHandler) private readonly handler: SinkGoldenBatchHandler | null,
     @Inject(KINGDEE_SINK_WORKERS) private readonly run: boolean,
-  ) {}
+    // Present when the operations module is installed: status and metrics then show the sink's health.
+    @Optional() @Inject(SinkHealthBoard) board?: SinkHealthBoard,
+  ) {
+    if (run) board?.report(() => this.health());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.run) return;
@@ -49,6 +54,9 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       groupId: sinkGroup,
       topic: topicGolden,
       maxBatchSize: this.config.kingdee.batchSize,
+      // Every partition this member owns at once: look-ups and recording of one overlap the BatchSave
+      // of another. Kingdee's load stays bounded by KINGDEE_CONCURRENCY (the handler's write slots).
+      partitionsConcurrently: this.config.kafka.partitions,
       handleBatch: async (messages, context) => {
         // A Kingdee call may take up to KINGDEE_TIMEOUT: keep the group membership alive meanwhile. A
         // heartbeat refused because of a rebalance is remembered by the log; the next write checks it.

@@ -12,6 +12,7 @@ import { createKingdeeClient, KingdeeClient } from './kingdee-client';
 import { KINGDEE_SYNC_RESULT_RECORDER, KingdeeSyncResultRecorder } from './kingdee-sync-result-recorder.port';
 import { KINGDEE_CLIENT, KINGDEE_SINK_WORKERS, KingdeeSinkConsumer } from './kingdee-sink.consumer';
 import { SinkGoldenBatchHandler } from './sink-golden-batch.handler';
+import { KingdeeWriteSlots } from './write-slots';
 
 /** The integration scheme the sink writes with (MDM_SCHEME, default the shipped market template). */
 export const KINGDEE_SCHEME = Symbol('KingdeeScheme');
@@ -26,9 +27,8 @@ export interface KingdeeSinkOptions {
 /** In demo mode startHub has filled config.kingdee with the in-process simulator's URL and user. */
 function clientFor(config: AppConfig, logger: Logger, metrics: HubMetrics | undefined): KingdeeClient | null {
   if (config.kingdee.baseUrl === undefined) return null;
-  // 'per-number' (default) uses only `=` and `and`, the FilterString subset every Kingdee server and
-  // simulator understands; 'in-list' (KINGDEE_LOOKUP) asks for a whole batch in one query on tenants
-  // known to accept `in (…)`.
+  // 'in-list' (default) asks for a whole chunk (≤ KINGDEE_BATCH_SIZE numbers) in one query; 'per-number'
+  // (KINGDEE_LOOKUP) sends one `FNumber='X'` query per record for a server that only takes `=` and `and`.
   const lookup = { strategy: config.kingdee.lookup, chunkSize: config.kingdee.batchSize };
   // Timed per service for /metrics when the operations module is installed.
   const fetch = metrics ? kingdeeFetch(metrics) : undefined;
@@ -58,6 +58,8 @@ function handlerFor(
     logger: logger.child({ component: 'kingdee-sink' }),
     // Without the schemes runtime (some tests) there is no switch: the scheme is always on.
     schemeEnabled: schemes ? () => schemes.isEnabled(scheme.name) : undefined,
+    // Partitions are worked on concurrently; this bounds what Kingdee sees (KINGDEE_CONCURRENCY).
+    writeSlots: new KingdeeWriteSlots(config.kingdee.concurrency),
   });
 }
 

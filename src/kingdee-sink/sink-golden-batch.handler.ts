@@ -8,7 +8,7 @@ import { parseSinkMessages } from './sink-messages';
 import { correlationOf, SinkOutcomeRecorder, type SinkLogger } from './sink-outcome-recorder';
 import { RetirementStep } from './retirement-step';
 import { reportLine, sinkReport, type SinkReport } from './sink-report';
-import { SinkWriter } from './sink-writer';
+import { SinkWriter, type WriteSlots } from './sink-writer';
 
 export interface SinkGoldenBatchOptions {
   readonly kingdee: SinkKingdee;
@@ -24,6 +24,8 @@ export interface SinkGoldenBatchOptions {
   readonly retryDelayMs?: number;
   /** The scheme's runtime switch (SchemeState); asked per batch and before every BatchSave. */
   readonly schemeEnabled?: () => Promise<boolean>;
+  /** KINGDEE_CONCURRENCY: BatchSave calls in flight across every partition of the process. */
+  readonly writeSlots?: WriteSlots;
 }
 
 /** Thrown when the partition moved to another member mid-batch: stop writing, commit nothing. */
@@ -56,7 +58,7 @@ export class SinkGoldenBatchHandler {
 
   async handle(batch: readonly ConsumedMessage[], context?: BatchContext): Promise<SinkReport> {
     try {
-      const report = await this.handleOnce(batch, context, this.failing.shouldIsolate(batch));
+      const report = await this.handleOnce(batch, context, this.failing.shouldIsolate(batch), this.failing.redelivered(batch));
       this.failing.succeeded(batch);
       return report;
     } catch (error) {
@@ -65,7 +67,12 @@ export class SinkGoldenBatchHandler {
     }
   }
 
-  private async handleOnce(batch: readonly ConsumedMessage[], context: BatchContext | undefined, isolate: boolean): Promise<SinkReport> {
+  private async handleOnce(
+    batch: readonly ConsumedMessage[],
+    context: BatchContext | undefined,
+    isolate: boolean,
+    redelivered: boolean,
+  ): Promise<SinkReport> {
     await this.requireEnabled();
     const { valid, poison } = parseSinkMessages(batch);
     const ids = [...new Set(valid.map((m) => m.message.goldenId))];
@@ -85,6 +92,8 @@ export class SinkGoldenBatchHandler {
       syncState: (ids) => this.options.recorder.syncState(ids),
       ...rounds,
       isolate,
+      redelivered,
+      ...(this.options.writeSlots ? { writeSlots: this.options.writeSlots } : {}),
     });
     const { kingdee, scheme, recorder, now = () => new Date() } = this.options;
     const retirement = new RetirementStep({ kingdee, scheme, recorder, beforeWrite: kingdeeWrite, ...rounds, now });

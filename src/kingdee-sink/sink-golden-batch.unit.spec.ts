@@ -22,6 +22,42 @@ describe('SinkGoldenBatchHandler (fake Kingdee, in-memory recorder and log)', ()
   });
   const saves = () => kingdee.calls.filter((c) => c.service === 'BatchSave');
 
+  it('costs two Kingdee calls per chunk: one look-up of the new numbers, one BatchSave; recorded ids need no look-up', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => golden(`N${i}`));
+    await sink.handle(consumed(many));
+    assert.deepEqual(
+      kingdee.calls.map((c) => [c.service, c.numbers.length]),
+      [
+        ['ExecuteBillQuery', 50],
+        ['BatchSave', 50],
+      ],
+    );
+    kingdee.calls.length = 0;
+    await sink.handle(consumed(Array.from({ length: 50 }, (_, i) => golden(`N${i}`, 2, { name: `改名${i}` }))));
+    assert.deepEqual(
+      kingdee.calls.map((c) => [c.service, c.numbers.length]),
+      [['BatchSave', 50]],
+    );
+  });
+
+  it('a batch delivered again after a failed attempt looks every record up by number, recorded ones too', async () => {
+    await sink.handle(consumed([golden('A')]));
+    kingdee.failCalls = { count: 1, error: new KingdeeError(KingdeeErrorCode.unavailable, 'answer lost') };
+    const again = consumed([golden('A', 2, { name: '改名' }), golden('B')]);
+    kingdee.calls.length = 0;
+    await assert.rejects(sink.handle(again), /answer lost/);
+    assert.deepEqual(
+      kingdee.calls.map((c) => `${c.service}:${c.numbers.join(',')}`),
+      ['ExecuteBillQuery:B', 'BatchSave:B'],
+    );
+    kingdee.calls.length = 0;
+    const report = await sink.handle(again);
+    assert.equal(kingdee.calls[0]!.service, 'ExecuteBillQuery');
+    assert.deepEqual([...kingdee.calls[0]!.numbers].sort(), ['A', 'B']);
+    assert.deepEqual([report.saved, report.updated, report.failed], [1, 1, 0]);
+    assert.equal(kingdee.stocks.size, 2, 'nothing created twice');
+  });
+
   it('creates new records, then updates them in place; a redelivered batch writes nothing', async () => {
     const first = await sink.handle(consumed([golden('A'), golden('B'), golden('C')]));
     assert.deepEqual([first.saved, first.updated, first.failed], [3, 0, 0]);

@@ -30,7 +30,8 @@ describe('Kingdee sink: retirement and restore reach Kingdee (Forbid / Enable)',
     kingdee.calls.length = 0;
     const report = await sink.handle(consumed([golden('A', 3, { name: '合并后' }), retired('B', 2, 'g-A')]));
     assert.deepEqual([report.updated, report.forbidden, report.failed], [1, 1, 0]);
-    assert.deepEqual(services(), ['ExecuteBillQuery:A', 'BatchSave:A', 'ExecuteBillQuery:B', 'Forbid:100002']);
+    // A's FStockId is recorded: updated without a look-up. Forbidding still reads B's FForbidStatus.
+    assert.deepEqual(services(), ['BatchSave:A', 'ExecuteBillQuery:B', 'Forbid:100002']);
     assert.ok(kingdee.forbidden.has('100002') && !kingdee.forbidden.has('100001'));
     assert.deepEqual(
       recorder.retirements.map((r) => [r.goldenId, r.version, r.outcome, r.outcome === 'forbidden' ? r.fStockId : null]),
@@ -83,7 +84,7 @@ describe('Kingdee sink: retirement and restore reach Kingdee (Forbid / Enable)',
     await sink.handle(consumed([retired('A', 2)]));
     kingdee.calls.length = 0;
     const report = await sink.handle(consumed([golden('A', 3, { name: '恢复使用' })]));
-    assert.deepEqual(services(), ['ExecuteBillQuery:A', 'Enable:100001', 'ExecuteBillQuery:A', 'BatchSave:A']);
+    assert.deepEqual(services(), ['ExecuteBillQuery:A', 'Enable:100001', 'BatchSave:A']);
     assert.equal(report.updated, 1);
     assert.equal(kingdee.forbidden.size, 0);
     assert.equal(recorder.successes.at(-1)!.version, 3);

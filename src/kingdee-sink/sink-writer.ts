@@ -1,6 +1,6 @@
 import { renderBatchSaveBodies, type RenderedBatch } from '../schemes/render-batch-save';
 import type { IntegrationScheme } from '../schemes/scheme';
-import { existingStocks, type SinkKingdee } from './existing-stocks';
+import { existingStocks, type ExistingStocksOptions, type SinkKingdee } from './existing-stocks';
 import { ISOLATE_AFTER, isContentSuspect, singleRecordBatches } from './isolation';
 import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
 import { classifyOutcomes, givenUp, type FailedRecord, type RetryRecord, type SavedRecord } from './outcomes';
@@ -38,6 +38,15 @@ export interface SinkWriterOptions {
   readonly retryDelayMs: number;
   /** One BatchSave per record, to find the record that makes Kingdee fail the whole call (see isolation.ts). */
   readonly isolate?: boolean;
+  /** This batch failed before (its outcome in Kingdee is unknown): look every record up by number, even those with a recorded FStockId. */
+  readonly redelivered?: boolean;
+  /** Bounds the BatchSave calls in flight across the process (KINGDEE_CONCURRENCY); none when absent. */
+  readonly writeSlots?: WriteSlots;
+}
+
+/** A process-wide limit on concurrent Kingdee writes: `run` waits for a slot, then calls. */
+export interface WriteSlots {
+  run<T>(work: () => Promise<T>): Promise<T>;
 }
 
 type Round = {
@@ -65,7 +74,8 @@ export class SinkWriter {
     const stale = new Set<string>();
     let pending = todo;
     for (let attempt = 1; pending.length > 0; attempt++) {
-      const round = await this.round(pending, recorded, stale);
+      // Round 1 trusts the FStockIds the hub recorded; records that go round again are looked up afresh.
+      const round = await this.round(pending, recorded, { staleIds: stale, lookUpRecorded: attempt > 1 || !!this.options.redelivered });
       saved.push(...round.saved);
       failed.push(...round.failed);
       skipped.push(...round.skipped);
@@ -81,11 +91,11 @@ export class SinkWriter {
   private async round(
     pending: readonly SinkMessage[],
     recorded: ReadonlyMap<string, KingdeeSyncState>,
-    stale: ReadonlySet<string>,
+    lookup: ExistingStocksOptions,
   ): Promise<Round> {
     const { kingdee, scheme } = this.options;
     const messages = pending.map((m) => m.message);
-    const existing = await existingStocks(kingdee, scheme, messages, recorded, stale);
+    const existing = await existingStocks(kingdee, scheme, messages, recorded, lookup);
     const { batches, failures } = renderBatchSaveBodies(scheme, messages, existing);
     const round: Round = { saved: [], retry: [], failed: [], answered: 0, skipped: [], suspects: [] };
     for (const f of failures)
@@ -100,16 +110,25 @@ export class SinkWriter {
   }
 
   private async save(planned: RenderedBatch, pending: readonly SinkMessage[], round: Round): Promise<void> {
-    await this.options.beforeWrite();
-    const fenced = withoutSyncedVersions(planned, await this.options.syncState(planned.entries.map((e) => e.goldenId)));
-    round.skipped.push(...fenced.skipped);
-    const batch = fenced.batch;
-    if (!batch) return;
-    let outcome: Awaited<ReturnType<SinkKingdee['batchSave']>>;
-    try {
-      outcome = await this.options.kingdee.batchSave(batch.body);
-    } catch (error) {
-      if (!this.options.isolate || !isContentSuspect(error)) throw error;
+    // The ownership check and the version fence run inside the slot, right before the call: a
+    // rebalance or a newer write may happen while this batch waits for its turn.
+    const sent = await (this.options.writeSlots ?? direct).run(async () => {
+      await this.options.beforeWrite();
+      const fenced = withoutSyncedVersions(planned, await this.options.syncState(planned.entries.map((e) => e.goldenId)));
+      round.skipped.push(...fenced.skipped);
+      const batch = fenced.batch;
+      if (!batch) return undefined;
+      try {
+        return { kind: 'answered' as const, batch, outcome: await this.options.kingdee.batchSave(batch.body) };
+      } catch (error) {
+        if (!this.options.isolate || !isContentSuspect(error)) throw error;
+        return { kind: 'suspect' as const, batch, error };
+      }
+    });
+    if (!sent) return;
+    const { batch } = sent;
+    if (sent.kind === 'suspect') {
+      const { error } = sent;
       const message = `${error.message} (Kingdee fails the whole call for this record alone, after ${ISOLATE_AFTER} failed deliveries of its batch)`;
       round.suspects.push(
         ...this.failures(
@@ -120,7 +139,7 @@ export class SinkWriter {
       return;
     }
     round.answered++;
-    const sorted = classifyOutcomes(batch, outcome.records);
+    const sorted = classifyOutcomes(batch, sent.outcome.records);
     if (sorted.saved.length > 0) await this.options.onSaved(sorted.saved);
     round.saved.push(...sorted.saved);
     round.retry.push(...sorted.retry);
@@ -131,3 +150,5 @@ export class SinkWriter {
     return records.map((r) => ({ sink: pending.find((m) => m.message.goldenId === r.entry.goldenId)!, code: r.code, message: r.message }));
   }
 }
+
+const direct: WriteSlots = { run: (work) => work() };

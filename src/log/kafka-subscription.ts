@@ -65,6 +65,8 @@ export class KafkaSubscription implements Subscription {
       .run({
         eachBatchAutoResolve: false,
         autoCommit: false,
+        // Each partition's batches stay in order; different partitions overlap (their pauses, commits and backoff are per partition).
+        partitionsConsumedConcurrently: Math.max(1, this.options.partitionsConcurrently ?? 1),
         eachBatch: (payload) => handleKafkaBatch(payload, this.options, backoff, this.tracker),
       })
       .catch((error: Error) => this.crashed(consumer, error, false));

@@ -41,6 +41,11 @@ export interface SubscribeOptions {
   readonly fromBeginning?: boolean;
   readonly maxBatchSize?: number;
   /**
+   * How many of its partitions a member works on at once (default 1). Each partition still gets its
+   * batches one at a time and in order; only different partitions overlap.
+   */
+  readonly partitionsConcurrently?: number;
+  /**
    * Handles one batch of one partition. Resolving commits the batch's offsets; throwing commits
    * nothing and the same messages are delivered again after a capped exponential backoff (so
    * handlers must be idempotent). A member that lost the partition meanwhile commits nothing either.

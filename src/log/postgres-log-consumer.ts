@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { backoffMs, BatchContext, ConsumedMessage, SubscribeOptions, SubscriptionHealth } from './message-log.port';
+import { backoffMs, BatchContext, SubscribeOptions, SubscriptionHealth } from './message-log.port';
 import { PostgresGroupMember } from './postgres-group';
 import type { PostgresLogOptions } from './postgres-message-log';
+import { fetchBatches, type PartitionBatch } from './postgres-log-fetch';
 import { HealthTracker } from './subscription-health';
 
 export { returningRows } from './postgres-group';
@@ -14,9 +15,12 @@ export class PartitionFencedError extends Error {
 
 /**
  * One member of a consumer group on the embedded log: owns every n-th partition of n live members,
- * in one group generation (see PostgresGroupMember). Between batches it rejoins when the generation
- * moved, releasing what it no longer owns; during a batch, `isActive()` and `heartbeat()` ask the
- * database, and the commit is refused once the generation is stale, so the batch is dropped.
+ * in one group generation (see PostgresGroupMember). Every `membershipMs` it heartbeats and rejoins
+ * when the generation moved, releasing what it no longer owns; in between, one query reads the next
+ * batch of every owned partition, and the batches are handled concurrently (`partitionsConcurrently`).
+ * During a batch, `isActive()` and `heartbeat()` ask the database, and the commit is refused once
+ * the generation is stale, so the batch is dropped. Idle, it sleeps `idlePollMs`, woken at once by a
+ * publish in this process (and polling every `pollMs` for a while after, until that publish commits).
  */
 export class PostgresConsumer {
   private readonly member: PostgresGroupMember;
@@ -25,8 +29,16 @@ export class PostgresConsumer {
   private generation = -1;
   private assigned: number[] = [];
   private owned: number[] = [];
+  /** Next offset per owned partition, known from our own reads and commits in this generation. */
+  private readonly offsets = new Map<number, string>();
   private readonly failures = new Map<number, { attempts: number; notBefore: number }>();
   private readonly tracker = new HealthTracker();
+  private readonly pollMs: number;
+  private readonly idlePollMs: number;
+  private readonly membershipMs: number;
+  private lastMembership = 0;
+  private hotUntil = 0;
+  private wakeUp: (() => void) | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -34,18 +46,24 @@ export class PostgresConsumer {
     private readonly partitions: number,
     settings: PostgresLogOptions,
   ) {
+    const memberTtlMs = settings.memberTtlMs ?? 10_000;
     this.member = new PostgresGroupMember(
       db,
       options.groupId,
       options.topic,
       randomUUID(),
-      settings.memberTtlMs ?? 10_000,
+      memberTtlMs,
       settings.rebalanceTimeoutMs ?? 60_000,
     );
     this.pollMs = settings.pollMs ?? 100;
+    this.idlePollMs = Math.max(this.pollMs, settings.idlePollMs ?? 1_000);
+    // Several heartbeats per member TTL, so a busy or idle member is never taken for dead.
+    this.membershipMs = Math.max(this.pollMs, Math.min(1_000, Math.floor(memberTtlMs / 4)));
   }
 
-  private readonly pollMs: number;
+  get topic(): string {
+    return this.options.topic;
+  }
 
   async start(): Promise<void> {
     await this.member.heartbeat();
@@ -55,9 +73,16 @@ export class PostgresConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.wake();
     await this.loop;
     this.tracker.left();
     await this.member.leave();
+  }
+
+  /** Something was published to this topic: poll now, and keep polling briefly until it has committed. */
+  wake(): void {
+    this.hotUntil = Date.now() + Math.max(2_000, 4 * this.idlePollMs);
+    this.wakeUp?.();
   }
 
   health(): SubscriptionHealth {
@@ -68,19 +93,34 @@ export class PostgresConsumer {
     while (this.running) {
       let handled = 0;
       try {
-        await this.member.heartbeat();
-        await this.rebalance();
-        this.tracker.joined();
-        for (const partition of this.owned) {
-          if (this.running && (this.failures.get(partition)?.notBefore ?? 0) <= Date.now())
-            handled += await this.consumePartition(partition);
+        if (Date.now() - this.lastMembership >= this.membershipMs) {
+          await this.member.heartbeat();
+          await this.rebalance();
+          this.lastMembership = Date.now();
         }
+        this.tracker.joined();
+        handled = await this.consumeOwned();
       } catch (error) {
         this.tracker.failed(error, true);
         this.options.onError?.(error);
+        this.lastMembership = 0;
       }
-      if (handled === 0 && this.running) await new Promise((r) => setTimeout(r, this.pollMs));
+      if (handled === 0 && this.running) await this.sleep(Date.now() < this.hotUntil ? this.pollMs : this.idlePollMs);
     }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.min(ms, Math.max(this.pollMs, this.lastMembership + this.membershipMs - Date.now())));
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = undefined;
+        done();
+      };
+    });
   }
 
   /** Joins the current generation: lets go of partitions assigned elsewhere, claims its own (once released). */
@@ -91,6 +131,7 @@ export class PostgresConsumer {
       this.assigned = index < 0 ? [] : Array.from({ length: this.partitions }, (_, p) => p).filter((p) => p % members.length === index);
       await this.member.release(this.assigned);
       this.generation = generation;
+      this.offsets.clear(); // another member may have committed while the partition was its own
       this.setOwned([]);
     }
     if (this.owned.length < this.assigned.length) this.setOwned(await this.member.claim(this.assigned, generation));
@@ -102,23 +143,28 @@ export class PostgresConsumer {
     this.options.onAssignment?.(next);
   }
 
-  private async consumePartition(partition: number): Promise<number> {
-    const { topic } = this.options;
-    const generation = this.generation;
-    const from = await this.committedOffset(partition);
-    const rows: { offset: string; key: string; value: string | null; headers: Record<string, string> }[] = await this.db.query(
-      `SELECT "offset"::text AS offset, key, value, headers FROM log_messages WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY log_messages."offset" LIMIT $4`,
-      [topic, partition, from, this.options.maxBatchSize ?? 500],
+  /** One read for every owned partition not waiting out a backoff; the batches are handled side by side. */
+  private async consumeOwned(): Promise<number> {
+    const ready = this.owned.filter((p) => (this.failures.get(p)?.notBefore ?? 0) <= Date.now());
+    if (ready.length === 0) return 0;
+    for (const p of ready) if (!this.offsets.has(p)) this.offsets.set(p, await this.committedOffset(p));
+    const batches = await fetchBatches(
+      this.db,
+      this.options.topic,
+      ready.map((p) => ({ partition: p, from: this.offsets.get(p)! })),
+      this.options.maxBatchSize ?? 500,
     );
-    if (rows.length === 0) return 0;
-    const messages: ConsumedMessage[] = rows.map((r) => ({
-      topic,
-      partition,
-      offset: r.offset,
-      key: r.key,
-      value: r.value,
-      headers: r.headers,
-    }));
+    const limit = Math.max(1, this.options.partitionsConcurrently ?? 1);
+    let handled = 0;
+    for (let i = 0; i < batches.length && this.running; i += limit) {
+      const counts = await Promise.all(batches.slice(i, i + limit).map((b) => this.consumeBatch(b, this.generation)));
+      handled += counts.reduce((a, b) => a + b, 0);
+    }
+    return handled;
+  }
+
+  private async consumeBatch({ partition, messages }: PartitionBatch, generation: number): Promise<number> {
+    const { topic } = this.options;
     const context: BatchContext = {
       topic,
       partition,
@@ -132,8 +178,11 @@ export class PostgresConsumer {
     try {
       await this.options.handleBatch(messages, context);
     } catch (error) {
-      // A batch given up because the partition moved is not a failure of the batch: no backoff.
-      if (!this.running || !(await this.member.owns(partition, generation))) return 0;
+      // A batch given up because the partition moved is not a failure of the batch: no backoff, but rejoin before reading again.
+      if (!this.running || !(await this.member.owns(partition, generation))) {
+        this.lastMembership = 0;
+        return 0;
+      }
       this.tracker.failed(error, false);
       this.options.onError?.(error);
       const attempts = (this.failures.get(partition)?.attempts ?? 0) + 1;
@@ -141,13 +190,17 @@ export class PostgresConsumer {
       return 0;
     }
     this.failures.delete(partition);
-    if (!(await this.member.commit(partition, generation, Number(messages.at(-1)!.offset) + 1))) {
+    const next = Number(messages.at(-1)!.offset) + 1;
+    if (!(await this.member.commit(partition, generation, next))) {
+      this.offsets.delete(partition);
+      this.lastMembership = 0; // rejoin before reading again
       this.tracker.failed(
         new PartitionFencedError(`partition ${partition} of ${topic}: commit refused, generation ${generation} is stale`),
         false,
       );
       return 0;
     }
+    if (generation === this.generation) this.offsets.set(partition, String(next));
     return messages.length;
   }
 

@@ -4,8 +4,10 @@ import { LogMessage, MessageLog, PartitionLag, partitionForKey, SubscribeOptions
 import { PostgresConsumer, returningRows } from './postgres-log-consumer';
 
 export interface PostgresLogOptions {
-  /** Idle poll interval of consumers. */
+  /** Poll interval of consumers right after a publish in this process (until it commits). Default 100 ms. */
   readonly pollMs?: number;
+  /** Poll interval of idle consumers; a publish in this process wakes them at once. Default 1 s. */
+  readonly idlePollMs?: number;
   /** A member whose heartbeat is older than this has left its group (the session timeout). Default 10 s. */
   readonly memberTtlMs?: number;
   /**
@@ -20,6 +22,9 @@ export interface PostgresLogOptions {
  * as Kafka — keyed partitions, dense per-partition offsets, committed group offsets, and a group's
  * partitions split round-robin over its live members, fenced by group generation.
  */
+/** The consumers reading each database, so a publish through any log object on it wakes them. */
+const consumersOf = new WeakMap<DataSource, Set<PostgresConsumer>>();
+
 export class PostgresMessageLog implements MessageLog {
   readonly kind = 'embedded';
   private readonly subscriptions = new Set<Subscription>();
@@ -46,8 +51,10 @@ export class PostgresMessageLog implements MessageLog {
   async publish(topic: string, messages: readonly LogMessage[], tx?: SqlExecutor): Promise<void> {
     if (messages.length === 0) return;
     // PGlite has one connection: a caller's open transaction must be used, never a second one.
-    if (tx) return this.append(topic, messages, tx);
-    await this.dataSource.transaction((own) => this.append(topic, messages, own));
+    if (tx) await this.append(topic, messages, tx);
+    else await this.dataSource.transaction((own) => this.append(topic, messages, own));
+    // Woken before a caller's transaction commits: the consumers poll briskly for a while (see PostgresConsumer.wake).
+    for (const consumer of consumersOf.get(this.dataSource) ?? []) if (consumer.topic === topic) consumer.wake();
   }
 
   private async append(topic: string, messages: readonly LogMessage[], tx: SqlExecutor): Promise<void> {
@@ -81,9 +88,12 @@ export class PostgresMessageLog implements MessageLog {
       this.options,
     );
     await consumer.start();
+    const registered = consumersOf.get(this.dataSource) ?? new Set();
+    consumersOf.set(this.dataSource, registered.add(consumer));
     const subscription: Subscription = {
       stop: async () => {
         this.subscriptions.delete(subscription);
+        registered.delete(consumer);
         await consumer.stop();
       },
       health: () => consumer.health(),

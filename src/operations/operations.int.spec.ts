@@ -9,6 +9,7 @@ import { saveCheckpoint } from '../event-store/processor';
 import { RunningHub, startHub } from '../hub';
 import { PostgresMessageLog } from '../log/postgres-message-log';
 import { JobRegistry } from './jobs/job-registry';
+import { SinkHealthBoard } from './status/sink-health';
 
 const ADMIN = 'ops-admin-key-0001';
 const READER = 'ops-reader-key-0001';
@@ -77,6 +78,23 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
     assert.equal(body.dlq.messages, 2);
     assert.equal(body.wdtSyncRuns[0].seen, 120);
     assert.deepEqual(body.stewardship, { open: 3, byType: { duplicate: 2, sync_failure: 1 } });
+    assert.equal(body.sink, null, 'this hub runs no sink (no workers)');
+  });
+
+  it("shows the sink's health once a sink reports to the board: status and the mdm_sink_healthy gauge", async () => {
+    const board = hub.app.get(SinkHealthBoard);
+    const at = new Date('2026-11-28T09:00:00.000Z');
+    board.report(() => ({ healthy: false, lastError: 'KafkaJSError: The group is rebalancing', lastErrorAt: at }));
+    try {
+      const { body } = await call('/api/v1/status', READER);
+      assert.deepEqual(body.sink, { healthy: false, lastError: 'KafkaJSError: The group is rebalancing', lastErrorAt: at.toISOString() });
+      // The gauges read one status snapshot per second: wait for one taken after the report.
+      await waitFor(async () => /^mdm_sink_healthy 0$/m.test((await call('/metrics', READER)).text), 'mdm_sink_healthy 0', 10_000);
+      board.report(() => ({ healthy: true, lastError: undefined, lastErrorAt: undefined }));
+      assert.deepEqual((await call('/api/v1/status', READER)).body.sink, { healthy: true, lastError: null, lastErrorAt: null });
+    } finally {
+      board.report(undefined);
+    }
   });
 
   it('GET /metrics is Prometheus text with the pipeline gauges (reader role)', async () => {

@@ -13,6 +13,7 @@ import { LatencyObserverRunner, OPERATIONS_WORKERS } from './metrics/latency-obs
 import { SCHEME_STATUS, SchemeStatusSource } from './status/scheme-status';
 import { StatusController } from './status/status.controller';
 import { StatusQuery } from './status/status.query';
+import { SinkHealthBoard } from './status/sink-health';
 
 @Injectable()
 class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,11 +35,12 @@ export function lookup<T>(moduleRef: ModuleRef, token: unknown): T | undefined {
   }
 }
 
-function statusQuery(dataSource: DataSource, log: MessageLog, config: AppConfig, moduleRef: ModuleRef): StatusQuery {
+function statusQuery(dataSource: DataSource, log: MessageLog, config: AppConfig, moduleRef: ModuleRef, sink: SinkHealthBoard): StatusQuery {
   return new StatusQuery({
     db: dataSource,
     log,
     config,
+    sink: () => sink.read(),
     processorNames: () => lookup<ProcessorSupervisor>(moduleRef, ProcessorSupervisor)?.processors.map((p) => p.name) ?? [],
     schemes: async () => (await lookup<SchemeStatusSource>(moduleRef, SCHEME_STATUS)?.schemeStatus()) ?? [],
   });
@@ -59,12 +61,14 @@ export class OperationsModule {
           inject: [DATA_SOURCE, LOGGER],
           useFactory: (ds: DataSource, logger: Logger) => new JobRegistry(ds, logger),
         },
-        { provide: StatusQuery, inject: [DATA_SOURCE, MESSAGE_LOG, APP_CONFIG, ModuleRef], useFactory: statusQuery },
+        // The Kingdee sink registers itself here (optional injection on its side): operations need not know the sink module.
+        { provide: SinkHealthBoard, useValue: new SinkHealthBoard() },
+        { provide: StatusQuery, inject: [DATA_SOURCE, MESSAGE_LOG, APP_CONFIG, ModuleRef, SinkHealthBoard], useFactory: statusQuery },
         { provide: HubMetrics, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubMetrics(() => status.snapshot()) },
         JobsLifecycle,
         LatencyObserverRunner,
       ],
-      exports: [JobRegistry, StatusQuery, HubMetrics, OPERATIONS_WORKERS],
+      exports: [JobRegistry, StatusQuery, HubMetrics, OPERATIONS_WORKERS, SinkHealthBoard],
     };
   }
 }

@@ -82,6 +82,7 @@ describe('a poison event: the processor stalls visibly, backs off, and an audite
       events: { count: 4, headPosition: positions.C! },
       processors: [status!],
       kingdeeSink: { group: 'g', topic: 't', lag: 0, partitions: [] },
+      sink: null,
       dlq: { topic: 'd', messages: 0 },
       wdtSyncRuns: null,
       stewardship: null,

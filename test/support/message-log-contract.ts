@@ -300,6 +300,43 @@ export function describeMessageLogContract(name: string, open: () => Promise<Log
       await waitFor(async () => (await under.log.consumerLag(groupId, topic)).every((p) => p.lag === 0), 'zero lag', 30_000);
     });
 
+    it('works on several partitions at once when asked (partitionsConcurrently), each still in order and committed', async () => {
+      const topic = await topicWith(2);
+      const groupId = uniqueName('g');
+      await under.log.publish(topic, messagesFor(10, 2));
+      const inside = new Set<number>();
+      let overlapped = false;
+      const handled: ConsumedMessage[] = [];
+      await consume(
+        under.log,
+        {
+          groupId,
+          topic,
+          partitionsConcurrently: 2,
+          handleBatch: async (messages) => {
+            const partition = messages[0]!.partition;
+            inside.add(partition);
+            // Hold this partition's batch until the other partition's batch is under way too (bounded).
+            const other = await waitFor(() => inside.size === 2, 'the other partition in hand', 5_000).catch(() => false);
+            overlapped ||= other === true;
+            handled.push(...messages);
+            inside.delete(partition);
+          },
+        },
+        [],
+      );
+      await waitFor(async () => (await under.log.consumerLag(groupId, topic)).every((p) => p.lag === 0), 'zero lag', 60_000);
+      assert.ok(overlapped, 'batches of the two partitions were handled at the same time');
+      const seqs = new Map<string, number[]>();
+      for (const m of handled) seqs.set(m.key, [...(seqs.get(m.key) ?? []), JSON.parse(m.value!).seq]);
+      for (const [key, order] of seqs)
+        assert.deepEqual(
+          order,
+          [...order].sort((a, b) => a - b),
+          `order of ${key}`,
+        );
+    });
+
     it("splits a topic's partitions between the members of a group", async () => {
       const topic = await topicWith(4);
       const groupId = uniqueName('g');

@@ -1,7 +1,7 @@
-/** WDT accepts page_size 1–100 (spec §4.1); the hub defaults to 50. */
+/** WDT accepts page_size 1–100; the hub asks for the most it may (fewest calls per record). */
 export const MIN_PAGE_SIZE = 1;
 export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
+export const DEFAULT_PAGE_SIZE = 100;
 /** The cap some 企业奇门 methods document ("最大不超过30条", spec §5.1): the size to fall back to. */
 export const QIMEN_SAFE_PAGE_SIZE = 30;
 

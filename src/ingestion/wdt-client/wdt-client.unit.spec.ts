@@ -115,6 +115,20 @@ describe('WdtClient paging', () => {
     assert.equal(forms.length, 3);
   });
 
+  it('asks for 100 rows a page by default, and falls back to 30 when a Qimen gateway refuses that', async () => {
+    const { fn, forms } = scriptedFetch([
+      { body: { code: 100, message: 'page_size超出范围，最大30' } },
+      page(rows(30), 45),
+      page(rows(15, 30)),
+    ]);
+    const result = await client(fn, { pageSize: undefined }).c.fetchAll();
+    assert.equal(result.warehouses.length, 45);
+    assert.deepEqual(
+      forms.map((f) => f.get('page_size')),
+      ['100', '30', '30'],
+    );
+  });
+
   it('falls back to page_size 30 when WDT refuses the size on page 0', async () => {
     const fallbacks: number[] = [];
     const { fn, forms } = scriptedFetch([

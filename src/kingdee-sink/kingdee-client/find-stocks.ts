@@ -11,10 +11,10 @@ export interface ExistingKingdeeStock {
 }
 
 /**
- * How lookups are batched. 'per-number' sends `FNumber='X' and FUseOrgId.FNumber='…'` per number:
- * only `=` and `and`, the filter subset every server and simulator supports (kingdee-api.md §8.4).
- * 'in-list' sends `FNumber in ('A','B',…)` per chunk: fewer calls on a real tenant, whose
- * FilterString is SQL-like, but not promised by the spec.
+ * How lookups are batched. 'in-list' (the default) sends `FNumber in ('A','B',…) and
+ * FUseOrgId.FNumber='…'` per chunk: FilterString is a SQL `WHERE` fragment on K/3 Cloud, so this is
+ * an ordinary filter and costs one call per chunk instead of one per record. 'per-number' sends
+ * `FNumber='X' and …` per number, for a server whose filter parser only takes `=` and `and`.
  */
 export type LookupStrategy = 'per-number' | 'in-list';
 

@@ -65,7 +65,7 @@ export class KingdeeClient {
       fetch: options.fetch ?? fetch,
     });
     this.logger = options.logger ?? silent;
-    this.lookup = { strategy: 'per-number', concurrency: 4, chunkSize: 50, ...options.lookup };
+    this.lookup = { strategy: 'in-list', concurrency: 4, chunkSize: 50, ...options.lookup };
     // The credentials live only in this closure: nothing on the instance can print them.
     this.session = new KingdeeSession(async () => {
       const { service, body } = loginRequest(credentials);

@@ -135,6 +135,16 @@ export class HubMetrics {
         if (sink.lag !== null) g.set({ group: sink.group, topic: sink.topic }, sink.lag);
       },
     );
+    gauge(
+      'mdm_sink_healthy',
+      "1 while this hub's Kingdee sink is a consuming member of its group, 0 when not",
+      [],
+      registers,
+      async (g) => {
+        const sink = (await status()).sink;
+        if (sink) g.set(sink.healthy ? 1 : 0);
+      },
+    );
     gauge('mdm_dlq_messages', 'Messages in the Kingdee dead-letter topic', ['topic'], registers, async (g) => {
       const dlq = (await status()).dlq;
       if (dlq.messages !== null) g.set({ topic: dlq.topic }, dlq.messages);

@@ -1,4 +1,5 @@
 import type { ReconciliationStatus } from './reconciliation-status';
+import type { SinkHealthStatus } from './sink-health';
 
 /** What `GET /api/v1/status` and `mdm status` show (and the gauges of `/metrics` are read from). */
 export interface ProcessorStatus {
@@ -56,6 +57,8 @@ export interface HubStatus {
   readonly events: { readonly count: number; readonly headPosition: string };
   readonly processors: readonly ProcessorStatus[];
   readonly kingdeeSink: ConsumerStatus;
+  /** Whether this hub's Kingdee sink is a consuming member of its group; null when this process runs no sink. */
+  readonly sink: SinkHealthStatus | null;
   readonly dlq: { readonly topic: string; readonly messages: number | null; readonly error?: string };
   /** Newest first; null when WDT ingestion is not installed. */
   readonly wdtSyncRuns: readonly SyncRunStatus[] | null;

@@ -13,6 +13,8 @@ export interface StatusSources {
   /** Names of the processors this app runs (so one that never wrote a checkpoint still shows). */
   readonly processorNames: () => readonly string[];
   readonly schemes?: () => Promise<HubStatus['schemes']>;
+  /** The sink's own health (null when this process runs no sink). */
+  readonly sink?: () => HubStatus['sink'];
   readonly clock?: () => Date;
 }
 
@@ -46,6 +48,7 @@ export class StatusQuery {
       events,
       processors,
       kingdeeSink,
+      sink: this.sources.sink?.() ?? null,
       dlq: { topic: dlq.topic, messages: dlq.lag, ...(dlq.error ? { error: dlq.error } : {}) },
       wdtSyncRuns,
       stewardship,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MessageLog } from '../../../src/log/message-log.port';
 import { waitFor } from '../../support/wait-for';
-import { assertMappedStocks, HubApi, readTopic, Simulators, stockIds } from './pipeline-harness';
+import { ADMIN_KEY, assertMappedStocks, HubApi, readTopic, Simulators, stockIds } from './pipeline-harness';
 
 /**
  * Issue 5's main scenario, step by step, for any hub (Kafka + PostgreSQL, or the embedded
@@ -44,6 +44,13 @@ export async function firstSyncOneRejected(ctx: PipelineContext): Promise<void> 
   );
   assert.equal(sims.kingdee.admin.stock(rejected), undefined);
   await waitFor(async () => (await api.countWarehouses('synced')) === warehouses - 1, 'the sync status read model', 60_000, 250);
+  // Call economy: one look-up per chunk of new numbers, not one per record.
+  const calls = sims.kingdee.admin.callCounts();
+  assert.ok((calls.ExecuteBillQuery ?? 0) < warehouses / 5, `${calls.ExecuteBillQuery} ExecuteBillQuery calls for ${warehouses} records`);
+  const status = await api.call('GET', '/status');
+  assert.equal(status.sink?.healthy, true, `the sink is a consuming member: ${JSON.stringify(status.sink)}`);
+  const metrics = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).text();
+  assert.match(metrics, /^mdm_sink_healthy 1$/m);
 }
 
 /** Kingdee is fixed, the steward retries the task: every warehouse is in Kingdee once, mapped and audited. */
