@@ -84,6 +84,8 @@ function DetailBody({
   const { api, can } = useSession();
   const [editing, setEditing] = useState<OverrideRequest | null>(null);
   const editable = can('steward') && !asOf && record.record.status !== 'retired';
+  // The link goes where {id} stands in the sentence (before the 。 in Chinese, the full stop in English).
+  const [mergedBefore, mergedAfter] = t('detail.mergedInto', { id: '\u0000' }).split('\u0000');
 
   const submit = async (value: FieldValue, reason: string) => {
     if (!editing) return;
@@ -144,10 +146,11 @@ function DetailBody({
       {asOf ? <Notice tone="info">{t('detail.asOfBanner', { time: dateTime(asOf) })}</Notice> : null}
       {record.record.mergedInto ? (
         <Notice tone="warn">
-          {t('detail.mergedInto', { id: '' })}
+          {mergedBefore}
           <Link to={`/warehouses/${encodeURIComponent(record.record.mergedInto)}`} className="mono">
             {record.record.mergedInto}
           </Link>
+          {mergedAfter}
         </Notice>
       ) : null}
       <div className="detail-grid">
