@@ -300,6 +300,7 @@ export const zhCN = {
   'run.resynced': '已重新同步',
   'run.requested': '已请求',
   'detail.asOfFormat': '年-月-日 时:分:秒',
+  'detail.sourceValue': '{system}的值：',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -606,4 +607,5 @@ export const en: Record<MessageKey, string> = {
   'run.resynced': 'Resynced',
   'run.requested': 'Requested',
   'detail.asOfFormat': 'YYYY-MM-DD hh:mm:ss',
+  'detail.sourceValue': '{system} value:',
 };
