@@ -7,6 +7,8 @@ export interface WarehouseSearch {
   readonly type?: string;
   readonly status?: string;
   readonly syncStatus?: string;
+  readonly sort?: string;
+  readonly order?: string;
   readonly page: number;
   readonly pageSize: number;
 }

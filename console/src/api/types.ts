@@ -73,6 +73,8 @@ export interface WarehouseRow {
 
 export interface WarehousePage {
   readonly items: readonly WarehouseRow[];
+  /** Per filter, the records each value would find with the other filters applied. */
+  readonly facets: Readonly<Record<'type' | 'status' | 'syncStatus', Readonly<Record<string, number>>>>;
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
