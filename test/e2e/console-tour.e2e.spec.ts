@@ -84,6 +84,7 @@ describe('console tour in both languages (Chromium, hub on embedded defaults)', 
     await page.goto(`${h.hub.url}/warehouses/${subjectId}`);
     await page.locator('[data-testid=breadcrumb-current]', { hasText: subject.name }).waitFor();
     assert.ok((await page.title()).includes(subject.name), await page.title());
+    await page.locator('tr[data-field=contact] [data-testid=source-value]').waitFor();
     const contact = await page.locator('tr[data-field=contact]').innerText();
     assert.match(contact, /王五/);
     assert.match(contact, new RegExp(`旺店通的值：\\s*${subject.contact ?? '—'}`));
