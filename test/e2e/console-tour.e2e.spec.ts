@@ -62,7 +62,7 @@ describe('console tour in both languages (Chromium, hub on embedded defaults)', 
     { name: 'sync-failures', path: () => '/stewardship/sync-failures', ready: '[data-testid=sync-failures] tbody tr' },
     { name: 'reconciliation', path: () => '/reconciliation', ready: '[data-testid=reconciliation]' },
     { name: 'operations', path: () => '/operations', ready: '[data-testid=status-tiles]' },
-    { name: 'status', path: () => '/status', ready: '[data-testid=status-tiles]' },
+    { name: 'status', path: () => '/status', ready: '[data-testid=chart-sync-runs] .recharts-bar-rectangle' },
   ];
 
   for (const lang of ['zh-CN', 'en'] as const) {
@@ -78,6 +78,21 @@ describe('console tour in both languages (Chromium, hub on embedded defaults)', 
       }
     });
   }
+
+  it('draws lag, throughput, the WDT → Kingdee delay and the sync runs from the samples the hub keeps', async () => {
+    const history = await waitFor(async () => {
+      const { body } = await h.api('GET', '/status/history');
+      return body.samples.some((s: { wdtToKingdeeAvgSeconds: number | null }) => s.wdtToKingdeeAvgSeconds !== null) ? body : null;
+    }, 'a sample with a WDT → Kingdee delay');
+    assert.ok(history.samples.length >= 2 && history.syncRuns.length >= 1, JSON.stringify(history).slice(0, 500));
+    await page.evaluate(`localStorage.setItem('mdm.console.lang', 'zh-CN')`);
+    await page.goto(`${h.hub.url}/status`);
+    for (const chart of ['chart-lag', 'chart-throughput', 'chart-latency'])
+      await page.locator(`[data-testid=${chart}] .recharts-line-curve`).first().waitFor();
+    await page.locator('[data-testid=chart-sync-runs] .recharts-bar-rectangle').first().waitFor();
+    assert.match(await page.locator('[data-testid=chart-latency]').innerText(), /旺店通 → 金蝶 耗时[\s\S]*平均[\s\S]*最长/);
+    await h.screenshot('tour-status-charts-zh-CN');
+  });
 
   it('names the warehouse in the breadcrumb and the tab title and shows the WDT value beside the override', async () => {
     await page.evaluate(`localStorage.setItem('mdm.console.lang', 'zh-CN')`);

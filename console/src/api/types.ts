@@ -162,3 +162,31 @@ export interface Job {
   /** API path (under /api/v1) to poll while it runs. */
   readonly poll: string | null;
 }
+
+/** GET /status/history: the leader's samples (oldest first) and the WDT sync runs of the last days. */
+export interface StatusHistory {
+  readonly since: string;
+  readonly samples: readonly {
+    readonly at: string;
+    readonly eventsAppended: number;
+    readonly processorLagEvents: number;
+    readonly processorLagSeconds: number;
+    readonly sinkLag: number | null;
+    readonly kingdeeSaves: number;
+    readonly wdtToKingdeeAvgSeconds: number | null;
+    readonly wdtToKingdeeMaxSeconds: number | null;
+  }[];
+  readonly runsSince: string;
+  readonly syncRuns:
+    | readonly {
+        readonly id: string;
+        readonly startedAt: string;
+        readonly status: string;
+        readonly durationSeconds: number | null;
+        readonly seen: number;
+        readonly created: number;
+        readonly changed: number;
+        readonly failed: number;
+      }[]
+    | null;
+}

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { arr, num, obj, str } from '../api/read';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 
 const REFRESH_SECONDS = 5;
+const StatusCharts = lazy(() => import('./StatusCharts'));
 
 export function StatusPage() {
   const { t } = useI18n();
@@ -17,6 +18,11 @@ export function StatusPage() {
       <div className="page-header">
         <h1>{t('status.title')}</h1>
       </div>
+      <Panel title={t('charts.title')}>
+        <Suspense fallback={<Spinner />}>
+          <StatusCharts />
+        </Suspense>
+      </Panel>
       <StatusDashboard />
     </div>
   );
