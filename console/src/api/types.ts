@@ -1,3 +1,5 @@
+import type { components } from './generated';
+
 /**
  * The shapes the console reads (DESIGN.md 2.3). The warehouses API DTOs are the reference; the
  * normalisers in `normalise.ts` accept the few spellings the backend may use so a renamed
@@ -74,7 +76,7 @@ export interface WarehouseRow {
 export interface WarehousePage {
   readonly items: readonly WarehouseRow[];
   /** Per filter, the records each value would find with the other filters applied. */
-  readonly facets: Readonly<Record<'type' | 'status' | 'syncStatus', Readonly<Record<string, number>>>>;
+  readonly facets: components['schemas']['SearchFacetsDto'];
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
@@ -164,29 +166,4 @@ export interface Job {
 }
 
 /** GET /status/history: the leader's samples (oldest first) and the WDT sync runs of the last days. */
-export interface StatusHistory {
-  readonly since: string;
-  readonly samples: readonly {
-    readonly at: string;
-    readonly eventsAppended: number;
-    readonly processorLagEvents: number;
-    readonly processorLagSeconds: number;
-    readonly sinkLag: number | null;
-    readonly kingdeeSaves: number;
-    readonly wdtToKingdeeAvgSeconds: number | null;
-    readonly wdtToKingdeeMaxSeconds: number | null;
-  }[];
-  readonly runsSince: string;
-  readonly syncRuns:
-    | readonly {
-        readonly id: string;
-        readonly startedAt: string;
-        readonly status: string;
-        readonly durationSeconds: number | null;
-        readonly seen: number;
-        readonly created: number;
-        readonly changed: number;
-        readonly failed: number;
-      }[]
-    | null;
-}
+export type StatusHistory = components['schemas']['StatusHistoryDto'];

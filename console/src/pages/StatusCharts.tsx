@@ -89,7 +89,16 @@ function SampleChart({
   perMinute?: boolean;
 }) {
   const { lang } = useI18n();
-  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false });
+  const first = data.samples[0];
+  const last = data.samples.at(-1);
+  // Seconds on the axis while the samples span only a few minutes (a hub just started).
+  const short = first && last ? Date.parse(last.at) - Date.parse(first.at) < 10 * 60_000 : true;
+  const time = new Intl.DateTimeFormat(lang, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(short ? { second: '2-digit' } : {}),
+    hour12: false,
+  });
   const points = data.samples.map((sample, i) => {
     const previous = data.samples[i - 1];
     const minutes = previous ? (Date.parse(sample.at) - Date.parse(previous.at)) / 60_000 : null;
