@@ -313,6 +313,7 @@ export const zhCN = {
   'charts.latencyAvg': '平均',
   'charts.latencyMax': '最长',
   'charts.syncRuns': '旺店通同步（近 7 天，记录数）',
+  'taskType.wdt_listing_truncated': '旺店通列表疑似不完整',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -632,4 +633,5 @@ export const en: Record<MessageKey, string> = {
   'charts.latencyAvg': 'Mean',
   'charts.latencyMax': 'Longest',
   'charts.syncRuns': 'WDT sync runs (last 7 days, records)',
+  'taskType.wdt_listing_truncated': 'WDT listing looks truncated',
 };
