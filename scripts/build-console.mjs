@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Builds the stewards' console (console/ → dist/console) with Vite.
-// `--if-stale`: only when dist/console/index.html is missing or older than a file under console/,
-// so `npm start` and `npm test` pay for a build only after the console changed.
+// Builds the stewards' console (console/ → dist/console) with Vite, after generating its API types
+// from the hub's OpenAPI document (console/src/api/generated.ts; needs dist/, i.e. `npm run build`).
+// `--if-stale`: types only when a file under src/ is newer than the last generation, the Vite build
+// only when dist/console/index.html is missing or older than a file under console/, so `npm start`
+// and `npm test` pay only after something changed.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = path.join(root, 'console');
 const builtIndex = path.join(root, 'dist', 'console', 'index.html');
+const apiStamp = path.join(root, 'dist', '.console-api-generated');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -31,7 +34,26 @@ export function consoleIsStale() {
   return newestMtime(sources) > built;
 }
 
-export function buildConsole({ ifStale = false } = {}) {
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Regenerates console/src/api/generated.ts (written only when its text changes). */
+export async function generateApiTypes({ ifStale = false } = {}) {
+  if (ifStale && newestMtime(path.join(root, 'src')) <= mtime(apiStamp)) return false;
+  const { writeConsoleApi } = await import('./generate-console-api.mjs');
+  const changed = await writeConsoleApi();
+  if (changed) console.log('console/src/api/generated.ts regenerated from the OpenAPI document');
+  writeFileSync(apiStamp, new Date().toISOString());
+  return changed;
+}
+
+export async function buildConsole({ ifStale = false } = {}) {
+  await generateApiTypes({ ifStale });
   if (ifStale && !consoleIsStale()) return false;
   console.log('building the console (vite) → dist/console');
   execFileSync(
@@ -54,8 +76,9 @@ export function buildConsole({ ifStale = false } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    buildConsole({ ifStale: process.argv.includes('--if-stale') });
-  } catch {
+    await buildConsole({ ifStale: process.argv.includes('--if-stale') });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
     console.error('console build failed (see above)');
     process.exit(1);
   }

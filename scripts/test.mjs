@@ -64,7 +64,7 @@ function specFiles(dir) {
 
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 // The console's browser tests need dist/console; rebuilt only when console/ changed, never for unit runs.
-if (filters.length === 0 || !filters.every((f) => f.includes('unit'))) buildConsole({ ifStale: true });
+if (filters.length === 0 || !filters.every((f) => f.includes('unit'))) await buildConsole({ ifStale: true });
 console.log(`database: ${await provisionPostgres()}`);
 const wantsKafka = filters.length === 0 || !filters.every((f) => f.includes('unit'));
 if (wantsKafka) console.log(`kafka: ${await provisionKafka()}`);

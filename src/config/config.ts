@@ -35,6 +35,15 @@ export interface AppConfig {
   readonly schemePath: string;
   readonly logLevel: string;
   readonly reconcile: ReconcileConfig;
+  readonly metricsHistory: MetricsHistoryConfig;
+}
+
+/** The samples the console's status charts draw (`GET /api/v1/status/history`). */
+export interface MetricsHistoryConfig {
+  /** MDM_METRICS_SAMPLE_INTERVAL: how often the leader samples lag, throughput and latency; 0 = never. */
+  readonly sampleIntervalMs: number;
+  /** MDM_METRICS_RETENTION: samples older than this are deleted. */
+  readonly retentionMs: number;
 }
 
 /** Reconciliation with Kingdee (`mdm reconcile kingdee`). */
@@ -204,6 +213,10 @@ export function loadConfig(env: Env = withDotEnv(process.env)): AppConfig {
     reconcile: {
       intervalMs: duration(read('MDM_RECONCILE_INTERVAL') ?? '24h', 'MDM_RECONCILE_INTERVAL'),
       pageSize: integer(read('MDM_RECONCILE_PAGE_SIZE') ?? '2000', 'MDM_RECONCILE_PAGE_SIZE', 1, 10_000),
+    },
+    metricsHistory: {
+      sampleIntervalMs: duration(read('MDM_METRICS_SAMPLE_INTERVAL') ?? '15s', 'MDM_METRICS_SAMPLE_INTERVAL'),
+      retentionMs: duration(read('MDM_METRICS_RETENTION') ?? '72h', 'MDM_METRICS_RETENTION'),
     },
     logLevel: oneOf(read('LOG_LEVEL') ?? 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'LOG_LEVEL'),
   };

@@ -10,6 +10,7 @@ import { JobRegistry } from './jobs/job-registry';
 import { JobsController } from './jobs/jobs.controller';
 import { HubMetrics } from './metrics/hub-metrics';
 import { LatencyObserverRunner, OPERATIONS_WORKERS } from './metrics/latency-observer.runner';
+import { MetricsSampler } from './history/metrics-sampler';
 import { SCHEME_STATUS, SchemeStatusSource } from './status/scheme-status';
 import { StatusController } from './status/status.controller';
 import { StatusQuery } from './status/status.query';
@@ -67,8 +68,9 @@ export class OperationsModule {
         { provide: HubMetrics, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubMetrics(() => status.snapshot()) },
         JobsLifecycle,
         LatencyObserverRunner,
+        MetricsSampler,
       ],
-      exports: [JobRegistry, StatusQuery, HubMetrics, OPERATIONS_WORKERS, SinkHealthBoard],
+      exports: [JobRegistry, StatusQuery, HubMetrics, MetricsSampler, OPERATIONS_WORKERS, SinkHealthBoard],
     };
   }
 }

@@ -1,12 +1,14 @@
 import { ApiClient } from './client';
 import { toDetail, toHistory, toJob, toPage, toSyncRunJob, toTasks } from './normalise';
-import { FieldValue, HistoryEvent, Job, Me, Role, StewardshipTask, WarehouseDetail, WarehousePage } from './types';
+import { FieldValue, HistoryEvent, Job, Me, Role, StatusHistory, StewardshipTask, WarehouseDetail, WarehousePage } from './types';
 
 export interface WarehouseSearch {
   readonly q?: string;
   readonly type?: string;
   readonly status?: string;
   readonly syncStatus?: string;
+  readonly sort?: string;
+  readonly order?: string;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -81,6 +83,11 @@ export class HubApi {
 
   async status(): Promise<unknown> {
     return this.client.get('/status');
+  }
+
+  /** Samples since an instant (default the last hour) and the WDT sync runs of the last days. */
+  async statusHistory(since?: string): Promise<StatusHistory> {
+    return this.client.get<StatusHistory>('/status/history', { since });
   }
 }
 

@@ -26,7 +26,15 @@ const SYNC_STATES: readonly string[] = ['pending', 'synced', 'failed', 'forbidde
 export function toPage(body: unknown, page: number, pageSize: number): WarehousePage {
   const o = obj(body);
   const items = arr(o.items).map(toRow);
-  return { items, total: num(o.total) ?? items.length, page: num(o.page) ?? page, pageSize: num(o.pageSize) ?? pageSize };
+  const facets = obj(o.facets);
+  const counts = (name: string) => obj(facets[name]) as Record<string, number>;
+  return {
+    items,
+    facets: { type: counts('type'), status: counts('status'), syncStatus: counts('syncStatus') },
+    total: num(o.total) ?? items.length,
+    page: num(o.page) ?? page,
+    pageSize: num(o.pageSize) ?? pageSize,
+  };
 }
 
 /** A search hit (record fields flat) or a detail (fields under `record`). */

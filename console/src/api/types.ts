@@ -1,3 +1,5 @@
+import type { components } from './generated';
+
 /**
  * The shapes the console reads (DESIGN.md 2.3). The warehouses API DTOs are the reference; the
  * normalisers in `normalise.ts` accept the few spellings the backend may use so a renamed
@@ -73,6 +75,8 @@ export interface WarehouseRow {
 
 export interface WarehousePage {
   readonly items: readonly WarehouseRow[];
+  /** Per filter, the records each value would find with the other filters applied. */
+  readonly facets: components['schemas']['SearchFacetsDto'];
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
@@ -160,3 +164,6 @@ export interface Job {
   /** API path (under /api/v1) to poll while it runs. */
   readonly poll: string | null;
 }
+
+/** GET /status/history: the leader's samples (oldest first) and the WDT sync runs of the last days. */
+export type StatusHistory = components['schemas']['StatusHistoryDto'];

@@ -1,14 +1,18 @@
 import { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-/** Renders any JSON readably: arrays of objects as tables, objects as key/value lists, times formatted. */
-export function DataView({ value, label = humanise }: { value: unknown; label?: (name: string) => string }): ReactNode {
-  const { dateTime } = useI18n();
+/**
+ * Renders any JSON readably: arrays of objects as tables, objects as key/value lists, times formatted.
+ * Property names are labels too: `data.<name>` in the dictionary unless `label` says otherwise.
+ */
+export function DataView({ value, label }: { value: unknown; label?: (name: string) => string }): ReactNode {
+  const { dateTime, tx } = useI18n();
+  label ??= (name) => tx(`data.${name}`, humanise(name));
   if (value === null || value === undefined) return <span className="muted">—</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">—</span>;
     if (value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v)))
-      return <ObjectTable rows={value as Record<string, unknown>[]} />;
+      return <ObjectTable rows={value as Record<string, unknown>[]} label={label} />;
     return <span>{value.map((v) => scalar(v, dateTime)).join(', ')}</span>;
   }
   if (typeof value === 'object') {
@@ -18,7 +22,7 @@ export function DataView({ value, label = humanise }: { value: unknown; label?: 
           <div className="kv-row" key={name}>
             <dt>{label(name)}</dt>
             <dd>
-              <DataView value={v} />
+              <DataView value={v} label={label} />
             </dd>
           </div>
         ))}
@@ -28,14 +32,14 @@ export function DataView({ value, label = humanise }: { value: unknown; label?: 
   return <span className={typeof value === 'number' ? 'mono' : undefined}>{scalar(value, dateTime)}</span>;
 }
 
-function ObjectTable({ rows }: { rows: Record<string, unknown>[] }) {
+function ObjectTable({ rows, label }: { rows: Record<string, unknown>[]; label: (name: string) => string }) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return (
     <table className="table table-compact">
       <thead>
         <tr>
           {columns.map((c) => (
-            <th key={c}>{humanise(c)}</th>
+            <th key={c}>{label(c)}</th>
           ))}
         </tr>
       </thead>
@@ -44,7 +48,7 @@ function ObjectTable({ rows }: { rows: Record<string, unknown>[] }) {
           <tr key={i}>
             {columns.map((c) => (
               <td key={c}>
-                <DataView value={row[c]} />
+                <DataView value={row[c]} label={label} />
               </td>
             ))}
           </tr>

@@ -4,6 +4,7 @@ import { arr, num, obj, str } from '../api/read';
 import { FieldValue, HistoryEvent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
+import { localiseReason } from '../i18n/reasons';
 import { Link } from '../router';
 import { FieldValueText, SourceText } from './values';
 
@@ -55,7 +56,8 @@ export function HistoryTimeline({ events }: { events: readonly HistoryEvent[] })
 }
 
 function EventBody({ event }: { event: HistoryEvent }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const d = event.data;
   const lines: ReactNode[] = [];
   const add = (label: string, value: ReactNode) =>
@@ -65,14 +67,20 @@ function EventBody({ event }: { event: HistoryEvent }) {
       </div>,
     );
   if (str(d.reason)) add(`${t('common.reason')}:`, str(d.reason));
-  if (str(d.syncRunId)) add('sync run:', <span className="mono">{str(d.syncRunId)}</span>);
+  if (str(d.syncRunId)) add(`${t('history.syncRun')}:`, <span className="mono">{str(d.syncRunId)}</span>);
   if (str(d.otherGoldenId)) add('↔', <RecordLink id={str(d.otherGoldenId)!} label={str(d.otherWarehouseNo)} />);
-  if (num(d.score) !== null) add(t('dup.score', { score: pct(num(d.score)!) }), arr(d.reasons).map(String).join(', '));
+  if (num(d.score) !== null)
+    add(
+      t('dup.score', { score: pct(num(d.score)!) }),
+      arr(d.reasons)
+        .map((r) => localiseReason(String(r), i18n))
+        .join(t('history.listSeparator')),
+    );
   if (str(d.mergedGoldenId)) add('⇐', <RecordLink id={str(d.mergedGoldenId)!} />);
   if (str(d.mergedInto)) add('⇒', <RecordLink id={str(d.mergedInto)!} />);
   if (str(d.fNumber) || str(d.fStockId))
     add(
-      'Kingdee:',
+      `${t('system.kingdee')}:`,
       <span className="mono">
         FNumber {str(d.fNumber)} · FStockId {str(d.fStockId)}
       </span>,

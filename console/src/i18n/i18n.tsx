@@ -16,6 +16,19 @@ export interface I18n {
 const STORAGE = 'mdm.console.lang';
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * Keys asked for but missing from the dictionary (run-time keys such as `event.<type>`): the browser
+ * tests read `window.__mdmUntranslated` after visiting every page and fail when it is not empty.
+ */
+const untranslated = new Set<string>();
+(globalThis as { __mdmUntranslated?: Set<string> }).__mdmUntranslated = untranslated;
+
+function lookup(dict: Record<string, string>, key: string): string | undefined {
+  const found = dict[key];
+  if (found === undefined) untranslated.add(key);
+  return found;
+}
+
 function format(template: string, vars?: Vars): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
@@ -44,8 +57,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       setLang,
-      t: (key, vars) => format(dict[key] ?? key, vars),
-      tx: (key, fallback, vars) => format(dict[key] ?? fallback, vars),
+      t: (key, vars) => format(lookup(dict, key) ?? key, vars),
+      tx: (key, fallback, vars) => format(lookup(dict, key) ?? fallback, vars),
       dateTime: (iso) => {
         if (!iso) return '—';
         const date = new Date(iso);

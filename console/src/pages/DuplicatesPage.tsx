@@ -9,6 +9,7 @@ import { useAsync } from '../components/use-async';
 import { FieldValueText, valueToText } from '../components/values';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
+import { localiseReason } from '../i18n/reasons';
 import { Link } from '../router';
 
 type Decision = { action: 'merge'; survivor: WarehouseDetail; loser: WarehouseDetail } | { action: 'dismiss' };
@@ -80,7 +81,8 @@ export function DuplicatesPage() {
 }
 
 function DuplicateCompare({ task, onResolved }: { task: StewardshipTask; onResolved(text: string): void }) {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const { api } = useSession();
   const pair = useAsync(
     () =>
@@ -108,8 +110,8 @@ function DuplicateCompare({ task, onResolved }: { task: StewardshipTask; onResol
         <p className="reasons">
           <span className="muted">{t('dup.reasons')}:</span>{' '}
           {reasons.map((r) => (
-            <span className="chip" key={r}>
-              {r}
+            <span className="chip" key={r} title={r}>
+              {localiseReason(r, i18n)}
             </span>
           ))}
         </p>

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { arr, num, obj, str } from '../api/read';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 
 const REFRESH_SECONDS = 5;
+const StatusCharts = lazy(() => import('./StatusCharts'));
 
 export function StatusPage() {
   const { t } = useI18n();
@@ -17,6 +18,11 @@ export function StatusPage() {
       <div className="page-header">
         <h1>{t('status.title')}</h1>
       </div>
+      <Panel title={t('charts.title')}>
+        <Suspense fallback={<Spinner />}>
+          <StatusCharts />
+        </Suspense>
+      </Panel>
       <StatusDashboard />
     </div>
   );
@@ -47,18 +53,28 @@ export function StatusDashboard({ refreshKey = 0 }: { refreshKey?: number }) {
 }
 
 function StatusBody({ s }: { s: Record<string, unknown> }) {
-  const { t, dateTime } = useI18n();
+  const { t, tx, dateTime } = useI18n();
   const processors = arr(s.processors).map(obj);
   const sink = obj(s.kingdeeSink);
   const dlq = obj(s.dlq);
   const stewardship = obj(s.stewardship);
   const maxLag = Math.max(0, ...processors.map((p) => num(p.lagEvents) ?? 0));
   const tiles: { label: MessageKey; value: ReactNode; warn?: boolean; title?: string }[] = [
-    { label: 'status.events', value: fmt(num(obj(s.events).count)), title: `head ${str(obj(s.events).headPosition) ?? ''}` },
+    {
+      label: 'status.events',
+      value: fmt(num(obj(s.events).count)),
+      title: t('status.head', { position: str(obj(s.events).headPosition) ?? '' }),
+    },
     { label: 'status.processorLag', value: fmt(maxLag), warn: maxLag > 0 },
     { label: 'status.consumerLag', value: fmt(num(sink.lag)), warn: (num(sink.lag) ?? 0) > 0, title: str(sink.error) ?? undefined },
     { label: 'status.dlq', value: fmt(num(dlq.messages)), warn: (num(dlq.messages) ?? 0) > 0, title: str(dlq.topic) ?? undefined },
-    { label: 'status.openTasks', value: fmt(num(stewardship.open)), title: JSON.stringify(stewardship.byType ?? {}) },
+    {
+      label: 'status.openTasks',
+      value: fmt(num(stewardship.open)),
+      title: Object.entries(obj(stewardship.byType))
+        .map(([type, n]) => `${tx(`taskType.${type}`, type)}: ${String(n)}`)
+        .join(' · '),
+    },
     { label: 'status.jobsRunning', value: fmt(arr(s.jobsRunning).length) },
   ];
   // A sync that would have flagged too many warehouses missing flagged none: a steward should look at WDT.
@@ -91,7 +107,7 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
               {processors.map((p) => (
                 <tr key={str(p.name) ?? ''}>
                   <td className="mono">{str(p.name)}</td>
-                  <td>{str(p.kind)}</td>
+                  <td>{tx(`processorKind.${str(p.kind)}`, str(p.kind) ?? '—')}</td>
                   <td className="num mono">{str(p.position)}</td>
                   <td className="num">
                     {(num(p.lagEvents) ?? 0) > 0 ? (
@@ -158,7 +174,7 @@ function SyncRuns({ runs }: { runs: Record<string, unknown>[] }) {
         {runs.map((r) => (
           <tr key={str(r.id) ?? ''} title={str(r.error) ?? undefined}>
             <td className="nowrap">{dateTime(str(r.startedAt))}</td>
-            <td>{str(r.trigger)}</td>
+            <td>{tx(`trigger.${str(r.trigger)}`, str(r.trigger) ?? '—')}</td>
             <td>
               <Badge tone={tone(str(r.status))}>{tx(`run.${str(r.status)}`, str(r.status) ?? '?')}</Badge>
             </td>

@@ -13,6 +13,9 @@ import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 import { Link, navigate, useLocation, withQuery } from '../router';
 import { AsOfPicker } from './AsOfPicker';
+import { latestSourceValues, SourceValues } from '../components/source-values';
+import { str } from '../api/read';
+import { usePageTitle } from '../components/use-page-title';
 
 type Flash = { tone: 'success' | 'warn'; text: string } | null;
 const REFRESH_MS = 10_000;
@@ -42,11 +45,15 @@ export function WarehouseDetailPage({ id }: { id: string }) {
   useInterval(detail.reload, asOf ? null : REFRESH_MS);
   useEffect(() => history.reload(), [version, history.reload]);
 
+  usePageTitle(shown ? `${String(shown.record.name ?? '')} ${String(shown.record.warehouseNo ?? '')}`.trim() : null);
   const notFound = detail.error instanceof ApiError && detail.error.status === 404 && !detail.data;
   return (
     <div className="page">
       <div className="breadcrumbs">
-        <Link to="/warehouses">{t('nav.warehouses')}</Link> <span className="muted">/</span> <span className="mono">{id}</span>
+        <Link to="/warehouses">{t('nav.warehouses')}</Link> <span className="muted">/</span>{' '}
+        <span data-testid="breadcrumb-current" title={id}>
+          {shown ? `${String(shown.record.name ?? '')} (${String(shown.record.warehouseNo ?? '')})` : <span className="mono">{id}</span>}
+        </span>
       </div>
       {notFound ? <Notice tone="warn">{t('detail.notFound')}</Notice> : <ErrorBox error={detail.error} onRetry={detail.reload} />}
       {flash ? (
@@ -55,7 +62,14 @@ export function WarehouseDetailPage({ id }: { id: string }) {
         </Notice>
       ) : null}
       {shown ? (
-        <DetailBody record={shown} asOf={asOf} loading={detail.loading} onChanged={reloadAll} setFlash={setFlash} />
+        <DetailBody
+          record={shown}
+          sources={latestSourceValues(history.data, str(shown.record.warehouseNo))}
+          asOf={asOf}
+          loading={detail.loading}
+          onChanged={reloadAll}
+          setFlash={setFlash}
+        />
       ) : detail.loading ? (
         <Spinner />
       ) : null}
@@ -69,12 +83,14 @@ export function WarehouseDetailPage({ id }: { id: string }) {
 
 function DetailBody({
   record,
+  sources,
   asOf,
   loading,
   onChanged,
   setFlash,
 }: {
   record: WarehouseDetail;
+  sources: SourceValues | null;
   asOf: string | undefined;
   loading: boolean;
   onChanged(changed?: WarehouseDetail): void;
@@ -84,6 +100,8 @@ function DetailBody({
   const { api, can } = useSession();
   const [editing, setEditing] = useState<OverrideRequest | null>(null);
   const editable = can('steward') && !asOf && record.record.status !== 'retired';
+  // The link goes where {id} stands in the sentence (before the 。 in Chinese, the full stop in English).
+  const [mergedBefore, mergedAfter] = t('detail.mergedInto', { id: '\u0000' }).split('\u0000');
 
   const submit = async (value: FieldValue, reason: string) => {
     if (!editing) return;
@@ -144,15 +162,16 @@ function DetailBody({
       {asOf ? <Notice tone="info">{t('detail.asOfBanner', { time: dateTime(asOf) })}</Notice> : null}
       {record.record.mergedInto ? (
         <Notice tone="warn">
-          {t('detail.mergedInto', { id: '' })}
+          {mergedBefore}
           <Link to={`/warehouses/${encodeURIComponent(record.record.mergedInto)}`} className="mono">
             {record.record.mergedInto}
           </Link>
+          {mergedAfter}
         </Notice>
       ) : null}
       <div className="detail-grid">
         <Panel title={t('detail.fields')} className="span-2">
-          <FieldsTable record={record} editable={editable} onEdit={setEditing} />
+          <FieldsTable record={record} sources={sources} editable={editable} onEdit={setEditing} />
         </Panel>
         <div className="stack">
           <Panel title={t('detail.xref')}>
@@ -168,7 +187,17 @@ function DetailBody({
   );
 }
 
-function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; editable: boolean; onEdit(request: OverrideRequest): void }) {
+function FieldsTable({
+  record,
+  sources,
+  editable,
+  onEdit,
+}: {
+  record: WarehouseDetail;
+  sources: SourceValues | null;
+  editable: boolean;
+  onEdit(request: OverrideRequest): void;
+}) {
   const { t, tx, dateTime } = useI18n();
   return (
     <table className="table fields-table" data-testid="fields">
@@ -202,6 +231,12 @@ function FieldsTable({ record, editable, onEdit }: { record: WarehouseDetail; ed
                   <div className="override-note">
                     <Badge tone="violet">{t('detail.overridden')}</Badge>
                     <span className="muted">{t('detail.overrideBy', { actor: override.actor ?? '?', reason: override.reason ?? '' })}</span>
+                  </div>
+                ) : null}
+                {override && sources && field in sources.values ? (
+                  <div className="source-value" data-testid="source-value">
+                    <span className="muted">{t('detail.sourceValue', { system: tx(`system.${sources.system}`, sources.system) })}</span>{' '}
+                    <FieldValueText field={field} value={sources.values[field] as FieldValue} />
                   </div>
                 ) : null}
               </td>

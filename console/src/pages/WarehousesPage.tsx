@@ -6,6 +6,7 @@ import { ErrorBox, Spinner } from '../components/ui';
 import { useAsync } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
 import { WDT_TYPES, wdtTypeLabel } from '../i18n/wdt-types';
+import { MessageKey } from '../i18n/messages';
 import { Link, navigate, useLocation, withQuery } from '../router';
 
 interface Filters {
@@ -13,9 +14,22 @@ interface Filters {
   type: string;
   status: string;
   syncStatus: string;
+  sort: string;
+  order: string;
   page: number;
   pageSize: number;
 }
+
+type Column = 'warehouseNo' | 'name' | 'typeCode' | 'region' | 'status' | 'syncStatus' | 'version';
+const COLUMN_LABEL: Record<Column, MessageKey> = {
+  warehouseNo: 'field.warehouseNo',
+  name: 'field.name',
+  typeCode: 'field.typeCode',
+  region: 'field.region',
+  status: 'field.status',
+  syncStatus: 'field.syncStatus',
+  version: 'common.version',
+};
 
 function filtersOf(params: URLSearchParams): Filters {
   const pageSize = Number(params.get('pageSize'));
@@ -24,6 +38,8 @@ function filtersOf(params: URLSearchParams): Filters {
     type: params.get('type') ?? '',
     status: params.get('status') ?? '',
     syncStatus: params.get('syncStatus') ?? '',
+    sort: params.get('sort') ?? '',
+    order: params.get('order') === 'desc' ? 'desc' : '',
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : 20,
   };
@@ -54,6 +70,30 @@ export function WarehousesPage() {
     go({ ...filters, q: q.trim(), page: 1 });
   };
   const set = (patch: Partial<Filters>) => go({ ...filters, ...patch, page: patch.page ?? 1 });
+  const facets = result.data?.facets;
+  /** `label (n)`: what choosing the value would find; no count while the first answer is loading. */
+  const counted = (label: string, facet: 'type' | 'status' | 'syncStatus', value: string) =>
+    facets ? `${label} (${facets[facet][value] ?? 0})` : label;
+  const sortBy = (column: Column) =>
+    set({
+      sort: column === 'warehouseNo' ? '' : column,
+      order: (filters.sort || 'warehouseNo') === column && !filters.order ? 'desc' : '',
+    });
+  const header = (column: Column, className?: string) => {
+    const active = (filters.sort || 'warehouseNo') === column;
+    return (
+      <th
+        className={`sortable ${className ?? ''}`}
+        data-sort={column}
+        aria-sort={active ? (filters.order === 'desc' ? 'descending' : 'ascending') : 'none'}
+      >
+        <button type="button" className="sort-button" onClick={() => sortBy(column)}>
+          {t(COLUMN_LABEL[column])}
+          <span className="sort-mark">{active ? (filters.order === 'desc' ? '▼' : '▲') : '↕'}</span>
+        </button>
+      </th>
+    );
+  };
 
   return (
     <div className="page">
@@ -79,7 +119,7 @@ export function WarehousesPage() {
             <option value="">{t('common.all')}</option>
             {WDT_TYPES.map((type) => (
               <option key={type.code} value={type.code}>
-                {wdtTypeLabel(type.code, lang)}
+                {counted(wdtTypeLabel(type.code, lang), 'type', String(type.code))}
               </option>
             ))}
           </select>
@@ -90,7 +130,7 @@ export function WarehousesPage() {
             <option value="">{t('common.all')}</option>
             {(['active', 'disabled', 'retired'] as const).map((s) => (
               <option key={s} value={s}>
-                {t(`status.${s}`)}
+                {counted(t(`status.${s}`), 'status', s)}
               </option>
             ))}
           </select>
@@ -101,7 +141,7 @@ export function WarehousesPage() {
             <option value="">{t('common.all')}</option>
             {(['synced', 'pending', 'failed', 'forbidden', 'not_in_kingdee'] as const).map((s) => (
               <option key={s} value={s}>
-                {t(`sync.${s}`)}
+                {counted(t(`sync.${s}`), 'syncStatus', s)}
               </option>
             ))}
           </select>
@@ -109,7 +149,7 @@ export function WarehousesPage() {
         <button
           className="btn btn-ghost"
           type="button"
-          onClick={() => go({ q: '', type: '', status: '', syncStatus: '', page: 1, pageSize: filters.pageSize })}
+          onClick={() => go({ q: '', type: '', status: '', syncStatus: '', sort: '', order: '', page: 1, pageSize: filters.pageSize })}
         >
           {t('common.reset')}
         </button>
@@ -120,14 +160,14 @@ export function WarehousesPage() {
           <table className="table table-hover" data-testid="warehouse-table" aria-busy={result.loading}>
             <thead>
               <tr>
-                <th>{t('field.warehouseNo')}</th>
-                <th>{t('field.name')}</th>
-                <th>{t('field.typeCode')}</th>
-                <th>{t('field.region')}</th>
+                {header('warehouseNo')}
+                {header('name')}
+                {header('typeCode')}
+                {header('region')}
                 <th>{t('field.address')}</th>
-                <th>{t('field.status')}</th>
-                <th>{t('field.syncStatus')}</th>
-                <th className="num">{t('common.version')}</th>
+                {header('status')}
+                {header('syncStatus')}
+                {header('version', 'num')}
               </tr>
             </thead>
             <tbody>

@@ -1,5 +1,9 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../../platform/tokens';
+import { MetricsHistoryStore } from '../history/metrics-history-store';
+import { StatusHistoryDto, StatusHistoryQueryDto } from '../history/status-history.dto';
 import { Roles } from '../../platform/http/roles.decorator';
 import { HubMetrics } from '../metrics/hub-metrics';
 import { HubStatus } from './hub-status';
@@ -15,12 +19,26 @@ export class StatusController {
   constructor(
     private readonly status: StatusQuery,
     private readonly metrics: HubMetrics,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   @Get('api/v1/status')
   @Roles('reader')
   snapshot(): Promise<HubStatus> {
     return this.status.snapshot();
+  }
+
+  @Get('api/v1/status/history')
+  @Roles('reader')
+  @ApiOperation({
+    summary: 'Samples of lag, throughput and WDT → Kingdee latency since an instant, and the WDT sync runs of the last days',
+  })
+  @ApiOkResponse({ type: StatusHistoryDto })
+  history(@Query() query: StatusHistoryQueryDto): Promise<StatusHistoryDto> {
+    const now = Date.now();
+    const since = query.since ? new Date(query.since) : new Date(now - 3_600_000);
+    const runsSince = query.runsSince ? new Date(query.runsSince) : new Date(now - 7 * 86_400_000);
+    return new MetricsHistoryStore(this.dataSource).history(since, runsSince) as Promise<StatusHistoryDto>;
   }
 
   @Get('metrics')

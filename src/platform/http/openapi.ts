@@ -25,7 +25,7 @@ const ERRORS: Record<number, string> = {
  * every route: the API-key scheme (and no security on @Public routes), the error responses with
  * their one body shape, the role a route needs, and X-Mdm-Position on changes.
  */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, routes?: readonly RouteAccess[]): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('mdm-hub')
     .setDescription(
@@ -44,7 +44,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const routes = app.get(RouteInventory).routes();
+  // Given (empty) when the app was built in preview mode, which instantiates no provider.
+  routes ??= app.get(RouteInventory).routes();
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA } };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {

@@ -8,6 +8,7 @@ import { BadRequestBody } from './request-params';
 import { asQueryError, exceptionBody, failure } from './responses';
 import { SessionStore } from './sessions';
 import type { SimBehaviour, SimContext, SimUser } from './sim-context';
+import { keepStocksInFile } from './stock-file';
 import { StockStore } from './stock-store';
 
 /** Made-up credentials: not secrets, they open nothing but the simulator. */
@@ -29,6 +30,8 @@ export interface KingdeeSimulatorOptions {
   /** Idle time before a session is lost; default 20 minutes (kingdee-api.md §2). */
   readonly sessionIdleMs?: number;
   readonly behaviour?: Partial<SimBehaviour>;
+  /** Keep BD_STOCK in this JSON file across restarts (demo mode); in memory only when absent. */
+  readonly dataFile?: string;
 }
 
 export interface KingdeeSimulator {
@@ -57,6 +60,7 @@ export async function startKingdeeSimulator(options: KingdeeSimulatorOptions = {
     orgs: new Map(),
     now,
   };
+  const stockFile = options.dataFile ? keepStocksInFile(ctx.stocks, options.dataFile) : null;
   const admin = createAdmin(ctx, clock);
   const server = createServer((req, res) => {
     handle(ctx, admin, req, res).catch((error: unknown) => {
@@ -78,7 +82,10 @@ export async function startKingdeeSimulator(options: KingdeeSimulatorOptions = {
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          stockFile?.flush();
+          resolve();
+        });
       }),
   };
 }

@@ -29,9 +29,27 @@ describe('warehouses API in OpenAPI', () => {
       '/api/v1/warehouses/{id}/retire',
     ]);
     const schemas = Object.keys(doc.components?.schemas ?? {});
-    for (const dto of ['OverrideFieldDto', 'LifecycleReasonDto', 'ResolveTaskDto', 'WarehouseDetailDto', 'WarehousePageDto', 'TaskPageDto'])
+    for (const dto of [
+      'OverrideFieldDto',
+      'LifecycleReasonDto',
+      'ResolveTaskDto',
+      'WarehouseDetailDto',
+      'WarehousePageDto',
+      'TaskPageDto',
+      'SearchFacetsDto',
+    ])
       assert.ok(schemas.includes(dto), dto);
     const parameters = (doc.paths['/api/v1/warehouses']!.get!.parameters ?? []) as { name: string }[];
-    assert.deepEqual(parameters.map((p) => p.name).sort(), ['minPosition', 'page', 'pageSize', 'q', 'status', 'syncStatus', 'type']);
+    assert.deepEqual(parameters.map((p) => p.name).sort(), [
+      'minPosition',
+      'order',
+      'page',
+      'pageSize',
+      'q',
+      'sort',
+      'status',
+      'syncStatus',
+      'type',
+    ]);
   });
 });

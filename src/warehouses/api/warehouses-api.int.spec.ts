@@ -80,6 +80,28 @@ describe('warehouses REST API (PostgreSQL)', () => {
     assert.deepEqual(bad.body.error.details.map((d: { field: string }) => d.field).sort(), ['pageSize', 'syncStatus']);
   });
 
+  it('sorts by a column either way and counts each filter value with the other filters applied', async () => {
+    const byNo = async (order: string) =>
+      (await call('GET', `/api/v1/warehouses?sort=warehouseNo&order=${order}`, { key: 'reader' })).body.items.map(
+        (w: { warehouseNo: string }) => w.warehouseNo,
+      );
+    assert.deepEqual(await byNo('asc'), ['BJ-CY-01', 'SH-PD-01']);
+    assert.deepEqual(await byNo('desc'), ['SH-PD-01', 'BJ-CY-01']);
+    const byType = await call('GET', '/api/v1/warehouses?sort=typeCode&order=desc', { key: 'reader' });
+    assert.deepEqual(
+      byType.body.items.map((w: { typeCode: number }) => w.typeCode),
+      [11, 1],
+    );
+    const filtered = await call('GET', '/api/v1/warehouses?type=11', { key: 'reader' });
+    assert.equal(filtered.body.total, 1);
+    assert.deepEqual(filtered.body.facets.type, { '1': 1, '11': 1 }, 'the type facet ignores the type filter');
+    assert.deepEqual(filtered.body.facets.status, { active: 1 }, 'other facets count within the type filter');
+    assert.deepEqual(filtered.body.facets.syncStatus, { pending: 1 });
+    const bad = await call('GET', '/api/v1/warehouses?sort=colour&order=up', { key: 'reader' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.error.details.map((d: { field: string }) => d.field).sort(), ['order', 'sort']);
+  });
+
   it('GET one: fields, lineage, cross-reference, sync status, version as ETag; 404 for an unknown id', async () => {
     const one = await call('GET', `/api/v1/warehouses/${goldenId}`, { key: 'reader' });
     assert.equal(one.status, 200);

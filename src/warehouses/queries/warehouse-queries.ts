@@ -4,7 +4,7 @@ import { WarehouseStreams } from '../application/warehouse-streams';
 import { detailFromEvents } from './detail-from-events';
 import { detailFromReadModels } from './detail-from-read-models';
 import { HistoryEntry, historyOf } from './history.query';
-import { Page, SearchWarehousesParams, WarehouseSummary, searchWarehouses } from './search-warehouses.query';
+import { Page, SearchWarehousesParams, WarehouseSearchPage, searchWarehouses } from './search-warehouses.query';
 import { StewardshipTaskView, TaskParams, listTasks } from './stewardship-tasks.query';
 import { WarehouseDetail } from './warehouse-detail';
 
@@ -15,7 +15,7 @@ export class WarehouseQueries {
     private readonly streams: WarehouseStreams,
   ) {}
 
-  search(params: SearchWarehousesParams): Promise<Page<WarehouseSummary>> {
+  search(params: SearchWarehousesParams): Promise<WarehouseSearchPage> {
     return searchWarehouses(this.db, params);
   }
 

@@ -1,5 +1,6 @@
 import { SYNC_STATUSES, SyncStatus } from '../../projections/stream-summary';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { WAREHOUSE_SORTS, WarehouseSort } from '../../queries/search-warehouses.query';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -50,6 +51,16 @@ export class SearchWarehousesDto extends PagingDto {
   @IsOptional()
   @IsIn(SYNC_STATUSES)
   syncStatus?: SyncStatus;
+
+  @ApiPropertyOptional({ enum: WAREHOUSE_SORTS, default: 'warehouseNo', description: 'Column to order by; ties break on warehouseNo' })
+  @IsOptional()
+  @IsIn(WAREHOUSE_SORTS)
+  sort?: WarehouseSort;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }
 
 export class GetWarehouseDto extends ReadYourWritesDto {

@@ -31,11 +31,25 @@ export class WarehouseSummaryDto extends GoldenRecordDto {
   @ApiProperty({ nullable: true }) updatedAt!: string | null;
 }
 
+/** Counts per filter value (the other filters applied): what choosing that value would find. */
+export class SearchFacetsDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { '1': 20, '11': 3 } }) type!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { active: 21, disabled: 2 } }) status!: Record<
+    string,
+    number
+  >;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { synced: 22, failed: 1 } }) syncStatus!: Record<
+    string,
+    number
+  >;
+}
+
 export class WarehousePageDto {
   @ApiProperty({ type: [WarehouseSummaryDto] }) items!: WarehouseSummaryDto[];
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty({ description: 'matching records over all pages' }) total!: number;
+  @ApiProperty({ type: SearchFacetsDto }) facets!: SearchFacetsDto;
 }
 
 export class WarehouseDetailDto {
