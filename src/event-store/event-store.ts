@@ -27,6 +27,8 @@ export interface ReadStreamsOptions {
   readonly tx?: SqlExecutor;
   readonly asOf?: Date;
   readonly upTo?: ReadonlyMap<string, number>;
+  /** Only the events after this version per stream (absent = from version 1): the tail a snapshot lacks. */
+  readonly after?: ReadonlyMap<string, number>;
 }
 
 export interface AppendResult {
@@ -149,15 +151,19 @@ export class EventStore {
 
   /**
    * Several streams in one query (`stream_id = ANY`), each in version order; optionally only events
-   * recorded by `asOf`, or up to a version per stream (`upTo`, absent = all).
+   * recorded by `asOf`, or up to a version per stream (`upTo`, absent = all), or after a version
+   * per stream (`after`).
    */
   async readStreams(streamIds: readonly string[], options: ReadStreamsOptions = {}): Promise<Map<string, StoredEvent[]>> {
     const ids = [...new Set(streamIds)];
     const rows: EventRow[] = await (options.tx ?? this.db).query(
-      `SELECT ${COLUMNS} FROM events e JOIN unnest($1::text[], $2::int[]) AS s(sid, up_to) ON e.stream_id = s.sid
-        WHERE e.stream_version <= s.up_to AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
+      `SELECT ${COLUMNS} FROM events e JOIN unnest($1::text[], $2::int[], $4::int[]) AS s(sid, up_to, after_v)
+          ON e.stream_id = s.sid
+        WHERE e.stream_version <= s.up_to AND e.stream_version > s.after_v AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
         ORDER BY e.stream_id, e.stream_version`,
-      [ids, ids.map((id) => options.upTo?.get(id) ?? 2_147_483_647), options.asOf?.toISOString() ?? null],
+      [ids, ids.map((id) => options.upTo?.get(id) ?? 2_147_483_647), options.asOf?.toISOString() ?? null,
+        ids.map((id) => options.after?.get(id) ?? 0),
+      ],
     );
     const streams = new Map<string, StoredEvent[]>(ids.map((id) => [id, []]));
     for (const row of rows) streams.get(row.streamId)!.push(this.toStored(row));

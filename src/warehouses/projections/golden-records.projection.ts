@@ -4,33 +4,39 @@ import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { publishedRecord } from '../domain/published-record';
 import { searchGrams } from '../domain/similarity';
 import { toHalfWidth } from '../domain/text';
+import { foldTouched, saveSummaries } from './golden-state';
 import { StreamSummary, summarise } from './stream-summary';
-import { goldenRecordStreams, streamsTouched, writeRecordset } from './warehouse-batch';
+import { writeSyncStatus } from './sync-status-rows';
+import { goldenRecordStreams, writeRecordset } from './warehouse-batch';
 
 /**
- * The searchable golden records. Each touched record is re-folded up to its newest version in the
- * batch and its row replaced, unless the row is already at (or past) that version: replaying or
- * re-applying a batch changes nothing.
+ * Everything folded from a golden-record stream, from one fold per touched stream per batch: the
+ * kept fold itself (`golden_state`), the searchable golden record and its Kingdee sync status. A
+ * batch folds its events onto the kept fold (see foldTouched); a row is replaced only by a newer
+ * version, so replaying or re-applying a batch changes nothing.
  */
 export class GoldenRecordsProjection implements Projection {
   readonly name = 'warehouses.golden-records';
-  /** What replay rebuilds beside the live table and swaps in (Projection.tables). */
-  readonly tables = ['golden_warehouses'];
-
-  /** A record's row is its own stream folded, nothing else: a rebuild may hand over whole streams. */
-  readonly rebuild: PerStreamRebuild = { perStream: true, applyStreams: (streams, tx) => this.write(goldenRecordStreams(streams), tx) };
+  /** What replay rebuilds beside the live tables and swaps in (Projection.tables). */
+  readonly tables = ['golden_warehouses', 'warehouse_sync_status', 'golden_state'];
+  /** A record's rows are its own stream folded, nothing else: a rebuild may hand over whole streams. */
+  readonly rebuild: PerStreamRebuild = {
+    perStream: true,
+    applyStreams: (streams, tx) =>
+      this.write(new Map([...goldenRecordStreams(streams)].map(([goldenId, events]) => [goldenId, summarise(events)])), tx),
+  };
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    await this.write(await streamsTouched(events, tx), tx);
+    await this.write(await foldTouched(events, tx), tx);
   }
 
-  /** Each record's row from its events (version order, from version 1). */
-  private async write(streams: ReadonlyMap<string, readonly StoredEvent[]>, tx: SqlExecutor): Promise<void> {
-    const rows = [...streams]
-      .map(([goldenId, stream]) => ({ goldenId, summary: summarise(stream) }))
-      .filter((r) => r.summary.state.golden !== null)
-      .map((r) => rowOf(r.goldenId, r.summary));
+  private async write(summaries: ReadonlyMap<string, StreamSummary>, tx: SqlExecutor): Promise<void> {
+    const rows = [...summaries]
+      .filter(([, summary]) => summary.state.golden !== null)
+      .map(([goldenId, summary]) => rowOf(goldenId, summary));
     await writeRecordset(tx, UPSERT, rows);
+    await writeSyncStatus(tx, summaries);
+    await saveSummaries(tx, summaries);
   }
 }
 

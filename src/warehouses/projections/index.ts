@@ -2,18 +2,11 @@ import { Projection } from '../../event-store/processor';
 import { GoldenRecordsProjection } from './golden-records.projection';
 import { LineageProjection } from './lineage.projection';
 import { StewardshipTasksProjection } from './stewardship-tasks.projection';
-import { SyncStatusProjection } from './sync-status.projection';
 import { XrefProjection } from './xref.projection';
 
 /** Every read model of the warehouses feature, for the lead's CheckpointedProcessor. */
 export function warehouseProjections(): Projection[] {
-  return [
-    new GoldenRecordsProjection(),
-    new LineageProjection(),
-    new XrefProjection(),
-    new SyncStatusProjection(),
-    new StewardshipTasksProjection(),
-  ];
+  return [new GoldenRecordsProjection(), new LineageProjection(), new XrefProjection(), new StewardshipTasksProjection()];
 }
 
-export { GoldenRecordsProjection, LineageProjection, StewardshipTasksProjection, SyncStatusProjection, XrefProjection };
+export { GoldenRecordsProjection, LineageProjection, StewardshipTasksProjection, XrefProjection };

@@ -15,39 +15,61 @@ export interface StreamSummary {
   /** publishedVersion and the synced version in record-version numbering (the ETag's; see record-version). */
   readonly publishedRecordVersion: number;
   readonly syncedRecordVersion: number | null;
+  /**
+   * [stream version, record version] where the record version changed, from the last one at or
+   * before the synced version on: what a sync result for a later stream version needs to find its
+   * record version. Bounded by the versions not yet synced, so the summary can be kept and folded on.
+   */
+  readonly recordVersions: readonly (readonly [number, number])[];
   readonly createdAt: Date | null;
   readonly updatedAt: Date | null;
   readonly lastSyncAttemptAt: Date | null;
   readonly lastError: { readonly code: string; readonly message: string } | null;
 }
 
+export const emptySummary = (): StreamSummary => ({
+  state: initialState(),
+  version: 0,
+  publishedVersion: 0,
+  publishedRecordVersion: 0,
+  syncedRecordVersion: null,
+  recordVersions: [],
+  createdAt: null,
+  updatedAt: null,
+  lastSyncAttemptAt: null,
+  lastError: null,
+});
+
+/** A stream folded from version 1. */
 export function summarise(events: readonly StoredEvent[]): StreamSummary {
-  let summary: StreamSummary = {
-    state: initialState(),
-    version: 0,
-    publishedVersion: 0,
-    publishedRecordVersion: 0,
-    syncedRecordVersion: null,
-    createdAt: null,
-    updatedAt: null,
-    lastSyncAttemptAt: null,
-    lastError: null,
-  };
-  // The record version after each stream version: sync results name the stream version they wrote.
-  const recordVersionAt: number[] = [];
+  return foldOnto(emptySummary(), events);
+}
+
+/**
+ * `summary` with `events` (the same stream, version order) folded on: the ones at or below its
+ * version are already in it and are passed over, so a kept summary plus the new events gives what
+ * folding the whole stream gives.
+ */
+export function foldOnto(summary: StreamSummary, events: readonly StoredEvent[]): StreamSummary {
   for (const stored of events) {
+    if (stored.streamVersion <= summary.version) continue;
     const event = toDomainEvent(stored);
     if (!isWarehouseEvent(event)) continue;
     const state = evolve(summary.state, event);
-    recordVersionAt[stored.streamVersion] = state.recordVersion;
     const published = goldenChangeOf(event, summary.state, state) !== null;
     const synced = state.kingdee.syncedVersion;
+    // Sync results name the stream version they wrote: keep where the record version changed.
+    const changed = summary.recordVersions.at(-1)?.[1] !== state.recordVersion;
+    const recordVersions = changed
+      ? [...summary.recordVersions, [stored.streamVersion, state.recordVersion] as const]
+      : summary.recordVersions;
     summary = {
       state,
       version: stored.streamVersion,
       publishedVersion: published ? stored.streamVersion : summary.publishedVersion,
       publishedRecordVersion: published ? state.recordVersion : summary.publishedRecordVersion,
-      syncedRecordVersion: synced === null ? null : recordVersionAtOrBefore(recordVersionAt, synced),
+      syncedRecordVersion: synced === null ? null : recordVersionAtOrBefore(recordVersions, synced),
+      recordVersions: synced === null ? recordVersions : fromLastAtOrBefore(recordVersions, synced),
       createdAt: summary.createdAt ?? stored.recordedAt,
       updatedAt: stored.recordedAt,
       lastSyncAttemptAt: SYNC_RESULTS.has(event.type) ? stored.recordedAt : summary.lastSyncAttemptAt,
@@ -57,10 +79,40 @@ export function summarise(events: readonly StoredEvent[]): StreamSummary {
   return summary;
 }
 
-function recordVersionAtOrBefore(recordVersionAt: readonly number[], streamVersion: number): number {
-  for (let v = Math.min(streamVersion, recordVersionAt.length - 1); v > 0; v--)
-    if (recordVersionAt[v] !== undefined) return recordVersionAt[v]!;
+/** The record version after the last warehouse event at or before `streamVersion` (0: none, or none changed it yet). */
+function recordVersionAtOrBefore(changes: readonly (readonly [number, number])[], streamVersion: number): number {
+  for (let i = changes.length - 1; i >= 0; i--) if (changes[i]![0] <= streamVersion) return changes[i]![1];
   return 0;
+}
+
+/** The changes from the last one at or before `streamVersion` on (the synced version only moves forward). */
+function fromLastAtOrBefore(
+  changes: readonly (readonly [number, number])[],
+  streamVersion: number,
+): readonly (readonly [number, number])[] {
+  let i = changes.length - 1;
+  while (i > 0 && changes[i]![0] > streamVersion) i--;
+  return i > 0 ? changes.slice(i) : changes;
+}
+
+/**
+ * A summary read back from `golden_state.summary` (jsonb, written with JSON.stringify): the state is
+ * plain JSON (no Date, Map or undefined inside), only the times came back as ISO strings.
+ */
+export function summaryFromJson(
+  json: Omit<StreamSummary, 'createdAt' | 'updatedAt' | 'lastSyncAttemptAt'> & {
+    createdAt: string | null;
+    updatedAt: string | null;
+    lastSyncAttemptAt: string | null;
+  },
+): StreamSummary {
+  const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+  return {
+    ...json,
+    createdAt: date(json.createdAt),
+    updatedAt: date(json.updatedAt),
+    lastSyncAttemptAt: date(json.lastSyncAttemptAt),
+  };
 }
 
 const SYNC_RESULTS: ReadonlySet<string> = new Set([
