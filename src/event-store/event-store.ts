@@ -161,7 +161,10 @@ export class EventStore {
           ON e.stream_id = s.sid
         WHERE e.stream_version <= s.up_to AND e.stream_version > s.after_v AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
         ORDER BY e.stream_id, e.stream_version`,
-      [ids, ids.map((id) => options.upTo?.get(id) ?? 2_147_483_647), options.asOf?.toISOString() ?? null,
+      [
+        ids,
+        ids.map((id) => options.upTo?.get(id) ?? 2_147_483_647),
+        options.asOf?.toISOString() ?? null,
         ids.map((id) => options.after?.get(id) ?? 0),
       ],
     );

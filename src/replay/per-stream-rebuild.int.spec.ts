@@ -11,13 +11,17 @@ import { shadowCheckpointName } from './shadow-projection';
 import { shadowSchemaName } from './shadow-schema';
 import { atOrBefore, readableHead } from './stream-chunks';
 
-const TABLES: Record<string, [table: string, order: string]> = {
-  'warehouses.golden-records': ['golden_warehouses', 'golden_id'],
-  'warehouses.lineage': ['warehouse_lineage', 'golden_id, field, stream_version'],
-  'warehouses.xref': ['warehouse_xref', 'golden_id, system, source_key'],
-  'warehouses.sync-status': ['warehouse_sync_status', 'golden_id'],
+type Table = [table: string, order: string];
+const TABLES: Record<string, Table[]> = {
+  'warehouses.golden-records': [
+    ['golden_warehouses', 'golden_id'],
+    ['warehouse_sync_status', 'golden_id'],
+    ['golden_state', 'golden_id'],
+  ],
+  'warehouses.lineage': [['warehouse_lineage', 'golden_id, field, stream_version']],
+  'warehouses.xref': [['warehouse_xref', 'golden_id, system, source_key']],
 };
-const GOLDEN: [string, string] = TABLES['warehouses.golden-records']!;
+const GOLDEN: Table[] = TABLES['warehouses.golden-records']!;
 const steward = commandMetadata('api:test', { now: new Date(Date.UTC(2026, 10, 28, 12, 0)) });
 // Chunks of about 7 events: many chunks, and one stream longer than a chunk.
 const CHUNK = 7;
@@ -35,15 +39,20 @@ function hooked(projection: Projection, hook: (call: number) => Promise<void>): 
 describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
   let kit: WarehousesTestKit;
   let replayer: ProjectionReplayer;
-  const rows = async ([table, order]: [string, string]) =>
+  const rowsOf = async ([table, order]: Table) =>
     JSON.parse(JSON.stringify(await kit.db.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`)));
+  /** The first table's rows, then the others' (a projection's tables in the order declared above). */
+  const rows = async (tables: Table[]) => {
+    const [first, ...rest] = await Promise.all(tables.map(rowsOf));
+    return rest.length === 0 ? first : [first, ...rest];
+  };
   const eventCount = async () => Number((await kit.db.dataSource.query(`SELECT count(*) AS n FROM events`))[0].n);
   /** The same projection's rows rebuilt from empty by the ordinary commit-order processor. */
-  const incremental = async (name: string, [table, order]: [string, string]) => {
-    await kit.db.dataSource.query(`DELETE FROM ${table}`);
+  const incremental = async (name: string, tables: Table[]) => {
+    for (const [table] of tables) await kit.db.dataSource.query(`DELETE FROM ${table}`);
     await kit.db.dataSource.query(`DELETE FROM processor_checkpoints WHERE name = $1`, [name]);
     await kit.catchUp();
-    return rows([table, order]);
+    return rows(tables);
   };
   /** The first and last golden-record streams in stream-id order: one rebuilt early, one late. */
   const edgeRecords = async () => {
@@ -61,7 +70,7 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
   });
   after(() => kit.close());
 
-  it('golden records, lineage, xref and sync status rebuilt stream by stream equal what the commit-order projection built', async () => {
+  it('golden records with sync status and kept folds, lineage and xref rebuilt stream by stream equal what the commit-order projection built', async () => {
     const perStream = kit.warehouses.projections.filter((p) => p.rebuild?.perStream);
     assert.deepEqual(perStream.map((p) => p.name).sort(), Object.keys(TABLES).sort());
     const events = await eventCount();
@@ -83,10 +92,10 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
   it('stewardship tasks span two streams: they keep the commit-order path', async () => {
     const tasks = kit.warehouses.projections.find((p) => p.name === 'warehouses.stewardship-tasks')!;
     assert.equal(tasks.rebuild, undefined);
-    const before = await rows(['stewardship_tasks', 'task_id']);
+    const before = await rows([['stewardship_tasks', 'task_id']]);
     const result = await replayer.replay(tasks, { batchSize: 50 });
     assert.equal(result.perStreamEvents, 0);
-    assert.deepEqual(await rows(['stewardship_tasks', 'task_id']), before);
+    assert.deepEqual(await rows([['stewardship_tasks', 'task_id']]), before);
   });
 
   it('events committed after the pinned snapshot, while streams are being rebuilt, come in through the commit-order tail', async () => {
@@ -105,10 +114,10 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
     assert.ok(result.perStreamEvents <= before, 'nothing after the snapshot was read stream by stream');
     // Normally the replay's own tail applied them; a transaction elsewhere on the server may leave the last ones to the live processor.
     await kit.catchUp();
-    const rebuilt = await rows(GOLDEN);
-    const names = new Map(rebuilt.map((r: { golden_id: string; name: string }) => [r.golden_id, r.name]));
+    const all = await rows(GOLDEN);
+    const names = new Map(all[0].map((r: { golden_id: string; name: string }) => [r.golden_id, r.name]));
     assert.deepEqual([names.get(early), names.get(late)], ['早改名', '晚改名']);
-    assert.deepEqual(rebuilt, await incremental(projection.name, GOLDEN));
+    assert.deepEqual(all, await incremental(projection.name, GOLDEN));
   });
 
   it('resumes after a crash mid-rebuild from the last committed chunk, with the same snapshot, then applies what came after it', async () => {
@@ -135,15 +144,15 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
     );
     assert.ok(resumed.events > resumed.perStreamEvents, 'the two overrides came through the tail');
     await kit.catchUp();
-    const rebuilt = await rows(GOLDEN);
+    const all = await rows(GOLDEN);
     assert.deepEqual(
-      rebuilt
+      all[0]
         .filter((r: { golden_id: string }) => r.golden_id === early || r.golden_id === late)
         .map((r: { name: string }) => r.name)
         .sort(),
       ['崩溃后早', '崩溃后晚'].sort(),
     );
-    assert.deepEqual(rebuilt, await incremental(name, GOLDEN));
+    assert.deepEqual(all, await incremental(name, GOLDEN));
   });
 
   it('pins the snapshot below a transaction still running, even when later ones have committed', async () => {

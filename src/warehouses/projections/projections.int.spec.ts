@@ -76,14 +76,19 @@ describe('warehouse projections (PostgreSQL)', () => {
     ]);
   });
 
-  const projectionTables: Record<string, string> = {
-    'warehouses.golden-records': 'golden_warehouses',
-    'warehouses.lineage': 'warehouse_lineage',
-    'warehouses.xref': 'warehouse_xref',
-    'warehouses.sync-status': 'warehouse_sync_status',
-    'warehouses.stewardship-tasks': 'stewardship_tasks',
+  const projectionTables: Record<string, string[]> = {
+    'warehouses.golden-records': ['golden_warehouses', 'warehouse_sync_status', 'golden_state'],
+    'warehouses.lineage': ['warehouse_lineage'],
+    'warehouses.xref': ['warehouse_xref'],
+    'warehouses.stewardship-tasks': ['stewardship_tasks'],
   };
-  for (const [name, table] of Object.entries(projectionTables)) {
+
+  it('every projection is covered and declares exactly these tables', () => {
+    const declared = Object.fromEntries(kit.warehouses.projections.map((p) => [p.name, [...(p.tables ?? [])]]));
+    assert.deepEqual(declared, projectionTables);
+  });
+
+  for (const [name, tables] of Object.entries(projectionTables)) {
     it(`${name}: run twice (replayed over its rows, then rebuilt from empty) gives the same result`, async () => {
       const first = await snapshot();
       await kit.db.dataSource.query(`DELETE FROM processor_checkpoints WHERE name = $1`, [name]);
