@@ -19,7 +19,7 @@ export class GoldenState1765800000000 implements MigrationInterface {
       )`);
     await db.query(`
       CREATE TABLE publisher_golden_state (
-        golden_id text PRIMARY KEY,
+        stream_id text PRIMARY KEY,
         version int NOT NULL,
         state jsonb NOT NULL
       )`);

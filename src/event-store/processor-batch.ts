@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { EventStore } from './event-store';
 import { skippedPositions, withoutSkipped } from './processor-skips';
 import { Checkpoint, SqlExecutor, START, StoredEvent } from './stored-event';
-import type { Projection } from './processor';
+import type { Projection, WithCheckpoint } from './processor';
 
 /** A batch failed after its events were read: names the first event it tried to apply. */
 export class BatchFailure extends Error {
@@ -54,7 +54,16 @@ async function lockCheckpoint(tx: SqlExecutor, name: string): Promise<Checkpoint
 export function applyBatch(dataSource: DataSource, store: EventStore, projection: Projection, limit: number): Promise<number> {
   return projection.outsideTransaction
     ? applyOutsideTransaction(dataSource, store, projection, limit)
-    : dataSource.transaction((tx) => applyWith(tx, store, projection, limit, () => lockCheckpoint(tx, projection.name)));
+    : dataSource.transaction((tx) =>
+        applyWith(
+          tx,
+          store,
+          projection,
+          limit,
+          () => lockCheckpoint(tx, projection.name),
+          (save) => save(),
+        ),
+      );
 }
 
 /**
@@ -71,12 +80,31 @@ async function applyOutsideTransaction(dataSource: DataSource, store: EventStore
   try {
     await session.query(`SELECT pg_advisory_lock(hashtext($1))`, [key]);
     try {
-      return await applyWith(session, store, projection, limit, () => loadCheckpoint(session, projection.name));
+      return await applyWith(
+        session,
+        store,
+        projection,
+        limit,
+        () => loadCheckpoint(session, projection.name),
+        (save) => inShortTransaction(session, save),
+      );
     } finally {
       await session.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
     }
   } finally {
     await session.release();
+  }
+}
+
+/** The checkpoint and what the projection saves with it, as one transaction of their own (no external wait inside). */
+async function inShortTransaction(session: QueryRunner, save: () => Promise<void>): Promise<void> {
+  await session.startTransaction();
+  try {
+    await save();
+    await session.commitTransaction();
+  } catch (error) {
+    await session.rollbackTransaction();
+    throw error;
   }
 }
 
@@ -86,16 +114,21 @@ async function applyWith(
   projection: Projection,
   limit: number,
   checkpoint: () => Promise<Checkpoint>,
+  together: (save: () => Promise<void>) => Promise<void>,
 ): Promise<number> {
   const events = await store.readAllAfter(await checkpoint(), limit, db);
   const last = events.at(-1);
   if (!last) return 0;
   const work = withoutSkipped(events, await skippedPositions(db, projection.name));
+  let withCheckpoint: WithCheckpoint | void = undefined;
   try {
-    if (work.length > 0) await projection.apply(work, db);
+    if (work.length > 0) withCheckpoint = await projection.apply(work, db);
   } catch (error) {
     throw new BatchFailure(projection.name, work[0]!, work.length === 1, error);
   }
-  await saveCheckpoint(db, projection.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
+  await together(async () => {
+    if (withCheckpoint) await withCheckpoint(db);
+    await saveCheckpoint(db, projection.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
+  });
   return events.length;
 }

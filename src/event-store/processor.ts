@@ -9,6 +9,12 @@ import { SqlExecutor, StoredEvent } from './stored-event';
 
 export { BatchFailure, loadCheckpoint, saveCheckpoint } from './processor-batch';
 
+/**
+ * Writes a projection's `apply` hands back to commit together with its checkpoint: for a projection
+ * applied outside a transaction, its own state must move exactly when the checkpoint does.
+ */
+export type WithCheckpoint = (db: SqlExecutor) => Promise<void>;
+
 /** A read model or side effect fed from the event store in commit order. */
 export interface Projection {
   readonly name: string;
@@ -29,9 +35,10 @@ export interface Projection {
   readonly outsideTransaction?: boolean;
   /**
    * Applies a batch inside the transaction that also moves the checkpoint. Must be idempotent by
-   * stream version: after a crash the batch since the last checkpoint is applied again.
+   * stream version: after a crash the batch since the last checkpoint is applied again. May return
+   * writes to commit with the checkpoint (WithCheckpoint).
    */
-  apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void>;
+  apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<WithCheckpoint | void>;
 }
 
 export interface ProcessorOptions {

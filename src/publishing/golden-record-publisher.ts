@@ -1,10 +1,11 @@
 import { EventStore } from '../event-store/event-store';
-import { Projection } from '../event-store/processor';
+import { Projection, WithCheckpoint } from '../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../event-store/stored-event';
 import { LogMessage, MessageLog } from '../log/message-log.port';
 import { cloudEventHeaders, GOLDEN_EVENT_SOURCE, GOLDEN_EVENT_TYPE } from './cloud-events';
 import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from './golden-record-changed.v1';
 import { GoldenRecordFold } from './golden-record-fold';
+import { KeptState, loadKeptStates, saveKeptStates } from './publisher-state';
 
 export const PUBLISHER_NAME = 'publisher.golden.v1';
 
@@ -33,30 +34,73 @@ export class GoldenRecordPublisher implements Projection {
     return this.log.kind === 'kafka';
   }
 
-  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
+  /**
+   * Folds each event once onto the publisher's kept state of its stream (see publisher-state), so a
+   * batch costs the same per event whatever the streams' lengths. What the kept state lacks before
+   * the batch (an event an admin skipped, a rewound checkpoint, the first run after an upgrade) is
+   * read from the store in one query. The new states go with the checkpoint (the returned write).
+   */
+  async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<WithCheckpoint | void> {
     const golden = events.filter((e) => this.fold.isGoldenStream(e.streamId));
     if (golden.length === 0) return;
-    const streams = await this.store.readStreams(
-      golden.map((e) => e.streamId),
-      { tx },
-    );
-    const messages = golden.flatMap((event) => {
-      const history = streams.get(event.streamId)!.filter((e) => e.streamVersion <= event.streamVersion);
-      const message = goldenMessageFor(event, history, this.fold);
+    const batch = new Map<string, StoredEvent[]>();
+    for (const e of golden) {
+      const list = batch.get(e.streamId) ?? [];
+      list.push(e);
+      batch.set(e.streamId, list);
+    }
+    const kept = await loadKeptStates(tx, [...batch.keys()]);
+    const starts = new Map<string, KeptState>();
+    const missing = new Map<string, { after: number; upTo: number }>();
+    for (const [streamId, list] of batch) {
+      const first = list[0]!.streamVersion;
+      const own = kept.get(streamId);
+      // A kept state at or past the batch (a rewound checkpoint) cannot give the state before it.
+      const start = own && own.version < first ? own : { version: 0, state: this.fold.initialState() };
+      starts.set(streamId, start);
+      if (!isContiguous(start.version, list)) missing.set(streamId, { after: start.version, upTo: list.at(-1)!.streamVersion });
+    }
+    const filled = await this.readMissing(missing, tx);
+    const messages = new Map<string, GoldenRecordChangedV1 | null>();
+    const reached = new Map<string, KeptState>();
+    for (const [streamId, list] of batch) {
+      const start = starts.get(streamId)!;
+      const inBatch = new Set(list.map((e) => e.eventId));
+      let state = start.state;
+      for (const event of filled.get(streamId) ?? list) {
+        const after = this.fold.evolve(state, event);
+        if (inBatch.has(event.eventId)) messages.set(event.eventId, goldenMessage(event, state, after, this.fold));
+        state = after;
+      }
+      reached.set(streamId, { version: list.at(-1)!.streamVersion, state });
+    }
+    const published = golden.flatMap((e) => {
+      const message = messages.get(e.eventId);
       return message ? logMessagesFor(message) : [];
     });
-    await this.log.publish(this.topic, messages, tx);
+    await this.log.publish(this.topic, published, tx);
+    return (db) => saveKeptStates(db, reached);
+  }
+
+  private async readMissing(missing: ReadonlyMap<string, { after: number; upTo: number }>, tx: SqlExecutor) {
+    if (missing.size === 0) return new Map<string, StoredEvent[]>();
+    return this.store.readStreams([...missing.keys()], {
+      tx,
+      after: new Map([...missing].map(([id, m]) => [id, m.after])),
+      upTo: new Map([...missing].map(([id, m]) => [id, m.upTo])),
+    });
   }
 }
 
-/** The message for `event`, given its stream up to and including it; null if nothing published changed. */
-export function goldenMessageFor(
-  event: StoredEvent,
-  history: readonly StoredEvent[],
-  fold: GoldenRecordFold,
-): GoldenRecordChangedV1 | null {
-  const before = history.slice(0, -1).reduce((state, e) => fold.evolve(state, e), fold.initialState());
-  const after = fold.evolve(before, event);
+/** Whether `events` follow `version` with no version left out. */
+const isContiguous = (version: number, events: readonly StoredEvent[]): boolean =>
+  events.every((e, i) => e.streamVersion === version + i + 1);
+
+/**
+ * The message for `event`, given the stream's state before and after it; null if nothing published
+ * changed.
+ */
+export function goldenMessage(event: StoredEvent, before: unknown, after: unknown, fold: GoldenRecordFold): GoldenRecordChangedV1 | null {
   const change = fold.goldenChangeOf(event, before, after);
   if (!change) return null;
   const wdt = fold.wdtSource(after);
@@ -83,6 +127,16 @@ export function goldenMessageFor(
  */
 export function logMessagesFor(message: GoldenRecordChangedV1): LogMessage[] {
   return message.change === 'retired' ? [toLogMessage(message), tombstoneFor(message)] : [toLogMessage(message)];
+}
+
+/** The message for `event`, given its stream up to and including it (the whole history folded: for tests and tools). */
+export function goldenMessageFor(
+  event: StoredEvent,
+  history: readonly StoredEvent[],
+  fold: GoldenRecordFold,
+): GoldenRecordChangedV1 | null {
+  const before = history.slice(0, -1).reduce((state, e) => fold.evolve(state, e), fold.initialState());
+  return goldenMessage(event, before, fold.evolve(before, event), fold);
 }
 
 export function toLogMessage(message: GoldenRecordChangedV1): LogMessage {

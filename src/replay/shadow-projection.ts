@@ -35,7 +35,12 @@ export class ShadowProjection implements Projection {
   /** A rebuild leaves out the events an admin told the live projection to skip, as the live one did. */
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     const kept = withoutSkipped(events, await skippedPositions(tx, this.target.name));
-    if (kept.length > 0) await this.inShadow(tx, () => this.target.apply(kept, tx));
+    // Shadow batches always run in a transaction: what the target saves with its checkpoint is saved right here.
+    if (kept.length > 0)
+      await this.inShadow(tx, async () => {
+        const withCheckpoint = await this.target.apply(kept, tx);
+        if (withCheckpoint) await withCheckpoint(tx);
+      });
   }
 
   private async inShadow(tx: SqlExecutor, work: () => Promise<void>): Promise<void> {

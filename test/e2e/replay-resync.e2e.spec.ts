@@ -112,7 +112,6 @@ describe('replay and resync on a running hub (WDT and Kingdee simulators, embedd
       'warehouses.golden-records',
       'warehouses.lineage',
       'warehouses.stewardship-tasks',
-      'warehouses.sync-status',
       'warehouses.xref',
     ]);
     assert.ok(
