@@ -39,16 +39,18 @@ export async function generateEvents(
   templates: { created: string; updated: string },
   streams: number,
   versions: number,
+  /** Golden ids are `<prefix><n>`. */
+  prefix = 'wh_b',
 ): Promise<void> {
   for (let v = 1; v <= versions; v++) {
     await sql.query(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
-       SELECT gen_random_uuid(), 'warehouse-wh_b' || s, $2, 'WarehouseObservedInWdt', 1,
-              replace(replace(replace($1, '${ID}', 'wh_b' || s), '${NUMBER}', 'WH' || lpad(s::text, 7, '0')), '${NAME}', (s * 100 + $2)::text)::jsonb,
+       SELECT gen_random_uuid(), 'warehouse-' || $5 || s, $2, 'WarehouseObservedInWdt', 1,
+              replace(replace(replace($1, '${ID}', $5 || s), '${NUMBER}', 'WH' || lpad(s::text, 7, '0')), '${NAME}', (s * 100 + $2)::text)::jsonb,
               jsonb_build_object('correlationId', 'bench-run-' || $2, 'actor', 'wdt-sync', 'occurredAt', to_char($3::timestamptz + make_interval(mins => $2), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
               $3::timestamptz + make_interval(mins => $2)
          FROM generate_series(1, $4::int) s`,
-      [v === 1 ? templates.created : templates.updated, v, '2026-01-01T00:00:00Z', streams],
+      [v === 1 ? templates.created : templates.updated, v, '2026-01-01T00:00:00Z', streams, prefix],
     );
   }
 }

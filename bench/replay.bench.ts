@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { EventStore } from '../src/event-store/event-store';
 import { ProjectionReplayer } from '../src/replay/projection-replayer';
-import { GoldenRecordsProjection } from '../src/warehouses/projections';
+import { warehouseProjections } from '../src/warehouses/projections';
 import { createTestDatabase } from '../test/support/test-database';
 import { round } from './support';
 import { eventTemplates, generateEvents } from './replay-events';
@@ -10,9 +10,12 @@ const STREAMS = Number(process.env.BENCH_REPLAY_STREAMS ?? 100_000);
 const VERSIONS = Number(process.env.BENCH_REPLAY_VERSIONS ?? 10);
 const BATCH = Number(process.env.BENCH_REPLAY_BATCH ?? 5000);
 
+/** The read models folded from whole golden-record streams: the searchable records and their Kingdee sync status. */
+const FOLDED = ['golden_warehouses', 'warehouse_sync_status'];
+
 /**
- * Rebuilds the golden-record read model (the real projection code, through the real replayer:
- * shadow tables, per-stream start, swap) from STREAMS × VERSIONS events shaped by the warehouses
+ * Rebuilds the read models folded from golden-record streams (FOLDED, by whichever projections
+ * write them; the real projection code, through the real replayer: shadow tables, per-stream start, swap) from STREAMS × VERSIONS events shaped by the warehouses
  * decider itself, and a plain keyset scan of the same events as the baseline, in the same run.
  * Peak RSS is sampled while the replay runs.
  */
@@ -28,17 +31,25 @@ export async function run(): Promise<Record<string, unknown>> {
     // The replay runs first, so the pages the raw scan leaves on the heap do not count as its memory.
     const rssBefore = process.memoryUsage().rss;
     const rss = sampleRss();
-    const replay = await timed(() => replayer.replay(new GoldenRecordsProjection(), { batchSize: BATCH }));
+    const projections = warehouseProjections().filter((p) => p.tables?.some((t) => FOLDED.includes(t)));
+    const replay = await timed(async () => {
+      const results = [];
+      for (const projection of projections) results.push(await replayer.replay(projection, { batchSize: BATCH }));
+      return { perStreamEvents: results.reduce((n, r) => n + r.perStreamEvents, 0) };
+    });
     const peakRss = rss.stop();
     const scan = await timed(() => rawScan(sql, BATCH));
-    const [{ n: rows }] = await sql.query(`SELECT count(*)::int AS n FROM golden_warehouses`);
-    if (rows !== STREAMS) throw new Error(`expected ${STREAMS} golden records after the replay, found ${rows}`);
+    for (const table of FOLDED) {
+      const [{ n: rows }] = await sql.query(`SELECT count(*)::int AS n FROM ${table}`);
+      if (rows !== STREAMS) throw new Error(`expected ${STREAMS} rows in ${table} after the replay, found ${rows}`);
+    }
     return {
       database: db.embedded ? 'embedded PGlite' : 'PostgreSQL server',
       events,
       streams: STREAMS,
       versionsPerStream: VERSIONS,
       batchSize: BATCH,
+      projections: projections.map((p) => p.name),
       generateSeconds: round(generated.ms / 1000, 1),
       replay: {
         seconds: round(replay.ms / 1000, 1),

@@ -5,7 +5,7 @@ import { LogMessage, MessageLog } from '../log/message-log.port';
 import { cloudEventHeaders, GOLDEN_EVENT_SOURCE, GOLDEN_EVENT_TYPE } from './cloud-events';
 import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from './golden-record-changed.v1';
 import { GoldenRecordFold } from './golden-record-fold';
-import { KeptState, loadKeptStates, saveKeptStates } from './publisher-state';
+import { KeptState, PublisherStates } from './publisher-state';
 
 export const PUBLISHER_NAME = 'publisher.golden.v1';
 
@@ -28,6 +28,7 @@ export class GoldenRecordPublisher implements Projection {
     private readonly log: MessageLog,
     private readonly fold: GoldenRecordFold,
     private readonly topic: string,
+    private readonly states = new PublisherStates(),
   ) {}
 
   get outsideTransaction(): boolean {
@@ -35,10 +36,11 @@ export class GoldenRecordPublisher implements Projection {
   }
 
   /**
-   * Folds each event once onto the publisher's kept state of its stream (see publisher-state), so a
+   * Folds each event once onto the publisher's kept state of its stream (see PublisherStates), so a
    * batch costs the same per event whatever the streams' lengths. What the kept state lacks before
-   * the batch (an event an admin skipped, a rewound checkpoint, the first run after an upgrade) is
-   * read from the store in one query. The new states go with the checkpoint (the returned write).
+   * the batch (a stream not kept, an event an admin skipped, a rewound checkpoint) is read from the
+   * store in one query. Each message is made from the states before and after its event. The states
+   * due to be saved go with the checkpoint (the returned write).
    */
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<WithCheckpoint | void> {
     const golden = events.filter((e) => this.fold.isGoldenStream(e.streamId));
@@ -49,37 +51,32 @@ export class GoldenRecordPublisher implements Projection {
       list.push(e);
       batch.set(e.streamId, list);
     }
-    const kept = await loadKeptStates(tx, [...batch.keys()]);
-    const starts = new Map<string, KeptState>();
+    const starts = await this.states.before(tx, new Map([...batch].map(([id, list]) => [id, list[0]!.streamVersion])));
     const missing = new Map<string, { after: number; upTo: number }>();
     for (const [streamId, list] of batch) {
-      const first = list[0]!.streamVersion;
-      const own = kept.get(streamId);
-      // A kept state at or past the batch (a rewound checkpoint) cannot give the state before it.
-      const start = own && own.version < first ? own : { version: 0, state: this.fold.initialState() };
-      starts.set(streamId, start);
-      if (!isContiguous(start.version, list)) missing.set(streamId, { after: start.version, upTo: list.at(-1)!.streamVersion });
+      const after = starts.get(streamId)?.version ?? 0;
+      if (!isContiguous(after, list)) missing.set(streamId, { after, upTo: list.at(-1)!.streamVersion });
     }
     const filled = await this.readMissing(missing, tx);
     const messages = new Map<string, GoldenRecordChangedV1 | null>();
-    const reached = new Map<string, KeptState>();
+    const reached = new Map<string, KeptState & { saved: number }>();
     for (const [streamId, list] of batch) {
-      const start = starts.get(streamId)!;
+      const start = starts.get(streamId);
       const inBatch = new Set(list.map((e) => e.eventId));
-      let state = start.state;
+      let state = start?.state ?? this.fold.initialState();
       for (const event of filled.get(streamId) ?? list) {
         const after = this.fold.evolve(state, event);
         if (inBatch.has(event.eventId)) messages.set(event.eventId, goldenMessage(event, state, after, this.fold));
         state = after;
       }
-      reached.set(streamId, { version: list.at(-1)!.streamVersion, state });
+      reached.set(streamId, { version: list.at(-1)!.streamVersion, state, saved: start?.saved ?? 0 });
     }
     const published = golden.flatMap((e) => {
       const message = messages.get(e.eventId);
       return message ? logMessagesFor(message) : [];
     });
     await this.log.publish(this.topic, published, tx);
-    return (db) => saveKeptStates(db, reached);
+    return this.states.reached(reached);
   }
 
   private async readMissing(missing: ReadonlyMap<string, { after: number; upTo: number }>, tx: SqlExecutor) {

@@ -8,6 +8,7 @@ import { warehouseGoldenFold } from '../warehouses/golden-record-fold';
 import { WarehousesTestKit, createWarehousesTestKit } from '../warehouses/testing/test-kit';
 import { recordVariedHistory } from '../warehouses/testing/varied-history';
 import { PUBLISHER_NAME, GoldenRecordPublisher, goldenMessageFor, logMessagesFor } from './golden-record-publisher';
+import { PublisherStates } from './publisher-state';
 
 /** A log that keeps what it is given; `kafka` runs the publisher outside a transaction, as in production. */
 function memoryLog(kind: 'kafka' | 'embedded') {
@@ -42,9 +43,10 @@ describe('the publisher folds each stream once and publishes what folding the wh
   });
   after(async () => kit?.close());
 
-  const publish = async (kind: 'kafka' | 'embedded', batchSize: number) => {
+  /** Publishes everything after the checkpoint; `states` saves every `saveEvery` versions (default: a fresh publisher's). */
+  const publish = async (kind: 'kafka' | 'embedded', batchSize: number, states = new PublisherStates(1)) => {
     const memory = memoryLog(kind);
-    const publisher = new GoldenRecordPublisher(kit.store, memory.log, warehouseGoldenFold, 'golden');
+    const publisher = new GoldenRecordPublisher(kit.store, memory.log, warehouseGoldenFold, 'golden', states);
     const processor = new CheckpointedProcessor(kit.db.dataSource, kit.store, publisher, alwaysLeader.forName(PUBLISHER_NAME), {
       batchSize,
     });
@@ -67,9 +69,22 @@ describe('the publisher folds each stream once and publishes what folding the wh
     });
   }
 
-  it('rewound over kept states that are ahead of it, it publishes the same messages again from the streams', async () => {
+  it('rewound over kept states that are ahead of it (saved and in memory), it publishes the same messages again', async () => {
+    const states = new PublisherStates(3);
     await rewind();
-    assert.deepEqual(await publish('kafka', 11), expected);
+    assert.deepEqual(await publish('kafka', 11, states), expected);
+    await rewind();
+    assert.deepEqual(await publish('kafka', 11, states), expected);
+    await rewind();
+    assert.deepEqual(await publish('embedded', 4, new PublisherStates(2)), expected);
+  });
+
+  it('saves a stream state only once it moved far enough past its saved copy', async () => {
+    await rewind();
+    await kit.db.dataSource.query(`DELETE FROM publisher_golden_state`);
+    assert.deepEqual(await publish('kafka', 500, new PublisherStates(1_000_000)), expected);
+    const [{ n }] = await kit.db.dataSource.query(`SELECT count(*)::int AS n FROM publisher_golden_state`);
+    assert.equal(n, 0);
   });
 
   it('a kept state lost (or behind) is made up from the store, the messages unchanged', async () => {
