@@ -72,3 +72,22 @@ async function readGaps(
   });
   return new Map([...loaded].map(([streamId, list]) => [goldenIdOfStream(streamId)!, list]));
 }
+
+/**
+ * The exact current fold of these records, even while the golden-records processor lags: the kept
+ * fold plus whatever its stream gained since (events are only ever appended, so reading the tail
+ * after reading the kept fold misses nothing). Records with no event at all are left out.
+ */
+export async function currentSummaries(db: SqlExecutor, goldenIds: readonly string[]): Promise<Map<string, StreamSummary>> {
+  const kept = await loadSummaries(db, goldenIds);
+  const tails = await new EventStore(db).readStreams(goldenIds.map(streamIdOf), {
+    tx: db,
+    after: new Map(goldenIds.map((id) => [streamIdOf(id), kept.get(id)?.version ?? 0])),
+  });
+  const result = new Map<string, StreamSummary>();
+  for (const goldenId of new Set(goldenIds)) {
+    const summary = foldOnto(kept.get(goldenId) ?? emptySummary(), tails.get(streamIdOf(goldenId)) ?? []);
+    if (summary.version > 0) result.set(goldenId, summary);
+  }
+  return result;
+}

@@ -4,7 +4,7 @@ import { ObservationOutcome } from '../../ingestion/wdt-observation-recorder.por
 import { commandMetadata } from '../application/metadata';
 import { streamIdOf } from '../domain/events';
 import { wdtWarehouse } from '../testing/fixtures';
-import { loadSummaries, saveSummaries } from './golden-state';
+import { currentSummaries, loadSummaries, saveSummaries } from './golden-state';
 import { summarise } from './stream-summary';
 import { WarehousesTestKit, createWarehousesTestKit, syncContext } from '../testing/test-kit';
 
@@ -154,6 +154,22 @@ describe('warehouse projections (PostgreSQL)', () => {
       await golden.apply(a.slice(-1), tx);
     });
     assert.deepEqual(await snapshot(), before);
+  });
+
+  it('the current fold (kept fold plus the events since) is exact while the processor lags, and the sink reads it', async () => {
+    const [c] = await kit.db.dataSource.query(`SELECT version FROM golden_warehouses WHERE golden_id = $1`, [ids.c]);
+    await kit.warehouses.syncResultRecorder.recordSuccess([{ ...lateSuccess(ids.c, c.version), fStockId: '100777', fNumber: 'GZ-BY-02' }]);
+    const [kept] = await kit.db.dataSource.query(`SELECT version FROM golden_state WHERE golden_id = $1`, [ids.c]);
+    assert.equal(kept.version, c.version, 'not caught up yet');
+    const current = await currentSummaries(kit.db.dataSource, [...Object.values(ids), 'wh_unknown']);
+    for (const id of Object.values(ids)) {
+      const events = (await kit.store.readStreams([streamIdOf(id)])).get(streamIdOf(id))!;
+      assert.deepEqual(current.get(id), summarise(events), id);
+    }
+    assert.equal(current.has('wh_unknown'), false);
+    const state = await kit.warehouses.syncResultRecorder.syncState([ids.c]);
+    assert.deepEqual(state.get(ids.c), { syncedVersion: c.version, fStockId: '100777', fNumber: 'GZ-BY-02', forbidden: false });
+    await kit.catchUp();
   });
 
   it('the read models answer GET exactly as folding the events does', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../../../kingdee-sink/kingdee-sync-result-recorder.port';
 import { RecordKingdeeSyncResult } from '../../domain/commands';
 import { exists } from '../../domain/state';
+import { currentSummaries } from '../../projections/golden-state';
 import { WarehouseDecider, warehouseDecider } from '../../domain/warehouse-decider';
 import { BatchItem, decideBatch } from '../batch-decision';
 import { commandMetadata } from '../metadata';
@@ -20,14 +21,15 @@ export const KINGDEE_SINK_ACTOR = 'kingdee-sink';
 /**
  * RecordKingdeeSyncResult for a batch from the sink. Results for versions already synced record
  * nothing (at-least-once delivery); results for unknown golden ids are dropped, since no record
- * can hold them. syncState folds the streams, so it is exact even while read models lag: the
- * sink must never miss an FStockId it has just been told about.
+ * can hold them. syncState is the kept fold of each record plus the events since (currentSummaries),
+ * so it is exact even while read models lag: the sink must never miss an FStockId it has just been
+ * told about.
  */
 export class RecordKingdeeSyncResultsHandler implements KingdeeSyncResultRecorder {
   private readonly streams: WarehouseStreams;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly decider: WarehouseDecider = warehouseDecider,
   ) {
@@ -80,10 +82,10 @@ export class RecordKingdeeSyncResultsHandler implements KingdeeSyncResultRecorde
   }
 
   async syncState(goldenIds: readonly string[]): Promise<Map<string, KingdeeSyncState>> {
-    const streams = await this.streams.load(goldenIds);
-    const states = [...streams.values()].filter((s) => exists(s.state));
+    const summaries = await currentSummaries(this.dataSource, goldenIds);
+    const states = [...summaries].filter(([, s]) => exists(s.state));
     return new Map(
-      states.map(({ goldenId, state }) => [
+      states.map(([goldenId, { state }]) => [
         goldenId,
         {
           syncedVersion: state.kingdee.syncedVersion,
