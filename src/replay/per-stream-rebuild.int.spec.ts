@@ -16,7 +16,6 @@ const TABLES: Record<string, Table[]> = {
   'warehouses.golden-records': [
     ['golden_warehouses', 'golden_id'],
     ['warehouse_sync_status', 'golden_id'],
-    ['golden_state', 'golden_id'],
   ],
   'warehouses.lineage': [['warehouse_lineage', 'golden_id, field, stream_version']],
   'warehouses.xref': [['warehouse_xref', 'golden_id, system, source_key']],
@@ -49,7 +48,8 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
   const eventCount = async () => Number((await kit.db.dataSource.query(`SELECT count(*) AS n FROM events`))[0].n);
   /** The same projection's rows rebuilt from empty by the ordinary commit-order processor. */
   const incremental = async (name: string, tables: Table[]) => {
-    for (const [table] of tables) await kit.db.dataSource.query(`DELETE FROM ${table}`);
+    // golden_state too: the kept folds are a cache a rebuild fills for long streams only (GoldenRecordsProjection.rebuild).
+    for (const [table] of [...tables, ['golden_state']]) await kit.db.dataSource.query(`DELETE FROM ${table}`);
     await kit.db.dataSource.query(`DELETE FROM processor_checkpoints WHERE name = $1`, [name]);
     await kit.catchUp();
     return rows(tables);
@@ -70,7 +70,7 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
   });
   after(() => kit.close());
 
-  it('golden records with sync status and kept folds, lineage and xref rebuilt stream by stream equal what the commit-order projection built', async () => {
+  it('golden records with sync status, lineage and xref rebuilt stream by stream equal what the commit-order projection built', async () => {
     const perStream = kit.warehouses.projections.filter((p) => p.rebuild?.perStream);
     assert.deepEqual(perStream.map((p) => p.name).sort(), Object.keys(TABLES).sort());
     const events = await eventCount();

@@ -4,6 +4,7 @@ import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 import { publishedRecord } from '../domain/published-record';
 import { searchGrams } from '../domain/similarity';
 import { toHalfWidth } from '../domain/text';
+import { streamIdOf } from '../domain/events';
 import { foldTouched, saveSummaries } from './golden-state';
 import { StreamSummary, summarise } from './stream-summary';
 import { writeSyncStatus } from './sync-status-rows';
@@ -19,26 +20,43 @@ export class GoldenRecordsProjection implements Projection {
   readonly name = 'warehouses.golden-records';
   /** What replay rebuilds beside the live tables and swaps in (Projection.tables). */
   readonly tables = ['golden_warehouses', 'warehouse_sync_status', 'golden_state'];
-  /** A record's rows are its own stream folded, nothing else: a rebuild may hand over whole streams. */
+  /**
+   * A record's rows are its own stream folded, nothing else: a rebuild may hand over whole streams.
+   * It keeps the folds of long streams only: a short one is cheaper to read again, once, the first
+   * time a batch touches it (or the sink asks) than to write for every record now.
+   */
   readonly rebuild: PerStreamRebuild = {
     perStream: true,
-    applyStreams: (streams, tx) =>
-      this.write(new Map([...goldenRecordStreams(streams)].map(([goldenId, events]) => [goldenId, summarise(events)])), tx),
+    applyStreams: async (streams, tx) => {
+      const whole = [...goldenRecordStreams(streams)].map(([goldenId, events]) => ({ goldenId, events, summary: summarise(events) }));
+      await this.write(
+        new Map(whole.map((s) => [s.goldenId, s.summary])),
+        tx,
+        (goldenId) => streams.get(streamIdOf(goldenId))!.length >= KEEP_FROM,
+      );
+    },
   };
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
     await this.write(await foldTouched(events, tx), tx);
   }
 
-  private async write(summaries: ReadonlyMap<string, StreamSummary>, tx: SqlExecutor): Promise<void> {
+  private async write(
+    summaries: ReadonlyMap<string, StreamSummary>,
+    tx: SqlExecutor,
+    keep: (goldenId: string) => boolean = () => true,
+  ): Promise<void> {
     const rows = [...summaries]
       .filter(([, summary]) => summary.state.golden !== null)
       .map(([goldenId, summary]) => rowOf(goldenId, summary));
     await writeRecordset(tx, UPSERT, rows);
     await writeSyncStatus(tx, summaries);
-    await saveSummaries(tx, summaries);
+    await saveSummaries(tx, new Map([...summaries].filter(([goldenId]) => keep(goldenId))));
   }
 }
+
+/** A rebuild keeps the folds of streams of at least this many events. */
+const KEEP_FROM = 20;
 
 function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown> {
   const { state } = summary;
