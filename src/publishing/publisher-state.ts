@@ -54,9 +54,10 @@ export class PublisherStates {
    */
   reached(states: ReadonlyMap<string, KeptState & { readonly saved: number }>): (db: SqlExecutor) => Promise<void> {
     const due = [...states].filter(([, s]) => s.version - s.saved >= this.saveEvery);
+    const dueIds = new Set(due.map(([id]) => id));
     for (const [streamId, s] of states) {
       this.recent.delete(streamId);
-      this.recent.set(streamId, { version: s.version, state: s.state, saved: due.some(([id]) => id === streamId) ? s.version : s.saved });
+      this.recent.set(streamId, { version: s.version, state: s.state, saved: dueIds.has(streamId) ? s.version : s.saved });
     }
     // Oldest first (a Map iterates in insertion order; a touched stream was just moved to the end).
     for (const streamId of this.recent.keys()) {
