@@ -87,8 +87,9 @@ describe('console tour in both languages (Chromium, hub on embedded defaults)', 
     assert.ok(history.samples.length >= 2 && history.syncRuns.length >= 1, JSON.stringify(history).slice(0, 500));
     await page.evaluate(`localStorage.setItem('mdm.console.lang', 'zh-CN')`);
     await page.goto(`${h.hub.url}/status`);
+    // A line drawn: a curve with points. Not `visible`: a flat line (lag 0 throughout) has no height, which Playwright calls hidden.
     for (const chart of ['chart-lag', 'chart-throughput', 'chart-latency'])
-      await page.locator(`[data-testid=${chart}] .recharts-line-curve`).first().waitFor();
+      await page.locator(`[data-testid=${chart}] .recharts-line-curve[d*="L"]`).first().waitFor({ state: 'attached' });
     await page.locator('[data-testid=chart-sync-runs] .recharts-bar-rectangle').first().waitFor();
     assert.match(await page.locator('[data-testid=chart-latency]').innerText(), /旺店通 → 金蝶 耗时[\s\S]*平均[\s\S]*最长/);
     await h.screenshot('tour-status-charts-zh-CN');
