@@ -9,8 +9,8 @@ import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../platform/database/database.module';
 import { HttpPlatformModule } from '../platform/http/http.module';
 import { LoggingModule } from '../platform/logging/logging.module';
-import { WdtWarehouse } from './wdt-client/wdt-warehouse';
-import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from './wdt-observation-recorder.port';
+import { WdtWarehouse } from '../contracts/wdt-warehouse';
+import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from '../contracts/wdt-observation-recorder.port';
 import { WDT_CONNECTION, WdtIngestionModule } from './wdt-ingestion.module';
 import { WdtConnection } from './wdt-connection';
 

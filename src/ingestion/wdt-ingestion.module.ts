@@ -8,7 +8,7 @@ import { WdtSyncRunner } from './poll-wdt-warehouses/wdt-sync-runner';
 import { createWdtClient } from './wdt-client/create-wdt-client';
 import { WdtClient } from './wdt-client/wdt-client';
 import { WdtConnection, openWdtConnection } from './wdt-connection';
-import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from './wdt-observation-recorder.port';
+import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from '../contracts/wdt-observation-recorder.port';
 import { WdtSyncController } from './wdt-sync.controller';
 import { WDT_SCHEDULE_ENABLED, WdtSyncScheduler } from './wdt-sync.scheduler';
 

@@ -1,6 +1,6 @@
 import type { IntegrationScheme } from '../schemes/scheme';
 import { sourceFilterRejection } from '../schemes/source-filter';
-import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import type { SinkMessage } from './sink-messages';
 
 /** Why a valid message is not written to Kingdee. */

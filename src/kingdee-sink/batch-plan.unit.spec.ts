@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { planBatch } from './batch-plan';
-import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import { parseSinkMessages } from './sink-messages';
 import { consumed, golden, marketScheme } from './testing/sink-fixtures';
 

@@ -1,6 +1,6 @@
 import type { ConsumedMessage, LogMessage } from '../log/message-log.port';
 import { cloudEventHeaders, DLQ_EVENT_SOURCE, DLQ_EVENT_TYPE } from '../publishing/cloud-events';
-import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1 } from '../publishing/golden-record-changed.v1';
+import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import type { PoisonMessage } from './sink-messages';
 
 export const DLQ_SCHEMA_ID = 'mdm.warehouse.kingdee.dlq/1';

@@ -1,9 +1,9 @@
-import type { GoldenRecordChangedV1 } from '../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { matchKeys, type MatchKey } from '../schemes/match-keys';
 import type { ExistingStock } from '../schemes/render-batch-save';
 import type { IntegrationScheme } from '../schemes/scheme';
 import type { KingdeeClient } from './kingdee-client';
-import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 
 /** What the sink needs from Kingdee (the real client, or a stand-in in unit tests). */
 export type SinkKingdee = Pick<KingdeeClient, 'findStocks' | 'batchSave' | 'executeOperation'>;

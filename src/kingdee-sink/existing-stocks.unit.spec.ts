@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, beforeEach, describe, it } from 'node:test';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { existingStocks } from './existing-stocks';
-import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import { sinkUnderTest } from './testing/sink-under-test';
 import { FakeKingdee } from './testing/fake-kingdee';
 import { consumed, golden, marketScheme } from './testing/sink-fixtures';

@@ -9,7 +9,7 @@ import { loadSchemeFile } from '../schemes/scheme-loader';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { SchemeState } from '../schemes/runtime/scheme-state';
 import { createKingdeeClient, KingdeeClient } from './kingdee-client';
-import { KINGDEE_SYNC_RESULT_RECORDER, KingdeeSyncResultRecorder } from './kingdee-sync-result-recorder.port';
+import { KINGDEE_SYNC_RESULT_RECORDER, KingdeeSyncResultRecorder } from '../contracts/kingdee-sync-result-recorder.port';
 import { KINGDEE_CLIENT, KINGDEE_SINK_WORKERS, KingdeeSinkConsumer } from './kingdee-sink.consumer';
 import { SinkGoldenBatchHandler } from './sink-golden-batch.handler';
 import { KingdeeWriteSlots } from './write-slots';

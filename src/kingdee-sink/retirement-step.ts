@@ -1,5 +1,5 @@
 import type { SkippedMessage } from './batch-plan';
-import type { KingdeeRetirementResult, KingdeeSyncResultRecorder, KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeRetirementResult, KingdeeSyncResultRecorder, KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import { correlationOf } from './sink-outcome-recorder';
 import type { SinkMessage } from './sink-messages';
 import { switchStocks, type SwitchOptions } from './sink-retirements';

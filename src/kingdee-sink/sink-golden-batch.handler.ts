@@ -3,7 +3,7 @@ import type { IntegrationScheme } from '../schemes/scheme';
 import { planBatch } from './batch-plan';
 import { FailingBatches } from './isolation';
 import type { SinkKingdee } from './existing-stocks';
-import type { KingdeeSyncResultRecorder, KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncResultRecorder, KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import { parseSinkMessages } from './sink-messages';
 import { correlationOf, SinkOutcomeRecorder, type SinkLogger } from './sink-outcome-recorder';
 import { RetirementStep } from './retirement-step';

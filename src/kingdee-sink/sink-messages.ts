@@ -1,5 +1,5 @@
 import type { ConsumedMessage } from '../log/message-log.port';
-import type { GoldenRecordChangedV1 } from '../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { goldenMessageProblems } from '../publishing/golden-message-schema';
 
 /** A golden-record message that passed the JSON Schema, with where it came from. */

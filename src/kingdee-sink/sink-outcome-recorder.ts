@@ -1,7 +1,7 @@
 import type { MessageLog } from '../log/message-log.port';
-import type { GoldenRecordChangedV1 } from '../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { deadLetterForPoison, deadLetterForRecord } from './dead-letters';
-import type { KingdeeSyncResultRecorder } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncResultRecorder } from '../contracts/kingdee-sync-result-recorder.port';
 import type { SavedRecord } from './outcomes';
 import type { PoisonMessage } from './sink-messages';
 import type { SinkFailure } from './sink-writer';

@@ -3,7 +3,7 @@ import type { IntegrationScheme } from '../schemes/scheme';
 import type { ExistingKingdeeStock, OperationRecordOutcome, SwitchOperation } from './kingdee-client';
 import { KingdeeErrorCode } from './kingdee-client';
 import type { SinkKingdee } from './existing-stocks';
-import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import type { SinkMessage } from './sink-messages';
 import type { SinkFailure } from './sink-writer';
 

@@ -2,7 +2,7 @@ import { renderBatchSaveBodies, type RenderedBatch } from '../schemes/render-bat
 import type { IntegrationScheme } from '../schemes/scheme';
 import { existingStocks, type ExistingStocksOptions, type SinkKingdee } from './existing-stocks';
 import { ISOLATE_AFTER, isContentSuspect, singleRecordBatches } from './isolation';
-import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import { classifyOutcomes, givenUp, type FailedRecord, type RetryRecord, type SavedRecord } from './outcomes';
 import type { SinkMessage } from './sink-messages';
 import type { SkippedMessage } from './batch-plan';

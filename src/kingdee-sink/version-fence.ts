@@ -1,6 +1,6 @@
 import type { RenderedBatch } from '../schemes/render-batch-save';
 import type { SkippedMessage } from './batch-plan';
-import type { KingdeeSyncState } from './kingdee-sync-result-recorder.port';
+import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 
 export interface FencedBatch {
   /** What is still worth sending; undefined when nothing is. */

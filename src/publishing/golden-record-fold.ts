@@ -1,4 +1,4 @@
-import { GoldenChange, GoldenWarehouseRecord } from './golden-record-changed.v1';
+import { GoldenChange, GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
 
 /**
  * What the publisher needs from the warehouses domain to turn its events into public messages:

@@ -3,7 +3,7 @@ import { Projection, WithCheckpoint } from '../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../event-store/stored-event';
 import { LogMessage, MessageLog } from '../log/message-log.port';
 import { cloudEventHeaders, GOLDEN_EVENT_SOURCE, GOLDEN_EVENT_TYPE } from './cloud-events';
-import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from './golden-record-changed.v1';
+import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { GoldenRecordFold } from './golden-record-fold';
 import { KeptState, PublisherStates } from './publisher-state';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { StoredEvent } from '../event-store/stored-event';
-import { GoldenWarehouseRecord } from './golden-record-changed.v1';
+import { GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
 import { GoldenRecordFold } from './golden-record-fold';
 import { goldenMessageFor, logMessagesFor, toLogMessage } from './golden-record-publisher';
 import { goldenMessageProblems } from './golden-message-schema';

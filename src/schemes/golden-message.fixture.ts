@@ -1,4 +1,4 @@
-import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1, type GoldenWarehouseRecord } from '../publishing/golden-record-changed.v1';
+import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1, type GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
 
 /** A realistic golden-record message for tests: 奇门仓储 warehouse with a steward-overridden name. */
 export function sampleGoldenMessage(

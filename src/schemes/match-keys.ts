@@ -1,4 +1,4 @@
-import type { GoldenRecordChangedV1 } from '../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { renderModel } from './render-model';
 import type { IntegrationScheme } from './scheme';
 import { SchemeRenderError } from './scheme-errors';

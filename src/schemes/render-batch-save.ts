@@ -1,4 +1,4 @@
-import type { GoldenRecordChangedV1 } from '../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { primaryKeyField } from './field-catalogue';
 import { renderModel, type KingdeeModel } from './render-model';
 import type { BatchSaveOptions, IntegrationScheme } from './scheme';

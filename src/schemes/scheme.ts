@@ -1,4 +1,4 @@
-import type { WarehouseStatus } from '../publishing/golden-record-changed.v1';
+import type { WarehouseStatus } from '../contracts/golden-record-changed.v1';
 import type { FieldType } from './field-catalogue';
 import type { Template } from './template';
 

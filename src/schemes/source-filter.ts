@@ -1,4 +1,4 @@
-import type { GoldenWarehouseRecord } from '../publishing/golden-record-changed.v1';
+import type { GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
 import type { IntegrationScheme } from './scheme';
 
 /** Why the scheme's source filter keeps `record` out of the target, or undefined when it passes. */

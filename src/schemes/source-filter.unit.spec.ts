@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { GoldenWarehouseRecord } from '../publishing/golden-record-changed.v1';
+import type { GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
 import { sampleGoldenMessage } from './golden-message.fixture';
 import { parseScheme } from './scheme-loader';
 import { applySourceFilter, sourceFilterRejection } from './source-filter';

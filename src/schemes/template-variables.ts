@@ -1,4 +1,4 @@
-import type { GoldenRecordChangedV1, GoldenWarehouseRecord } from '../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1, GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
 import { codeOf } from '../shared/domain/warehouse-code';
 
 /**

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
-import { WDT_OBSERVATION_RECORDER } from '../ingestion/wdt-observation-recorder.port';
-import { KINGDEE_SYNC_RESULT_RECORDER } from '../kingdee-sink/kingdee-sync-result-recorder.port';
+import { WDT_OBSERVATION_RECORDER } from '../contracts/wdt-observation-recorder.port';
+import { KINGDEE_SYNC_RESULT_RECORDER } from '../contracts/kingdee-sync-result-recorder.port';
 import { READ_MODELS } from '../platform/http/read-your-writes';
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { WAREHOUSES, WAREHOUSE_PROJECTIONS } from './warehouses.tokens';

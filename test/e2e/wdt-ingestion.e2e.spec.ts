@@ -6,8 +6,8 @@ import { WdtSyncRunner } from '../../src/ingestion/poll-wdt-warehouses/wdt-sync-
 import { AdvisoryRunOwnership, InProcessRunOwnership } from '../../src/ingestion/poll-wdt-warehouses/run-ownership';
 import { SyncProgress } from '../../src/ingestion/poll-wdt-warehouses/sync-run';
 import { createWdtClient } from '../../src/ingestion/wdt-client/create-wdt-client';
-import { WdtWarehouse } from '../../src/ingestion/wdt-client/wdt-warehouse';
-import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../../src/ingestion/wdt-observation-recorder.port';
+import { WdtWarehouse } from '../../src/contracts/wdt-warehouse';
+import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../../src/contracts/wdt-observation-recorder.port';
 import { pointedAt } from '../../src/ingestion/wdt-connection';
 import { startWdtSimulator, WdtSimulator } from '../../src/simulators/wdt';
 import { createWarehouses } from '../../src/warehouses/warehouses.factory';

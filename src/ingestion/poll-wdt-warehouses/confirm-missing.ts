@@ -1,7 +1,7 @@
 import { SqlExecutor } from '../../event-store/stored-event';
 import { codeOf } from '../../shared/domain/warehouse-code';
 import { WdtClient } from '../wdt-client/wdt-client';
-import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 
 /** A warehouse a complete pull did not list, to be looked up by warehouse_no before it may be flagged. */
 export interface Absentee {

@@ -1,6 +1,6 @@
 import { codeOf } from '../../shared/domain/warehouse-code';
-import { ObservationOutcome } from '../wdt-observation-recorder.port';
-import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
+import { ObservationOutcome } from '../../contracts/wdt-observation-recorder.port';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { SyncCounts, ZERO_COUNTS } from './sync-run';
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeWarehouse } from '../wdt-client/decode-warehouse';
-import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { judgePass } from './pass-verdict';
 import { RunTally } from './run-tally';
 

@@ -1,7 +1,7 @@
 import { WdtClient, WdtWarehouseQuery } from '../wdt-client/wdt-client';
 import { WdtPage } from '../wdt-client/read-page';
-import { WdtWarehouse } from '../wdt-client/wdt-warehouse';
-import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
+import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../../contracts/wdt-observation-recorder.port';
 import { LastSeenWarehouses, lookUpAbsentees } from './confirm-missing';
 import { DEFAULT_LOOKUP_CONCURRENCY, DEFAULT_MISSING_MAX_SHARE, looksTruncated } from './missing-evidence';
 import { DEFAULT_MAX_PASSES } from './pass-verdict';

@@ -8,7 +8,7 @@ import { startWdtSimulator, WdtSimulator } from '../../simulators/wdt';
 import { CallBudget } from '../wdt-client/call-budget';
 import { openapiProtocol } from '../wdt-client/openapi-protocol';
 import { WdtClient } from '../wdt-client/wdt-client';
-import { WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { WdtObservationRecorder } from '../../contracts/wdt-observation-recorder.port';
 import { AdvisoryRunOwnership, InProcessRunOwnership, LEASE_APPLICATION_NAME } from './run-ownership';
 import { WdtSyncAlreadyRunningError } from './sync-run-repository';
 import type { HoldArgs } from './testing/hold-sync-run';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SqlExecutor } from '../../event-store/stored-event';
 import { WdtClient } from '../wdt-client/wdt-client';
 import { WdtError } from '../wdt-client/wdt-error';
-import { ObservationContext, WdtObservationRecorder } from '../wdt-observation-recorder.port';
+import { ObservationContext, WdtObservationRecorder } from '../../contracts/wdt-observation-recorder.port';
 import { LastSeenWarehouses } from './confirm-missing';
 import { AttemptSettings, SyncAttempt, SyncLog } from './sync-attempt';
 import { SyncCounts, SyncProgress, SyncRunSummary, SyncTrigger } from './sync-run';

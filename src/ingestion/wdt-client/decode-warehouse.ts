@@ -1,6 +1,6 @@
 import { decimal, flag, integer, isPlainObject, text } from './lenient';
 import { warehouseCode } from '../../shared/domain/warehouse-code';
-import { WdtWarehouse } from './wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 
 export type DecodedRow = { readonly ok: true; readonly warehouse: WdtWarehouse } | { readonly ok: false; readonly problem: string };
 

@@ -4,7 +4,7 @@ import { HttpReply } from './http-call';
 import { integer } from './lenient';
 import { WdtError, WdtErrorCode, onPage } from './wdt-error';
 import { WdtProtocol } from './wdt-protocol';
-import { WdtWarehouse } from './wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 
 export interface WdtPage {
   readonly pageNo: number;

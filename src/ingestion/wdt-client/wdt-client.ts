@@ -6,7 +6,7 @@ import { WdtPage, readPage } from './read-page';
 import { DEFAULT_RETRY_POLICY, RetryNotice, RetryPolicy, Sleep, realSleep, withRetry } from './retry';
 import { WdtError, WdtErrorCode, scrubError } from './wdt-error';
 import { WdtProtocol } from './wdt-protocol';
-import { WdtWarehouse } from './wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { WdtWarehouseQuery, businessParams } from './warehouse-query';
 
 export type { WdtWarehouseQuery };

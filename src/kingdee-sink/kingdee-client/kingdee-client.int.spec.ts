@@ -3,7 +3,7 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { projectRoot } from '../../config/config';
-import type { GoldenRecordChangedV1 } from '../../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1 } from '../../contracts/golden-record-changed.v1';
 import { sampleGoldenMessage } from '../../schemes/golden-message.fixture';
 import { matchKeys } from '../../schemes/match-keys';
 import { renderBatchSaveBodies, type ExistingStock } from '../../schemes/render-batch-save';

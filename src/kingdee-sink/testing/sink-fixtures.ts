@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { projectRoot } from '../../config/config';
 import type { ConsumedMessage } from '../../log/message-log.port';
-import type { GoldenRecordChangedV1, GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1, GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { sampleGoldenMessage } from '../../schemes/golden-message.fixture';
 import { toLogMessage } from '../../publishing/golden-record-publisher';
 import type { IntegrationScheme } from '../../schemes/scheme';
@@ -13,7 +13,7 @@ import type {
   KingdeeSyncResultRecorder,
   KingdeeSyncState,
   KingdeeSyncSuccess,
-} from '../kingdee-sync-result-recorder.port';
+} from '../../contracts/kingdee-sync-result-recorder.port';
 
 export const MARKET_TEMPLATE = path.join(projectRoot(), 'schemes', 'wdt-warehouse-to-kingdee-stock.yaml');
 export const marketScheme = (): Promise<IntegrationScheme> => loadSchemeFile(MARKET_TEMPLATE);

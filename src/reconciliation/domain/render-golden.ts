@@ -1,4 +1,4 @@
-import type { GoldenRecordChangedV1 } from '../../publishing/golden-record-changed.v1';
+import type { GoldenRecordChangedV1 } from '../../contracts/golden-record-changed.v1';
 import { renderBatchSaveBodies } from '../../schemes/render-batch-save';
 import type { KingdeeModel } from '../../schemes/render-model';
 import type { IntegrationScheme } from '../../schemes/scheme';

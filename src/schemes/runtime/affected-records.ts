@@ -1,5 +1,5 @@
 import { SqlExecutor } from '../../event-store/stored-event';
-import type { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import type { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import type { IntegrationScheme } from '../scheme';
 import { sourceFilterRejection } from '../source-filter';
 

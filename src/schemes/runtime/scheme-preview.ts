@@ -1,5 +1,5 @@
 import { SqlExecutor } from '../../event-store/stored-event';
-import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from '../../publishing/golden-record-changed.v1';
+import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from '../../contracts/golden-record-changed.v1';
 import { WarehouseStreams } from '../../warehouses/application/warehouse-streams';
 import { publishedRecord, publishedSources } from '../../warehouses/domain/published-record';
 import { ExistingStock, RenderedBatch, renderBatchSaveBodies } from '../render-batch-save';

@@ -4,8 +4,8 @@ import {
   ObservationOutcome,
   WdtListingCheck,
   WdtObservationRecorder,
-} from '../../ingestion/wdt-observation-recorder.port';
-import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
+} from '../../contracts/wdt-observation-recorder.port';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { FlagMissingInWdtHandler } from './flag-missing-in-wdt/flag-missing-in-wdt.handler';
 import { RecordWdtObservationsHandler } from './record-wdt-observations/record-wdt-observations.handler';
 import { WdtListingChecksHandler } from './wdt-listing-checks/wdt-listing-checks.handler';

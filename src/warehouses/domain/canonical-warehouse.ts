@@ -1,4 +1,4 @@
-import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { codeOf } from '../../shared/domain/warehouse-code';
 import { Coordinates, GoldenValues } from './golden-fields';
 import { normalisePhone } from './phone';

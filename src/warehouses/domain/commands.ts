@@ -1,5 +1,5 @@
 import { KingdeeFieldDrift } from './events';
-import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { MatchProfile } from './matching';
 import { WarehouseState } from './state';
 

@@ -1,4 +1,4 @@
-import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 
 /**
  * The fields survivorship decides, one by one: the published record less what follows from them

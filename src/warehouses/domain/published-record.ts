@@ -1,4 +1,4 @@
-import { GoldenChange, GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import { GoldenChange, GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { WarehouseEvent, goldenChangesOf } from './events';
 import { valueChanged } from './golden-changes';
 import { GoldenField } from './golden-fields';

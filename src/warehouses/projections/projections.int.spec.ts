@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ObservationOutcome } from '../../ingestion/wdt-observation-recorder.port';
+import { ObservationOutcome } from '../../contracts/wdt-observation-recorder.port';
 import { commandMetadata } from '../application/metadata';
 import { streamIdOf } from '../domain/events';
 import { wdtWarehouse } from '../testing/fixtures';

@@ -1,5 +1,5 @@
 import { SqlExecutor } from '../../event-store/stored-event';
-import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { warehouseTypeLabel } from '../domain/warehouse-types';
 import { WarehouseDetail, iso } from './warehouse-detail';
 

@@ -1,6 +1,6 @@
 import { SyncStatus } from '../projections/stream-summary';
 import { SqlExecutor } from '../../event-store/stored-event';
-import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { searchGrams } from '../domain/similarity';
 import { cleanText, compactForMatching } from '../domain/text';
 import { recordOf } from './detail-from-read-models';

@@ -1,5 +1,5 @@
 import { SyncStatus } from '../projections/stream-summary';
-import { GoldenWarehouseRecord } from '../../publishing/golden-record-changed.v1';
+import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { QualityFlag } from '../domain/quality';
 import { SourceKey } from '../domain/source-keys';
 import { FieldOverride, RuleKind } from '../domain/survivorship';

@@ -1,4 +1,4 @@
-import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { CommandMetadata } from '../../shared/domain/decider';
 import { RecordWdtObservation, WarehouseCommand } from '../domain/commands';
 import { WarehouseEvent } from '../domain/events';

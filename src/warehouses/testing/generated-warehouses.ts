@@ -1,4 +1,4 @@
-import { WdtWarehouse } from '../../ingestion/wdt-client/wdt-warehouse';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 import { wdtWarehouse } from './fixtures';
 
 const REGIONS = [

@@ -2,7 +2,7 @@ import { EventStore } from '../../event-store/event-store';
 import { alwaysLeader } from '../../event-store/leader-lock';
 import { CheckpointedProcessor, loadCheckpoint } from '../../event-store/processor';
 import { waitFor } from '../../../test/support/wait-for';
-import { ObservationContext } from '../../ingestion/wdt-observation-recorder.port';
+import { ObservationContext } from '../../contracts/wdt-observation-recorder.port';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { Warehouses, createWarehouses } from '../warehouses.factory';
 

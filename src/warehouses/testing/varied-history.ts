@@ -1,4 +1,4 @@
-import { ObservationOutcome } from '../../ingestion/wdt-observation-recorder.port';
+import { ObservationOutcome } from '../../contracts/wdt-observation-recorder.port';
 import { commandMetadata } from '../application/metadata';
 import { wdtWarehouse } from './fixtures';
 import { generatedWarehouses } from './generated-warehouses';

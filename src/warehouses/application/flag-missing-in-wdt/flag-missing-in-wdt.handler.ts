@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
-import { ObservationContext } from '../../../ingestion/wdt-observation-recorder.port';
+import { ObservationContext } from '../../../contracts/wdt-observation-recorder.port';
 import { codeOf } from '../../../shared/domain/warehouse-code';
 import { WDT_SYSTEM } from '../../domain/source-keys';
 import { WarehouseDecider, warehouseDecider } from '../../domain/warehouse-decider';

@@ -6,7 +6,7 @@ import {
   KingdeeSyncResultRecorder,
   KingdeeSyncState,
   KingdeeSyncSuccess,
-} from '../../../kingdee-sink/kingdee-sync-result-recorder.port';
+} from '../../../contracts/kingdee-sync-result-recorder.port';
 import { RecordKingdeeSyncResult } from '../../domain/commands';
 import { exists } from '../../domain/state';
 import { currentSummaries } from '../../projections/golden-state';

@@ -1,5 +1,5 @@
-import { ObservationContext, ObservationOutcome } from '../../../ingestion/wdt-observation-recorder.port';
-import { WdtWarehouse } from '../../../ingestion/wdt-client/wdt-warehouse';
+import { ObservationContext, ObservationOutcome } from '../../../contracts/wdt-observation-recorder.port';
+import { WdtWarehouse } from '../../../contracts/wdt-warehouse';
 import { warehouseCode } from '../../../shared/domain/warehouse-code';
 import { matchingRelevant } from '../../domain/decide-observation';
 import { WarehouseEvent } from '../../domain/events';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
-import { ObservationContext, ObservationOutcome } from '../../../ingestion/wdt-observation-recorder.port';
-import { WdtWarehouse } from '../../../ingestion/wdt-client/wdt-warehouse';
+import { ObservationContext, ObservationOutcome } from '../../../contracts/wdt-observation-recorder.port';
+import { WdtWarehouse } from '../../../contracts/wdt-warehouse';
 import { streamIdOf } from '../../domain/events';
 import { MatchProfile } from '../../domain/matching';
 import { WDT_SYSTEM } from '../../domain/source-keys';

@@ -1,6 +1,6 @@
 import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
 import { CommandMetadata } from '../../../shared/domain/decider';
-import { ObservationContext } from '../../../ingestion/wdt-observation-recorder.port';
+import { ObservationContext } from '../../../contracts/wdt-observation-recorder.port';
 import {
   decideDismissTruncation,
   decideListingCheck,

@@ -1,4 +1,4 @@
-import { WdtWarehouse } from './wdt-client/wdt-warehouse';
+import { WdtWarehouse } from './wdt-warehouse';
 
 /** Who ran the sync and why: becomes the events' metadata. */
 export interface ObservationContext {
