@@ -1,6 +1,8 @@
 // Lint: typescript-eslint's recommended rules, plus the one architectural rule we enforce:
-// `domain/` folders stay pure (no NestJS, TypeORM, kafkajs, pg, HTTP or Node I/O).
+// `domain/` folders stay pure (no NestJS, TypeORM, kafkajs, pg, HTTP or Node I/O) and import only themselves,
+// `src/shared/` and `src/contracts/` (scripts/eslint-domain-imports.mjs).
 import tseslint from 'typescript-eslint';
+import mdm from './scripts/eslint-domain-imports.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'console/node_modules/**', 'bench/results/**', 'scripts/**', 'bin/**', '*.mjs'] },
@@ -16,6 +18,12 @@ export default tseslint.config(
     // The examples are plain CommonJS for downstream readers who copy them.
     files: ['examples/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/**/domain/**/*.ts'],
+    ignores: ['src/**/*.spec.ts'],
+    plugins: { mdm },
+    rules: { 'mdm/domain-imports': 'error' },
   },
   {
     files: ['src/**/domain/**/*.ts'],
