@@ -2,9 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { backoffMs, BatchContext, SubscribeOptions, SubscriptionHealth } from './message-log.port';
 import { PostgresGroupMember } from './postgres-group';
-import type { PostgresLogOptions } from './postgres-message-log';
 import { fetchBatches, type PartitionBatch } from './postgres-log-fetch';
 import { HealthTracker } from './subscription-health';
+
+export interface PostgresLogOptions {
+  /** Poll interval of consumers right after a publish in this process (until it commits). Default 100 ms. */
+  readonly pollMs?: number;
+  /** Poll interval of idle consumers; a publish in this process wakes them at once. Default 1 s. */
+  readonly idlePollMs?: number;
+  /** A member whose heartbeat is older than this has left its group (the session timeout). Default 10 s. */
+  readonly memberTtlMs?: number;
+  /**
+   * After a rebalance, how long a new owner waits for a live old owner to finish its batch and let the
+   * partition go before taking it anyway; must exceed the longest external call of a handler. Default 60 s.
+   */
+  readonly rebalanceTimeoutMs?: number;
+}
 
 export { returningRows } from './postgres-group';
 

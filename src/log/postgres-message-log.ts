@@ -1,21 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SqlExecutor } from '../event-store/stored-event';
 import { LogMessage, MessageLog, PartitionLag, partitionForKey, SubscribeOptions, Subscription } from './message-log.port';
-import { PostgresConsumer, returningRows } from './postgres-log-consumer';
-
-export interface PostgresLogOptions {
-  /** Poll interval of consumers right after a publish in this process (until it commits). Default 100 ms. */
-  readonly pollMs?: number;
-  /** Poll interval of idle consumers; a publish in this process wakes them at once. Default 1 s. */
-  readonly idlePollMs?: number;
-  /** A member whose heartbeat is older than this has left its group (the session timeout). Default 10 s. */
-  readonly memberTtlMs?: number;
-  /**
-   * After a rebalance, how long a new owner waits for a live old owner to finish its batch and let the
-   * partition go before taking it anyway; must exceed the longest external call of a handler. Default 60 s.
-   */
-  readonly rebalanceTimeoutMs?: number;
-}
+import { PostgresConsumer, PostgresLogOptions, returningRows } from './postgres-log-consumer';
 
 /**
  * The golden-record log in PostgreSQL, for the embedded defaults (no KAFKA_BROKERS): same contract
