@@ -1,5 +1,5 @@
 import { isPlainObject } from './lenient';
-import { signOpenapi } from './signing/openapi-signature';
+import { signOpenapi } from '../../shared/wdt-signing/openapi-signature';
 import { Envelope, WdtProtocol, asCode, asText, listOf } from './wdt-protocol';
 
 export interface OpenapiCredentials {

@@ -1,5 +1,5 @@
 import { isPlainObject } from './lenient';
-import { signQimen } from './signing/qimen-signature';
+import { signQimen } from '../../shared/wdt-signing/qimen-signature';
 import { Envelope, WdtProtocol, asCode, asText, listOf } from './wdt-protocol';
 
 export interface QimenCredentials {

@@ -1,4 +1,4 @@
-import { signOpenapi } from '../../ingestion/wdt-client/signing/openapi-signature';
+import { signOpenapi } from '../../shared/wdt-signing/openapi-signature';
 import { SimError, SimErrorReplies, wdtError } from './sim-errors';
 
 export interface OpenapiAuthSettings {

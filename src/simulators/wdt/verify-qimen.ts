@@ -1,4 +1,4 @@
-import { QIMEN_SIGN_METHODS, QimenSignMethod, signQimen } from '../../ingestion/wdt-client/signing/qimen-signature';
+import { QIMEN_SIGN_METHODS, QimenSignMethod, signQimen } from '../../shared/wdt-signing/qimen-signature';
 import { SimError, SimErrorReplies, gatewayError, wdtError } from './sim-errors';
 import { parseBeijingTime } from './sim-warehouse';
 

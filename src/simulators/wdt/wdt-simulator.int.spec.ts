@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { signOpenapi } from '../../ingestion/wdt-client/signing/openapi-signature';
-import { signQimen } from '../../ingestion/wdt-client/signing/qimen-signature';
+import { signOpenapi } from '../../shared/wdt-signing/openapi-signature';
+import { signQimen } from '../../shared/wdt-signing/qimen-signature';
 import { WdtSimulator, startWdtSimulator } from './server';
 import { beijingTime } from './sim-warehouse';
 
