@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { createTestDatabase, TestDatabase } from '../../test/support/test-database';
 import { waitFor } from '../../test/support/wait-for';
 import { loadConfig } from '../config/config';
-import { ConfigModule } from '../config/config.module';
+import { ConfigModule } from '../platform/config.module';
 import { DatabaseModule } from '../platform/database/database.module';
 import { HttpPlatformModule } from '../platform/http/http.module';
 import { LoggingModule } from '../platform/logging/logging.module';

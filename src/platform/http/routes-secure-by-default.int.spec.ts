@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { loadConfig } from '../../config/config';
-import { ConfigModule } from '../../config/config.module';
+import { ConfigModule } from '../config.module';
 import { RunningHub, startHub } from '../../hub';
 import { createLogger } from '../logging/logger';
 import { LoggingModule } from '../logging/logging.module';

@@ -2,7 +2,7 @@ import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { loadConfig } from '../../config/config';
-import { ConfigModule } from '../../config/config.module';
+import { ConfigModule } from '../../platform/config.module';
 import { HttpPlatformModule } from '../../platform/http/http.module';
 import { DEFAULT_READ_WAIT_MS, READ_WAIT_MS } from '../../platform/http/read-your-writes';
 import { createValidationPipe } from '../../platform/http/validation';

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_CONFIG } from '../platform/tokens';
-import { AppConfig, loadConfig } from './config';
+import { APP_CONFIG } from './tokens';
+import { AppConfig, loadConfig } from '../config/config';
 
 export { APP_CONFIG };
 
