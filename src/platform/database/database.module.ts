@@ -4,6 +4,7 @@ import { AppConfig } from '../../config/config';
 import { EventStore } from '../../event-store/event-store';
 import { refuseRestoredXids } from '../../event-store/xid-horizon';
 import { AdvisoryLeaderLocks, alwaysLeader, LeaderLocks } from '../../event-store/leader-lock';
+import { UpcasterRegistry } from '../../event-store/upcasters';
 import { LOGGER, Logger } from '../logging/logging.module';
 import { APP_CONFIG, DATA_SOURCE, EVENT_STORE, LEADER_LOCKS } from '../tokens';
 import { openDatabase } from './data-source';
@@ -64,7 +65,14 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   providers: [
     { provide: DATABASE, inject: [APP_CONFIG, LOGGER], useFactory: open },
     { provide: DATA_SOURCE, inject: [DATABASE], useFactory: (db: Database) => db.dataSource },
-    { provide: EVENT_STORE, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+    // The one registry of event upcasters: every reader of events is to take it from here, so an upcaster
+    // registered once applies to every read.
+    { provide: UpcasterRegistry, useFactory: () => new UpcasterRegistry() },
+    {
+      provide: EVENT_STORE,
+      inject: [DATA_SOURCE, UpcasterRegistry],
+      useFactory: (dataSource: DataSource, upcasters: UpcasterRegistry) => new EventStore(dataSource, upcasters),
+    },
     {
       provide: LEADER_LOCKS,
       inject: [DATABASE],
@@ -72,6 +80,6 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     },
     DatabaseLifecycle,
   ],
-  exports: [DATABASE, DATA_SOURCE, EVENT_STORE, LEADER_LOCKS],
+  exports: [DATABASE, DATA_SOURCE, UpcasterRegistry, EVENT_STORE, LEADER_LOCKS],
 })
 export class DatabaseModule {}
