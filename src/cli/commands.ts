@@ -1,4 +1,4 @@
-import { ParsedArgs } from './args';
+import type { ParsedArgs } from './args';
 
 /** An option a command accepts: `--name VALUE` when `value` names the value, else a switch. */
 export interface FlagSpec {

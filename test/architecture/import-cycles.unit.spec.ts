@@ -12,6 +12,21 @@ const KNOWN_FOLDER_CYCLES: string[][] = [
   ['operations', 'processors'],
 ];
 
+/** Who may import the simulators: the demo runtime that starts them and `mdm sim`. */
+const SIMULATOR_USERS = ['src/runtime/', 'src/cli/sim.command.ts'];
+/** Still to move to the demo runtime: ingestion starts a WDT simulator itself when used without one. */
+const KNOWN_SIMULATOR_IMPORTS = ['src/ingestion/wdt-connection.ts'];
+
+describe('simulators are a layer of their own', () => {
+  it('no production module imports a simulator (beyond the known one)', () => {
+    const importers = importEdges(projectRoot())
+      .filter((e) => e.to.startsWith('src/simulators/') && !e.from.startsWith('src/simulators/'))
+      .map((e) => e.from)
+      .filter((from) => !SIMULATOR_USERS.some((allowed) => from.startsWith(allowed)));
+    assert.deepEqual([...new Set(importers)].sort(), KNOWN_SIMULATOR_IMPORTS);
+  });
+});
+
 describe('import cycles under src/', () => {
   const edges = importEdges(projectRoot());
 
