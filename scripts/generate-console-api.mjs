@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The console's API types (console/src/api/generated.ts) from the hub's OpenAPI document, built
-// without a database or a port (Nest preview mode, see src/platform/http/openapi-offline.ts). Needs dist/
+// without a database or a port (Nest preview mode, see src/openapi-offline.ts). Needs dist/
 // (`npm run build`). Writes only when the text changed, so the console is not rebuilt for nothing.
 // test/console/console-api-types.unit.spec.ts fails when the committed file is not a fresh generation.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const HEADER = `/**
 export async function generateConsoleApi() {
   const require = createRequire(import.meta.url);
   require('reflect-metadata');
-  const { openApiDocumentOffline } = require(path.join(root, 'dist', 'src', 'platform', 'http', 'openapi-offline.js'));
+  const { openApiDocumentOffline } = require(path.join(root, 'dist', 'src', 'openapi-offline.js'));
   const document = await openApiDocumentOffline();
   const text = HEADER + astToString(await openapiTS(document, { alphabetize: true }));
   const options = (await prettier.resolveConfig(GENERATED)) ?? {};

@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { OpenAPIObject } from '@nestjs/swagger';
-import { AppModule } from '../../app.module';
-import { loadConfig } from '../../config/config';
-import { createLogger } from '../logging/logger';
-import { buildOpenApiDocument } from './openapi';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/config';
+import { createLogger } from './platform/logging/logger';
+import { buildOpenApiDocument } from './platform/http/openapi';
 
 /**
  * The OpenAPI document without a database, a broker or a port: Nest's preview mode builds the
