@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './platform/config.module';
 import { ConsoleModule } from './console/console.module';
@@ -38,6 +39,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
+        CqrsModule.forRoot(),
         LoggingModule.forRoot(options.logger),
         DatabaseModule,
         MessagingModule,

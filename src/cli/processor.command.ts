@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
-import { SkipProcessorEventHandler } from '../processors/skip-processor-event.handler';
+import { CommandBus } from '@nestjs/cqrs';
+import { SkipProcessorEventCommand } from '../processors/skip-processor-event.command';
 import { SkipResult } from '../processors/skip-processor-event';
 import { stringOption } from './args';
 import { CliCommand, CliError } from './commands';
@@ -25,7 +26,8 @@ export const processorSkipCommand: CliCommand = {
     const body = { position, reason };
     const result = await operate<SkipResult>({
       remote: (hub) => hub.post(`/api/v1/processors/${encodeURIComponent(name)}/skip`, body),
-      local: (app) => app.get(SkipProcessorEventHandler).skip({ processor: name, ...body }, `cli:${userInfo().username}`),
+      local: (app) =>
+        app.get(CommandBus).execute(new SkipProcessorEventCommand({ processor: name, ...body }, `cli:${userInfo().username}`)),
     });
     process.stdout.write(
       `${result.processor} will skip position ${result.position} (${result.eventType} on ${result.streamId}); recorded by ${result.actor}\n`,

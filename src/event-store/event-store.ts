@@ -5,16 +5,33 @@ import { noteAppended } from './appended-positions';
 import { Checkpoint, EventMetadata, ExpectedVersion, NewEvent, SqlExecutor, StoredEvent } from './stored-event';
 import { UpcasterRegistry } from './upcasters';
 
+/** One stream another writer moved: `actual` -1 when only the insert's unique key told us. */
+export interface StreamConflict {
+  readonly streamId: string;
+  readonly expected: number;
+  readonly actual: number;
+}
+
+/** The writer's expected versions were stale: `conflicts` names every stream that moved, so a retry re-reads only those. */
 export class ConcurrencyError extends DomainError {
-  constructor(
-    readonly streamId: string,
-    readonly expected: number,
-    readonly actual: number,
-  ) {
-    super(ErrorCode.concurrency, `stream ${streamId} is at version ${actual}, the writer expected ${expected}`);
+  constructor(readonly conflicts: readonly StreamConflict[]) {
+    super(
+      ErrorCode.concurrency,
+      conflicts
+        .slice(0, 5)
+        .map((c) => `stream ${c.streamId} is at version ${c.actual >= 0 ? c.actual : '(newer)'}, the writer expected ${c.expected}`)
+        .join('; ') + (conflicts.length > 5 ? ` (and ${conflicts.length - 5} more)` : ''),
+    );
     this.name = 'ConcurrencyError';
   }
+
+  get streamIds(): string[] {
+    return this.conflicts.map((c) => c.streamId);
+  }
 }
+
+/** The channel every append notifies inside its transaction (PostgreSQL delivers it on commit, to every listener). */
+export const APPENDED_CHANNEL = 'mdm_events_appended';
 
 export interface StreamAppend {
   readonly streamId: string;
@@ -49,7 +66,10 @@ const UNIQUE_VIOLATION = '23505';
  * join an open transaction (a processor's read-model writes and checkpoint commit together).
  */
 export class EventStore {
-  /** Emits `appended` after a successful append made outside a caller's transaction. */
+  /**
+   * Emits `appended` when events were committed: fed by the LISTEN connection (append-listener.ts),
+   * which hears every instance's appends; processors also poll, so a lost wake-up only delays them.
+   */
   readonly notifications = new EventEmitter();
 
   constructor(
@@ -88,9 +108,15 @@ export class EventStore {
       metadata: [] as string[],
       occurredAt: [] as string[],
     };
+    const stale = work.flatMap((a) => {
+      const actual = current.get(a.streamId) ?? 0;
+      return a.expectedVersion !== 'any' && a.expectedVersion !== actual
+        ? [{ streamId: a.streamId, expected: a.expectedVersion, actual }]
+        : [];
+    });
+    if (stale.length > 0) throw new ConcurrencyError(stale);
     for (const a of work) {
       const actual = current.get(a.streamId) ?? 0;
-      if (a.expectedVersion !== 'any' && a.expectedVersion !== actual) throw new ConcurrencyError(a.streamId, a.expectedVersion, actual);
       a.events.forEach((event, i) => {
         rows.eventId.push(event.eventId ?? randomUUID());
         rows.streamId.push(a.streamId);
@@ -104,10 +130,13 @@ export class EventStore {
     }
     let inserted: { global_position: string; stream_id: string }[];
     try {
+      // The NOTIFY rides in the same statement, so in the same transaction: listeners hear it on commit, never before.
       inserted = await db.query(
-        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
-         RETURNING global_position, stream_id`,
+        `WITH inserted AS (
+           INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
+           RETURNING global_position, stream_id)
+         SELECT global_position, stream_id FROM inserted, (SELECT pg_notify('${APPENDED_CHANNEL}', '')) AS wake`,
         [rows.eventId, rows.streamId, rows.version, rows.type, rows.schema, rows.data, rows.metadata, rows.occurredAt],
       );
     } catch (error) {
@@ -116,23 +145,19 @@ export class EventStore {
         (error as { code?: string }).code === UNIQUE_VIOLATION &&
         /stream_version/.test(String((error as Error).message) + String((error as { constraint?: string }).constraint))
       ) {
-        const first = work[0]!;
-        throw new ConcurrencyError(first.streamId, numeric(first.expectedVersion), -1);
+        // The detail names the key: "Key (stream_id, stream_version)=(wh-1, 3) already exists."
+        const named = /\(stream_id, stream_version\)=\((.*), \d+\)/.exec(String((error as { detail?: string }).detail))?.[1];
+        const moved = work.filter((a) => named === undefined || a.streamId === named);
+        throw new ConcurrencyError(moved.map((a) => ({ streamId: a.streamId, expected: numeric(a.expectedVersion), actual: -1 })));
       }
       throw error;
     }
-    if (!tx) this.notifications.emit('appended');
     noteAppended(inserted.map((r) => String(r.global_position)));
     return appends.map((a) => ({
       streamId: a.streamId,
       nextExpectedVersion: (current.get(a.streamId) ?? 0) + a.events.length,
       globalPositions: inserted.filter((r) => r.stream_id === a.streamId).map((r) => String(r.global_position)),
     }));
-  }
-
-  /** Tells waiting processors that a transaction that appended has committed. */
-  notifyAppended(): void {
-    this.notifications.emit('appended');
   }
 
   async readStream<T = unknown>(streamId: string, options: { asOf?: Date; tx?: SqlExecutor } = {}): Promise<StoredEvent<T>[]> {

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { actorOf } from '../platform/http/api-key.guard';
 import { Roles } from '../platform/http/roles.decorator';
-import { SkipProcessorEventHandler } from './skip-processor-event.handler';
+import { SkipProcessorEventCommand } from './skip-processor-event.command';
 import { SkipResult } from './skip-processor-event';
 
 export class SkipBody {
@@ -22,13 +23,15 @@ type AuthedRequest = { apiKey?: { name: string; role: string } };
 @ApiTags('operations')
 @Controller('api/v1/processors')
 export class ProcessorsController {
-  constructor(private readonly skipEvent: SkipProcessorEventHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** Lets a stalled processor pass the one event it cannot apply; recorded as a ProcessorEventSkipped event. */
   @Post(':name/skip')
   @HttpCode(200)
   @Roles('admin')
   skip(@Param('name') name: string, @Body() body: SkipBody, @Req() request: AuthedRequest): Promise<SkipResult> {
-    return this.skipEvent.skip({ processor: name, position: body.position, reason: body.reason }, actorOf(request));
+    return this.commands.execute(
+      new SkipProcessorEventCommand({ processor: name, position: body.position, reason: body.reason }, actorOf(request)),
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
@@ -7,18 +8,19 @@ import { lookup } from '../operations/operations.module';
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { ProcessorSupervisor } from './processor-supervisor';
-import { SkipRequest, SkipResult, skipProcessorEvent } from './skip-processor-event';
+import { SkipResult, skipProcessorEvent } from './skip-processor-event';
+import { SkipProcessorEventCommand } from './skip-processor-event.command';
 
-/** `POST /api/v1/processors/{name}/skip` and `mdm processor skip`: records the skip, then ends the processor's backoff here. */
-@Injectable()
-export class SkipProcessorEventHandler {
+/** Records the skip, then ends the processor's backoff here. */
+@CommandHandler(SkipProcessorEventCommand)
+export class SkipProcessorEventHandler implements ICommandHandler<SkipProcessorEventCommand> {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
   ) {}
 
-  async skip(request: SkipRequest, actor: string): Promise<SkipResult> {
+  async execute({ request, actor }: SkipProcessorEventCommand): Promise<SkipResult> {
     const processors = lookup<ProcessorSupervisor>(this.moduleRef, ProcessorSupervisor)?.processors ?? [];
     const processor = processors.find((p) => p.name === request.processor);
     // Processors run outside the supervisor too (the latency observer): a recorded stall names them.

@@ -4,7 +4,7 @@ import type { IntegrationScheme } from '../schemes/scheme';
 import { SqlExecutor } from '../event-store/stored-event';
 import { DomainError } from '../shared/domain/domain-error';
 import { commandMetadata } from '../warehouses/application/metadata';
-import type { KingdeeFindingsHandler } from '../warehouses/application/kingdee-findings/kingdee-findings.handler';
+import type { KingdeeFindings } from '../warehouses/application/kingdee-findings/kingdee-findings';
 import type { KingdeeFieldDrift } from '../warehouses/domain/events';
 import { publicReport, type PublicReconciliationReport, type ReconciliationFindings } from './domain/findings';
 import type { GoldenSnapshot } from './domain/golden-snapshot';
@@ -21,7 +21,7 @@ export interface ReconcileDeps {
   readonly db: SqlExecutor;
   readonly kingdee: Pick<KingdeeClient, 'executeBillQuery'>;
   readonly scheme: IntegrationScheme;
-  readonly findings: KingdeeFindingsHandler;
+  readonly findings: KingdeeFindings;
   readonly pageSize: number;
   readonly clock?: () => Date;
 }
@@ -81,7 +81,7 @@ export async function runReconciliation(deps: ReconcileDeps, trigger: string, op
 
 /** Each record with a finding, or with an open task this run did not confirm, gets its findings recorded. */
 async function recordFindings(
-  handler: KingdeeFindingsHandler,
+  handler: KingdeeFindings,
   runId: string,
   found: ReconciliationFindings,
   withOpenFindings: ReadonlySet<string>,

@@ -2,7 +2,7 @@ import { SqlExecutor } from '../event-store/stored-event';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { CommandMetadata } from '../shared/domain/decider';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
-import type { KingdeeFindingsHandler } from '../warehouses/application/kingdee-findings/kingdee-findings.handler';
+import type { KingdeeFindings } from '../warehouses/application/kingdee-findings/kingdee-findings';
 import { acceptedValues, NotAcceptableError } from './domain/accept-values';
 import { ReconciliationStore } from './reconciliation-store';
 
@@ -37,7 +37,7 @@ export class ResolveReconciliationTask {
 
   constructor(
     private readonly db: SqlExecutor,
-    private readonly findings: KingdeeFindingsHandler,
+    private readonly findings: KingdeeFindings,
     private readonly scheme: () => Promise<IntegrationScheme>,
   ) {
     this.store = new ReconciliationStore(db);

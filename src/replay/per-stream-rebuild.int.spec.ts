@@ -1,3 +1,4 @@
+import { OverrideFieldCommand } from '../warehouses/application/commands';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PerStreamRebuild } from '../event-store/per-stream-rebuild';
@@ -106,7 +107,9 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
         [early, '早改名'],
         [late, '晚改名'],
       ] as const) {
-        await kit.warehouses.overrideField.execute({ goldenId: goldenId!, field: 'name', value, reason: 'during the rebuild' }, steward);
+        await kit.warehouses.bus.execute(
+          new OverrideFieldCommand({ goldenId: goldenId!, field: 'name', value, reason: 'during the rebuild' }, steward),
+        );
       }
     });
     const before = await eventCount();
@@ -133,8 +136,12 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
     assert.notEqual(progress.after_stream, '', 'two chunks were kept');
     assert.equal((await loadCheckpoint(kit.db.dataSource, shadowCheckpointName(name))).globalPosition, '0');
     const [early, late] = await edgeRecords();
-    await kit.warehouses.overrideField.execute({ goldenId: early!, field: 'name', value: '崩溃后早', reason: 'after the crash' }, steward);
-    await kit.warehouses.overrideField.execute({ goldenId: late!, field: 'name', value: '崩溃后晚', reason: 'after the crash' }, steward);
+    await kit.warehouses.bus.execute(
+      new OverrideFieldCommand({ goldenId: early!, field: 'name', value: '崩溃后早', reason: 'after the crash' }, steward),
+    );
+    await kit.warehouses.bus.execute(
+      new OverrideFieldCommand({ goldenId: late!, field: 'name', value: '崩溃后晚', reason: 'after the crash' }, steward),
+    );
 
     const resumed = await replayer.replay(new GoldenRecordsProjection(), { batchSize: CHUNK });
     assert.equal(resumed.resumed, true);

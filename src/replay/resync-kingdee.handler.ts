@@ -6,6 +6,7 @@ import { JobRegistry } from '../operations/jobs/job-registry';
 import { lookup } from '../operations/operations.module';
 import { DATA_SOURCE } from '../platform/tokens';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
+import { RequestKingdeeResyncCommand } from '../warehouses/application/commands';
 import { commandMetadata } from '../warehouses/application/metadata';
 import { WAREHOUSES } from '../warehouses/warehouses.tokens';
 import type { Warehouses } from '../warehouses/warehouses.factory';
@@ -52,7 +53,7 @@ export class ResyncKingdeeHandler {
         let resynced = 0;
         for (const [i, goldenId] of targets.entries()) {
           try {
-            await warehouses.resync.execute({ goldenId, reason }, commandMetadata(actor, { correlationId }));
+            await warehouses.bus.execute(new RequestKingdeeResyncCommand({ goldenId, reason }, commandMetadata(actor, { correlationId })));
             resynced++;
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, Provider } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
 import { WDT_OBSERVATION_RECORDER } from '../contracts/wdt-observation-recorder.port';
@@ -6,24 +7,36 @@ import { KINGDEE_SYNC_RESULT_RECORDER } from '../contracts/kingdee-sync-result-r
 import { READ_MODELS } from '../platform/http/read-your-writes';
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { WAREHOUSES, WAREHOUSE_PROJECTIONS } from './warehouses.tokens';
-import { Warehouses, createWarehouses } from './warehouses.factory';
+import { WAREHOUSE_COMMAND_HANDLERS, Warehouses, createWarehouses } from './warehouses.factory';
 import { LifecycleController } from './api/lifecycle.controller';
 import { OverridesController } from './api/overrides.controller';
 import { StewardshipController } from './api/stewardship.controller';
 import { WarehousesController } from './api/warehouses.controller';
 
 /**
+ * The command handlers as providers, so the CqrsModule registers them with the CommandBus (it finds
+ * @CommandHandler on each instance's class; the factory built them).
+ */
+const handlerProviders: Provider[] = WAREHOUSE_COMMAND_HANDLERS.map((type) => ({
+  provide: type,
+  inject: [WAREHOUSES],
+  useFactory: (w: Warehouses) => w.handlers.find((h) => h instanceof type),
+}));
+
+/**
  * Golden warehouse records: the ingestion and Kingdee-sink ports, the stewards' API and the read
- * models. Needs DATA_SOURCE and EVENT_STORE from the platform (global) modules.
+ * models; every change is a command on the CommandBus (CqrsModule.forRoot() in the app). Needs
+ * DATA_SOURCE and EVENT_STORE from the platform (global) modules.
  */
 @Module({
   controllers: [WarehousesController, OverridesController, LifecycleController, StewardshipController],
   providers: [
     {
       provide: WAREHOUSES,
-      inject: [DATA_SOURCE, EVENT_STORE],
-      useFactory: (dataSource: DataSource, store: EventStore) => createWarehouses(dataSource, store),
+      inject: [DATA_SOURCE, EVENT_STORE, CommandBus],
+      useFactory: (dataSource: DataSource, store: EventStore, bus: CommandBus) => createWarehouses(dataSource, store, { bus }),
     },
+    ...handlerProviders,
     { provide: WDT_OBSERVATION_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.observationRecorder },
     { provide: KINGDEE_SYNC_RESULT_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.syncResultRecorder },
     { provide: WAREHOUSE_PROJECTIONS, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.projections },

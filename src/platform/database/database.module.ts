@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
+import { AppendListener, listenForAppends, listenOnPool } from '../../event-store/append-listener';
 import { EventStore } from '../../event-store/event-store';
 import { refuseRestoredXids } from '../../event-store/xid-horizon';
 import { AdvisoryLeaderLocks, alwaysLeader, LeaderLocks } from '../../event-store/leader-lock';
@@ -53,9 +54,16 @@ export async function closeDatabase(database: Database): Promise<void> {
   await database.embeddedServer?.stop();
 }
 
+/** Wakes this instance's processors when any instance commits an append (PostgreSQL NOTIFY). */
+const APPEND_LISTENER = Symbol('AppendListener');
+
 class DatabaseLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(APPEND_LISTENER) private readonly listener: AppendListener,
+  ) {}
   async onApplicationShutdown(): Promise<void> {
+    await this.listener.stop();
     await closeDatabase(this.database);
   }
 }
@@ -72,6 +80,12 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       provide: EVENT_STORE,
       inject: [DATA_SOURCE, UpcasterRegistry],
       useFactory: (dataSource: DataSource, upcasters: UpcasterRegistry) => new EventStore(dataSource, upcasters),
+    },
+    {
+      provide: APPEND_LISTENER,
+      inject: [DATABASE, EVENT_STORE],
+      useFactory: (db: Database, store: EventStore): AppendListener =>
+        db.embedded ? listenOnPool(db.dataSource, store) : listenForAppends(db.url, store),
     },
     {
       provide: LEADER_LOCKS,

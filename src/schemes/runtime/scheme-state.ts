@@ -1,27 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, EventStore } from '../../event-store/event-store';
+import { CommandPipeline, PipelineOptions } from '../../event-store/command-pipeline';
+import { EventStore } from '../../event-store/event-store';
 import type { IntegrationScheme } from '../scheme';
 import { mappingHash } from './mapping-hash';
+import type { MappingRecorded } from './scheme-commands';
 import { SchemeEvent, SchemeRuntimeState, evolveScheme, initialSchemeState, schemeStreamId } from './scheme-events';
 
 export interface SchemeStateOptions {
   /** How long a read answer is reused: the sink asks per batch, other instances' switches show within this. */
   readonly cacheMs?: number;
   readonly clock?: () => Date;
+  readonly pipeline?: PipelineOptions;
 }
 
 /**
  * Whether a scheme is enabled, switched at runtime and recorded as events on `scheme-<name>`. The
  * Kingdee sink asks `isEnabled(scheme.name)` before each BatchSave and leaves the batch uncommitted
- * (to retry later) while it is disabled.
+ * (to retry later) while it is disabled. Its changes run through the command pipeline; the
+ * command handlers (scheme-command.handlers.ts) are how the app asks for them.
  */
 export class SchemeState {
   private readonly cache = new Map<string, { at: number; state: Promise<SchemeRuntimeState> }>();
+  private readonly pipeline: CommandPipeline;
 
   constructor(
     private readonly store: EventStore,
     private readonly options: SchemeStateOptions = {},
-  ) {}
+  ) {
+    this.pipeline = new CommandPipeline(store, options.pipeline);
+  }
 
   async isEnabled(name: string): Promise<boolean> {
     return (await this.read(name)).enabled;
@@ -45,10 +52,7 @@ export class SchemeState {
   }
 
   /** Records the loaded scheme's mapping when it differs from the last one recorded (an auditable change). */
-  async recordMapping(
-    scheme: IntegrationScheme,
-    actor: string,
-  ): Promise<{ changed: boolean; previousHash: string | null; state: SchemeRuntimeState }> {
+  async recordMapping(scheme: IntegrationScheme, actor: string): Promise<MappingRecorded> {
     const hash = mappingHash(scheme);
     let previousHash: string | null = null;
     const state = await this.decide(scheme.name, actor, (s) => {
@@ -66,20 +70,22 @@ export class SchemeState {
   }
 
   private async decide(name: string, actor: string, decide: (state: SchemeRuntimeState) => SchemeEvent[]): Promise<SchemeRuntimeState> {
-    for (let attempt = 1; ; attempt++) {
-      const state = await this.load(name);
-      const events = decide(state);
-      if (events.length === 0) return state;
-      const occurredAt = (this.options.clock?.() ?? new Date()).toISOString();
-      try {
-        await this.store.append(schemeStreamId(name), state.version, events, { correlationId: randomUUID(), actor, occurredAt });
-      } catch (error) {
-        if (error instanceof ConcurrencyError && attempt < 3) continue;
-        throw error;
-      }
-      this.cache.delete(name);
-      return events.reduce((s, e, i) => evolveScheme(s, e, { version: state.version + i + 1, occurredAt }), state);
-    }
+    const streamId = schemeStreamId(name);
+    const after = await this.pipeline.run<SchemeRuntimeState, SchemeRuntimeState>({
+      keys: [streamId],
+      load: async () => new Map([[streamId, await this.load(name)]]),
+      decide: (loaded) => {
+        const state = loaded.get(streamId)!;
+        const events = decide(state);
+        const occurredAt = (this.options.clock?.() ?? new Date()).toISOString();
+        return {
+          appends: [{ streamId, expectedVersion: state.version, events, metadata: { correlationId: randomUUID(), actor, occurredAt } }],
+          result: events.reduce((s, e, i) => evolveScheme(s, e, { version: state.version + i + 1, occurredAt }), state),
+        };
+      },
+    });
+    this.cache.delete(name);
+    return after;
   }
 
   private async load(name: string): Promise<SchemeRuntimeState> {

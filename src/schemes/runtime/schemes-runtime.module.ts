@@ -1,4 +1,5 @@
 import { Global, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { EventStore } from '../../event-store/event-store';
@@ -9,6 +10,8 @@ import { APP_CONFIG, DATA_SOURCE, EVENT_STORE } from '../../platform/tokens';
 import { ReplayModule } from '../../replay/replay.module';
 import { ConfiguredScheme } from './configured-scheme';
 import { SchemePreview } from './scheme-preview';
+import { DisableSchemeHandler, EnableSchemeHandler, RecordSchemeMappingHandler } from './scheme-command.handlers';
+import { RecordSchemeMappingCommand } from './scheme-commands';
 import { SchemeState } from './scheme-state';
 import { SchemesController } from './schemes.controller';
 
@@ -18,6 +21,7 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
   constructor(
     private readonly state: SchemeState,
     private readonly configured: ConfiguredScheme,
+    private readonly commands: CommandBus,
     @Inject(OPERATIONS_WORKERS) private readonly runWorkers: boolean,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -26,7 +30,7 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
     if (!this.runWorkers) return;
     try {
       const scheme = await this.configured.get();
-      const { changed, previousHash, state } = await this.state.recordMapping(scheme, 'system:hub-start');
+      const { changed, previousHash, state } = await this.commands.execute(new RecordSchemeMappingCommand(scheme, 'system:hub-start'));
       if (changed && previousHash !== null) {
         this.logger.warn(
           { scheme: scheme.name, mappingHash: state.mappingHash, previousHash },
@@ -62,6 +66,11 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
       inject: [DATA_SOURCE, APP_CONFIG],
       useFactory: (ds: DataSource, config: AppConfig) => new SchemePreview(ds, config.kingdee.batchSize),
     },
+    ...[EnableSchemeHandler, DisableSchemeHandler, RecordSchemeMappingHandler].map((type) => ({
+      provide: type,
+      inject: [SchemeState],
+      useFactory: (state: SchemeState) => new type(state),
+    })),
     MappingAudit,
     { provide: SCHEME_STATUS, useExisting: MappingAudit },
   ],

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { actorOf } from '../../platform/http/api-key.guard';
@@ -13,6 +14,7 @@ import { parseScheme } from '../scheme-loader';
 import { ConfiguredScheme } from './configured-scheme';
 import { SchemeRuntimeState } from './scheme-events';
 import { SchemePreview, SchemePreviewResult } from './scheme-preview';
+import { DisableSchemeCommand, EnableSchemeCommand } from './scheme-commands';
 import { SchemeState } from './scheme-state';
 
 export class SwitchBody {
@@ -37,6 +39,7 @@ export class SchemesController {
     private readonly previewer: SchemePreview,
     private readonly resync: ResyncKingdeeHandler,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get()
@@ -56,14 +59,14 @@ export class SchemesController {
   @HttpCode(200)
   @Roles('admin')
   async enable(@Param('name') name: string, @Body() body: SwitchBody, @Req() request: AuthedRequest): Promise<SchemeRuntimeState> {
-    return this.state.enable(await this.known(name), actorOf(request), body.reason);
+    return this.commands.execute(new EnableSchemeCommand(await this.known(name), actorOf(request), body.reason));
   }
 
   @Post(':name/disable')
   @HttpCode(200)
   @Roles('admin')
   async disable(@Param('name') name: string, @Body() body: SwitchBody, @Req() request: AuthedRequest): Promise<SchemeRuntimeState> {
-    return this.state.disable(await this.known(name), actorOf(request), body.reason);
+    return this.commands.execute(new DisableSchemeCommand(await this.known(name), actorOf(request), body.reason));
   }
 
   /** After a mapping change: every record the scheme sends is written again (a resync job). */

@@ -1,6 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/http/roles.decorator';
+import { RestoreGoldenRecordCommand, RetireGoldenRecordCommand } from '../application/commands';
 import { CommandResult } from '../application/stream-command-runner';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
@@ -14,7 +16,10 @@ type HeaderSink = { setHeader(name: string, value: string): void };
 @ApiTags('warehouses')
 @Controller('api/v1/warehouses/:id')
 export class LifecycleController {
-  constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
+  constructor(
+    @Inject(WAREHOUSES) private readonly warehouses: Warehouses,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Post('retire')
   @HttpCode(200)
@@ -31,9 +36,8 @@ export class LifecycleController {
     @Req() request: ApiRequest,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    const result = await this.warehouses.retire.execute(
-      { goldenId: id, reason: body.reason, ifMatch: parseIfMatch(ifMatch) },
-      metadataOf(request),
+    const result = await this.commands.execute(
+      new RetireGoldenRecordCommand({ goldenId: id, reason: body.reason, ifMatch: parseIfMatch(ifMatch) }, metadataOf(request)),
     );
     return this.respond(result, response);
   }
@@ -54,9 +58,8 @@ export class LifecycleController {
     @Req() request: ApiRequest,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    const result = await this.warehouses.restore.execute(
-      { goldenId: id, reason: body.reason, ifMatch: parseIfMatch(ifMatch) },
-      metadataOf(request),
+    const result = await this.commands.execute(
+      new RestoreGoldenRecordCommand({ goldenId: id, reason: body.reason, ifMatch: parseIfMatch(ifMatch) }, metadataOf(request)),
     );
     return this.respond(result, response);
   }

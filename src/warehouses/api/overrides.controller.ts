@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Put, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/http/roles.decorator';
+import { OverrideFieldCommand, RemoveOverrideCommand } from '../application/commands';
 import { CommandResult } from '../application/stream-command-runner';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
@@ -14,7 +16,10 @@ type HeaderSink = { setHeader(name: string, value: string): void };
 @ApiTags('warehouses')
 @Controller('api/v1/warehouses/:id/overrides/:field')
 export class OverridesController {
-  constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
+  constructor(
+    @Inject(WAREHOUSES) private readonly warehouses: Warehouses,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Put()
   @HttpCode(200)
@@ -30,9 +35,11 @@ export class OverridesController {
     @Req() request: ApiRequest,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    const result = await this.warehouses.overrideField.execute(
-      { goldenId: id, field, value: body.value, reason: body.reason, ifMatch: parseIfMatch(ifMatch) },
-      metadataOf(request),
+    const result = await this.commands.execute(
+      new OverrideFieldCommand(
+        { goldenId: id, field, value: body.value, reason: body.reason, ifMatch: parseIfMatch(ifMatch) },
+        metadataOf(request),
+      ),
     );
     return this.respond(result, response);
   }
@@ -51,9 +58,8 @@ export class OverridesController {
     @Req() request: ApiRequest,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
-    const result = await this.warehouses.removeOverride.execute(
-      { goldenId: id, field, reason: body?.reason, ifMatch: parseIfMatch(ifMatch) },
-      metadataOf(request),
+    const result = await this.commands.execute(
+      new RemoveOverrideCommand({ goldenId: id, field, reason: body?.reason, ifMatch: parseIfMatch(ifMatch) }, metadataOf(request)),
     );
     return this.respond(result, response);
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { RequestKingdeeResyncCommand } from '../application/commands';
 import { commandMetadata } from '../application/metadata';
 import { wdtWarehouse } from '../testing/fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
@@ -38,7 +39,7 @@ describe('record versions: ETag and If-Match (PostgreSQL)', () => {
     await sink().recordSuccess([
       { goldenId, version: 1, fStockId: '100001', fNumber: 'SH-PD-01', operation: 'created', at, correlationId: 'k1' },
     ]);
-    await kit.warehouses.resync.execute({ goldenId, reason: '重新写入' }, commandMetadata('test'));
+    await kit.warehouses.bus.execute(new RequestKingdeeResyncCommand({ goldenId, reason: '重新写入' }, commandMetadata('test')));
     await kit.catchUp();
     const after = await detail();
     assert.deepEqual([after.etag, after.body.version, after.body.streamVersion], ['"1"', 1, 3], 'the stream moved, the record did not');

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
+import { ResolveStewardshipTaskCommand } from '../application/commands';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
 import { ResolveTaskDto } from './dto/command.dto';
@@ -12,7 +14,10 @@ import { ApiRequest, metadataOf } from './http-helpers';
 @ApiTags('stewardship')
 @Controller('api/v1/stewardship/tasks')
 export class StewardshipController {
-  constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
+  constructor(
+    @Inject(WAREHOUSES) private readonly warehouses: Warehouses,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Get()
   @Roles('reader')
@@ -29,9 +34,11 @@ export class StewardshipController {
   @ApiOperation({ summary: 'Resolve a task: merge | dismiss a duplicate, retry a sync failure' })
   @ApiOkResponse({ type: ResolveTaskResultDto })
   resolve(@Param('id') id: string, @Body() body: ResolveTaskDto, @Req() request: ApiRequest) {
-    return this.warehouses.resolveTask.execute(
-      { taskId: id, action: body.action, survivorId: body.survivorId, reason: body.reason },
-      metadataOf(request),
+    return this.commands.execute(
+      new ResolveStewardshipTaskCommand(
+        { taskId: id, action: body.action, survivorId: body.survivorId, reason: body.reason },
+        metadataOf(request),
+      ),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { PipelineCommand, streamConflicts } from '../../event-store/command-pipeline';
 import { StreamAppend } from '../../event-store/event-store';
 import { CommandMetadata } from '../../shared/domain/decider';
 import { DomainError } from '../../shared/domain/domain-error';
@@ -6,7 +7,8 @@ import { WarehouseEvent, streamIdOf } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { WarehouseState } from '../domain/state';
 import { WarehouseDecider } from '../domain/warehouse-decider';
-import { LoadedStream } from './warehouse-streams';
+import { goldenIdOfOrSelf } from './stream-command-runner';
+import { LoadedStream, WarehouseStreams } from './warehouse-streams';
 import { eventMetadata } from './metadata';
 
 export interface BatchItem {
@@ -61,4 +63,22 @@ export function decideBatch(
       metadata: eventMetadata(p.metadata, extraMetadata),
     }));
   return { appends, decided, refused, states };
+}
+
+/** A batch of commands on golden records as one pipeline command (keys: golden ids; a conflict re-reads only the streams that moved). */
+export function batchCommand(
+  streams: WarehouseStreams,
+  decider: WarehouseDecider,
+  items: readonly BatchItem[],
+  extraMetadata: Record<string, unknown> = {},
+): PipelineCommand<LoadedStream, BatchOutcome> {
+  return {
+    keys: [...new Set(items.map((i) => i.goldenId))],
+    load: (ids) => streams.load(ids),
+    conflicts: (error) => streamConflicts(error, goldenIdOfOrSelf),
+    decide: (loaded) => {
+      const batch = decideBatch(decider, loaded, items, extraMetadata);
+      return { appends: batch.appends, result: batch };
+    },
+  };
 }

@@ -1,16 +1,14 @@
-import { ConcurrencyError, EventStore } from '../../event-store/event-store';
+import { CommandPipeline, streamConflicts } from '../../event-store/command-pipeline';
+import { ConcurrencyError } from '../../event-store/event-store';
 import { CommandMetadata } from '../../shared/domain/decider';
 import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
 import { WarehouseCommand } from '../domain/commands';
-import { WarehouseEvent, streamIdOf } from '../domain/events';
+import { WarehouseEvent, goldenIdOfStream, streamIdOf } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { WarehouseState } from '../domain/state';
 import { WarehouseDecider, warehouseDecider } from '../domain/warehouse-decider';
-import { SqlExecutor } from '../../event-store/stored-event';
 import { eventMetadata } from './metadata';
-import { WarehouseStreams } from './warehouse-streams';
-
-export const MAX_ATTEMPTS = 4;
+import { LoadedStream, WarehouseStreams } from './warehouse-streams';
 
 export interface CommandResult {
   readonly goldenId: string;
@@ -23,48 +21,51 @@ export interface CommandResult {
 }
 
 /**
- * load → fold → decide → append with the expected stream version; a concurrent writer makes it
- * start over (a few times). `ifMatch` (a steward's If-Match) is compared with the record version,
- * not the stream version: a Kingdee result appended between the steward's read and save moves
- * the stream but not the record, so the save goes through (reloaded and decided again); a change
- * of the record itself is the caller's to resolve, so it fails with `version_mismatch`.
+ * A command on one golden record, through the command pipeline (load → decide → append, retried
+ * with backoff on a conflict). `ifMatch` (a steward's If-Match) is compared with the record version,
+ * not the stream version: a Kingdee result appended between the steward's read and save moves the
+ * stream but not the record, so the save goes through (re-read and decided again); a change of the
+ * record itself is the caller's to resolve, so it fails with `version_mismatch`.
  */
 export class StreamCommandRunner {
-  private readonly streams: WarehouseStreams;
-
   constructor(
-    db: SqlExecutor,
-    private readonly store: EventStore,
+    private readonly pipeline: CommandPipeline,
+    private readonly streams: WarehouseStreams,
     private readonly decider: WarehouseDecider = warehouseDecider,
-  ) {
-    this.streams = new WarehouseStreams(db);
-  }
+  ) {}
 
   async run(goldenId: string, command: WarehouseCommand, meta: CommandMetadata, ifMatch?: number): Promise<CommandResult> {
-    for (let attempt = 1; ; attempt++) {
-      const { state, version } = await this.streams.loadOne(goldenId);
-      if (version === 0) throw new DomainError(ErrorCode.notFound, `no golden record ${goldenId}`);
-      if (ifMatch !== undefined && ifMatch !== state.recordVersion) {
-        // A bad request is a 400 whatever version it names: the caller must fix the body before a reload helps.
-        throw this.validationError(command, state, meta) ?? versionMismatch(goldenId, ifMatch, state.recordVersion);
-      }
-      const events = this.decider.decide(command, state, meta);
-      if (events.length === 0) return { goldenId, events, version, recordVersion: state.recordVersion, state };
-      try {
-        await this.store.append(
-          streamIdOf(goldenId),
-          version,
-          events.map((e) => ({ type: e.type, data: e.data })),
-          eventMetadata(meta),
-        );
-        const after = events.reduce(evolve, state);
-        return { goldenId, events, version: version + events.length, recordVersion: after.recordVersion, state: after };
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        // Another writer appended meanwhile: the next attempt reloads and checks If-Match again.
-        if (attempt >= MAX_ATTEMPTS) throw ifMatch !== undefined ? versionMismatch(goldenId, ifMatch, -1) : error;
-      }
+    try {
+      return await this.attempt(goldenId, command, meta, ifMatch);
+    } catch (error) {
+      // Still conflicting after the pipeline's retries: with If-Match the steward reloads.
+      if (ifMatch !== undefined && error instanceof ConcurrencyError) throw versionMismatch(goldenId, ifMatch, -1);
+      throw error;
     }
+  }
+
+  private attempt(goldenId: string, command: WarehouseCommand, meta: CommandMetadata, ifMatch?: number): Promise<CommandResult> {
+    return this.pipeline.run({
+      keys: [goldenId],
+      load: (ids) => this.streams.load(ids),
+      conflicts: (error) => streamConflicts(error, goldenIdOfOrSelf),
+      decide: (loaded) => {
+        const { state, version } = loaded.get(goldenId) as LoadedStream;
+        if (version === 0) throw new DomainError(ErrorCode.notFound, `no golden record ${goldenId}`);
+        if (ifMatch !== undefined && ifMatch !== state.recordVersion) {
+          // A bad request is a 400 whatever version it names: the caller must fix the body before a reload helps.
+          throw this.validationError(command, state, meta) ?? versionMismatch(goldenId, ifMatch, state.recordVersion);
+        }
+        const events = this.decider.decide(command, state, meta);
+        const after = events.reduce(evolve, state);
+        return {
+          appends: [
+            { streamId: streamIdOf(goldenId), expectedVersion: version, events: events.map(toNewEvent), metadata: eventMetadata(meta) },
+          ],
+          result: { goldenId, events, version: version + events.length, recordVersion: after.recordVersion, state: after },
+        };
+      },
+    });
   }
 
   private validationError(command: WarehouseCommand, state: WarehouseState, meta: CommandMetadata): DomainError | undefined {
@@ -76,6 +77,10 @@ export class StreamCommandRunner {
     }
   }
 }
+
+const toNewEvent = (e: WarehouseEvent) => ({ type: e.type, data: e.data });
+/** A golden-record stream's id as the pipeline's key (the golden id). */
+export const goldenIdOfOrSelf = (streamId: string): string => goldenIdOfStream(streamId) ?? streamId;
 
 export function versionMismatch(goldenId: string, expected: number, actual: number): DomainError {
   const now = actual >= 0 ? ` it is at version ${actual}` : ' it changed meanwhile';

@@ -6,24 +6,23 @@ import {
   WdtObservationRecorder,
 } from '../../contracts/wdt-observation-recorder.port';
 import { WdtWarehouse } from '../../contracts/wdt-warehouse';
+import { CommandDispatcher } from '../../platform/cqrs/command-dispatcher';
+import { FlagMissingInWdtCommand, RecordWdtObservationsCommand, ReportWdtListingCheckCommand } from './commands';
 import { FlagMissingInWdtHandler } from './flag-missing-in-wdt/flag-missing-in-wdt.handler';
-import { RecordWdtObservationsHandler } from './record-wdt-observations/record-wdt-observations.handler';
-import { WdtListingChecksHandler } from './wdt-listing-checks/wdt-listing-checks.handler';
 
-/** The ingestion port, implemented by the warehouses handlers. */
+/** The ingestion port: the sync runner's changes become commands on the bus; the preview is a read. */
 export class WarehousesWdtObservationRecorder implements WdtObservationRecorder {
   constructor(
-    private readonly record: RecordWdtObservationsHandler,
+    private readonly bus: CommandDispatcher,
     private readonly flag: FlagMissingInWdtHandler,
-    private readonly listingChecks: WdtListingChecksHandler,
   ) {}
 
   recordObservations(observations: readonly WdtWarehouse[], context: ObservationContext): Promise<ObservationOutcome[]> {
-    return this.record.execute(observations, context);
+    return this.bus.execute(new RecordWdtObservationsCommand(observations, context));
   }
 
   flagMissing(seen: ReadonlySet<string>, context: ObservationContext): Promise<string[]> {
-    return this.flag.execute(seen, context);
+    return this.bus.execute(new FlagMissingInWdtCommand(seen, context));
   }
 
   previewMissing(seen: ReadonlySet<string>): Promise<MissingPreview> {
@@ -31,6 +30,6 @@ export class WarehousesWdtObservationRecorder implements WdtObservationRecorder 
   }
 
   reportListingCheck(check: WdtListingCheck, context: ObservationContext): Promise<void> {
-    return this.listingChecks.report(check, context);
+    return this.bus.execute(new ReportWdtListingCheckCommand(check, context));
   }
 }

@@ -1,3 +1,4 @@
+import { OverrideFieldCommand, ResolveStewardshipTaskCommand } from '../application/commands';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ObservationOutcome } from '../../contracts/wdt-observation-recorder.port';
@@ -225,7 +226,9 @@ async function scenario(kit: WarehousesTestKit): Promise<{ a: string; b: string;
   );
   const b = goldenOf(second, 'SH-PD-01B');
   const steward = commandMetadata('api:li', { now: new Date(Date.UTC(2026, 10, 28, 9, 2)) });
-  await kit.warehouses.overrideField.execute({ goldenId: a, field: 'name', value: '浦东中心仓', reason: '统一命名' }, steward);
+  await kit.warehouses.bus.execute(
+    new OverrideFieldCommand({ goldenId: a, field: 'name', value: '浦东中心仓', reason: '统一命名' }, steward),
+  );
   await kit.warehouses.syncResultRecorder.recordSuccess([
     { goldenId: a, version: 2, fStockId: '100238', fNumber: 'SH-PD-01', operation: 'created', at: new Date(), correlationId: 'k-1' },
   ]);
@@ -234,7 +237,7 @@ async function scenario(kit: WarehousesTestKit): Promise<{ a: string; b: string;
   ]);
   await kit.catchUp();
   const [task] = await kit.db.dataSource.query(`SELECT task_id FROM stewardship_tasks WHERE type = 'duplicate'`);
-  await kit.warehouses.resolveTask.execute({ taskId: task.task_id, action: 'merge', survivorId: a }, steward);
+  await kit.warehouses.bus.execute(new ResolveStewardshipTaskCommand({ taskId: task.task_id, action: 'merge', survivorId: a }, steward));
   // A late Kingdee result for the merged-away record, projected in the same batch as the merge.
   await kit.warehouses.syncResultRecorder.recordSuccess([lateSuccess(b, 1)]);
   await recorder.recordObservations([wdtWarehouse({ contact: undefined, telno: '021-66667777' })], syncContext('run-3', 3));

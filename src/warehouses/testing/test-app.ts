@@ -1,5 +1,6 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import pino from 'pino';
 import { loadConfig } from '../../config/config';
 import { ConfigModule } from '../../platform/config.module';
@@ -32,6 +33,7 @@ export async function startTestApp(kit: WarehousesTestKit, options: { readWaitMs
     imports: [
       ReadWaitModule,
       ConfigModule.forRoot(config),
+      CqrsModule.forRoot(),
       LoggingModule.forRoot(pino({ level: 'silent' })),
       testPlatformModule(kit.db.dataSource, kit.store),
       HttpPlatformModule,

@@ -1,3 +1,10 @@
+import {
+  OverrideFieldCommand,
+  RemoveOverrideCommand,
+  RequestKingdeeResyncCommand,
+  ResolveStewardshipTaskCommand,
+  RetireGoldenRecordCommand,
+} from '../application/commands';
 import { ObservationOutcome } from '../../contracts/wdt-observation-recorder.port';
 import { commandMetadata } from '../application/metadata';
 import { wdtWarehouse } from './fixtures';
@@ -15,13 +22,11 @@ export async function recordVariedHistory(kit: WarehousesTestKit, count = 30): P
   const all = generatedWarehouses(count);
   const ids = goldenIds(await recorder.recordObservations([...all, wdtWarehouse()], syncContext('run-1', 0)));
   const steward = commandMetadata('api:li', { now: new Date(Date.UTC(2026, 10, 28, 9, 5)) });
-  await kit.warehouses.overrideField.execute(
-    { goldenId: ids.get('WH00001')!, field: 'name', value: '一号中心仓', reason: '统一命名' },
-    steward,
+  await kit.warehouses.bus.execute(
+    new OverrideFieldCommand({ goldenId: ids.get('WH00001')!, field: 'name', value: '一号中心仓', reason: '统一命名' }, steward),
   );
-  await kit.warehouses.overrideField.execute(
-    { goldenId: ids.get('WH00002')!, field: 'contact', value: '赵敏', reason: '新负责人' },
-    steward,
+  await kit.warehouses.bus.execute(
+    new OverrideFieldCommand({ goldenId: ids.get('WH00002')!, field: 'contact', value: '赵敏', reason: '新负责人' }, steward),
   );
   await sync.recordSuccess(
     all.slice(0, 10).map((w, i) => ({
@@ -56,9 +61,9 @@ export async function recordVariedHistory(kit: WarehousesTestKit, count = 30): P
     address: '上海市浦东新区川沙路5188号',
   });
   ids.set('SH-PD-01B', goldenIds(await recorder.recordObservations([...edited, twin], syncContext('run-2', 10))).get('SH-PD-01B')!);
-  await kit.warehouses.removeOverride.execute({ goldenId: ids.get('WH00002')!, field: 'contact', reason: '恢复' }, steward);
-  await kit.warehouses.resync.execute({ goldenId: ids.get('WH00011')!, reason: 'fixed in Kingdee' }, steward);
-  await kit.warehouses.retire.execute({ goldenId: ids.get('WH00012')!, reason: 'closed' }, steward);
+  await kit.warehouses.bus.execute(new RemoveOverrideCommand({ goldenId: ids.get('WH00002')!, field: 'contact', reason: '恢复' }, steward));
+  await kit.warehouses.bus.execute(new RequestKingdeeResyncCommand({ goldenId: ids.get('WH00011')!, reason: 'fixed in Kingdee' }, steward));
+  await kit.warehouses.bus.execute(new RetireGoldenRecordCommand({ goldenId: ids.get('WH00012')!, reason: 'closed' }, steward));
   await mergeDuplicates(kit, ids.get('SH-PD-01')!, steward);
   // Run 3 misses a few, so they are flagged missing in WDT.
   const seen = edited.filter((_, i) => i % 7 !== 3);
@@ -80,7 +85,8 @@ async function mergeDuplicates(kit: WarehousesTestKit, survivorId: string, stewa
     `SELECT task_id FROM stewardship_tasks WHERE type = 'duplicate' AND status = 'open'`,
   );
   if (tasks.length === 0) throw new Error('the twin was not suspected as a duplicate');
-  for (const task of tasks) await kit.warehouses.resolveTask.execute({ taskId: task.task_id, action: 'merge', survivorId }, steward);
+  for (const task of tasks)
+    await kit.warehouses.bus.execute(new ResolveStewardshipTaskCommand({ taskId: task.task_id, action: 'merge', survivorId }, steward));
 }
 
 const goldenIds = (outcomes: readonly ObservationOutcome[]) => new Map(outcomes.map((o) => [o.warehouseNo, o.goldenId]));

@@ -1,20 +1,13 @@
-import { CommandMetadata } from '../../../shared/domain/decider';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { OverrideFieldCommand } from '../commands';
 import { CommandResult, StreamCommandRunner } from '../stream-command-runner';
 
-export interface OverrideFieldRequest {
-  readonly goldenId: string;
-  readonly field: string;
-  readonly value: unknown;
-  readonly reason: string;
-  /** The version the steward saw (If-Match); absent = apply to the current version. */
-  readonly ifMatch?: number;
-}
-
 /** A steward pins a field's value; it wins over every source until removed. */
-export class OverrideFieldHandler {
+@CommandHandler(OverrideFieldCommand)
+export class OverrideFieldHandler implements ICommandHandler<OverrideFieldCommand> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
-  execute(request: OverrideFieldRequest, meta: CommandMetadata): Promise<CommandResult> {
+  execute({ request, meta }: OverrideFieldCommand): Promise<CommandResult> {
     const { goldenId, field, value, reason, ifMatch } = request;
     return this.runner.run(goldenId, { type: 'OverrideField', field, value, reason }, meta, ifMatch);
   }

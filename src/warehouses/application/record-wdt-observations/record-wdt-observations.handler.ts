@@ -1,52 +1,81 @@
-import { DataSource } from 'typeorm';
-import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, streamConflicts } from '../../../event-store/command-pipeline';
 import { ObservationContext, ObservationOutcome } from '../../../contracts/wdt-observation-recorder.port';
-import { WdtWarehouse } from '../../../contracts/wdt-warehouse';
 import { streamIdOf } from '../../domain/events';
 import { MatchProfile } from '../../domain/matching';
 import { WDT_SYSTEM } from '../../domain/source-keys';
 import { WarehouseDecider, warehouseDecider } from '../../domain/warehouse-decider';
 import { decideBatch } from '../batch-decision';
+import { RecordWdtObservationsCommand } from '../commands';
 import { newGoldenId } from '../golden-ids';
 import { MatchCandidates } from '../match-candidates';
 import { ReservationConflict, SourceKeyReservations } from '../source-key-reservations';
-import { MAX_ATTEMPTS } from '../stream-command-runner';
+import { goldenIdOfOrSelf } from '../stream-command-runner';
 import { LoadedStream, WarehouseStreams } from '../warehouse-streams';
 import { KeyedObservation, candidatesByKey, latestPerWarehouse, observationItems, outcomeOf, wantsCandidates } from './observation-batch';
 
+/** One warehouse_no as loaded: its golden record (reserved, or a fresh id) and its matching candidates. */
+interface LoadedKey {
+  readonly stream: LoadedStream;
+  readonly fresh: boolean;
+  readonly candidates: MatchProfile[];
+}
+
 /**
  * RecordWdtObservation for a whole page or pull: one query loads every stream, the decider runs
- * per warehouse, and new golden-id reservations plus all appends commit in one transaction.
+ * per warehouse, and new golden-id reservations plus all appends commit in one transaction. A
+ * conflict (a stream moved, or another sync reserved one of our new keys) re-loads only those keys.
  * Observations the domain refuses are left out of the outcomes.
  */
-export class RecordWdtObservationsHandler {
-  private readonly reservations: SourceKeyReservations;
-  private readonly streams: WarehouseStreams;
-  private readonly candidates: MatchCandidates;
-
+@CommandHandler(RecordWdtObservationsCommand)
+export class RecordWdtObservationsHandler implements ICommandHandler<RecordWdtObservationsCommand> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly store: EventStore,
+    private readonly pipeline: CommandPipeline,
+    private readonly streams: WarehouseStreams,
+    private readonly reservations: SourceKeyReservations,
+    private readonly candidates: MatchCandidates,
     private readonly decider: WarehouseDecider = warehouseDecider,
-  ) {
-    this.reservations = new SourceKeyReservations(dataSource);
-    this.streams = new WarehouseStreams(dataSource);
-    this.candidates = new MatchCandidates(dataSource);
-  }
+  ) {}
 
-  async execute(observations: readonly WdtWarehouse[], context: ObservationContext): Promise<ObservationOutcome[]> {
+  execute({ observations, context }: RecordWdtObservationsCommand): Promise<ObservationOutcome[]> {
     const latest = latestPerWarehouse(observations);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(latest, context);
-      } catch (error) {
-        const retryable = error instanceof ConcurrencyError || error instanceof ReservationConflict;
-        if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
+    const byKey = new Map(latest.map((o) => [o.key, o]));
+    const keyOfGolden = new Map<string, string>();
+    return this.pipeline.run<LoadedKey, ObservationOutcome[]>({
+      keys: latest.map((o) => o.key),
+      load: async (keys) => {
+        const loaded = await this.load(
+          keys.map((k) => byKey.get(k)!),
+          context,
+        );
+        for (const [key, { stream }] of loaded) keyOfGolden.set(stream.goldenId, key);
+        return loaded;
+      },
+      conflicts: (error) =>
+        error instanceof ReservationConflict ? [...error.keys] : streamConflicts(error, (s) => keyOfGolden.get(goldenIdOfOrSelf(s))),
+      decide: (loaded) => {
+        const goldenIdOf = (key: string) => loaded.get(key)!.stream.goldenId;
+        const streams = new Map([...loaded.values()].map(({ stream }) => [stream.goldenId, stream]));
+        const candidates = new Map([...loaded].map(([key, l]) => [key, l.candidates]));
+        const batch = decideBatch(this.decider, streams, observationItems(latest, goldenIdOf, context, candidates), {
+          syncRunId: context.syncRunId,
+        });
+        const appended = new Set(batch.appends.map((a) => a.streamId));
+        const newKeys = new Map(
+          [...loaded].filter(([, l]) => l.fresh && appended.has(streamIdOf(l.stream.goldenId))).map(([key, l]) => [key, l.stream.goldenId]),
+        );
+        return {
+          appends: batch.appends,
+          writes: newKeys.size > 0 ? (tx) => this.reservations.reserve(WDT_SYSTEM, newKeys, tx) : undefined,
+          result: latest.flatMap((o, i) =>
+            batch.refused.has(i) ? [] : [outcomeOf(o.key, goldenIdOf(o.key), loaded.get(o.key)!.stream.version, batch.decided[i]!)],
+          ),
+        };
+      },
+    });
   }
 
-  private async attempt(observations: readonly KeyedObservation[], context: ObservationContext): Promise<ObservationOutcome[]> {
+  private async load(observations: readonly KeyedObservation[], context: ObservationContext): Promise<Map<string, LoadedKey>> {
     const reserved = await this.reservations.lookup(
       WDT_SYSTEM,
       observations.map((o) => o.key),
@@ -56,18 +85,11 @@ export class RecordWdtObservationsHandler {
     const streams = await this.streams.load([...reserved.values()]);
     for (const goldenId of fresh.values()) streams.set(goldenId, { goldenId, state: this.decider.initialState(), version: 0, events: [] });
     const candidates = await this.candidatesFor(observations, streams, goldenIdOf, context);
-    const batch = decideBatch(this.decider, streams, observationItems(observations, goldenIdOf, context, candidates), {
-      syncRunId: context.syncRunId,
-    });
-    const appended = new Set(batch.appends.map((a) => a.streamId));
-    const newKeys = new Map([...fresh].filter(([, goldenId]) => appended.has(streamIdOf(goldenId))));
-    await this.dataSource.transaction(async (tx) => {
-      await this.reservations.reserve(WDT_SYSTEM, newKeys, tx);
-      await this.store.appendMany(batch.appends, tx);
-    });
-    if (batch.appends.length > 0) this.store.notifyAppended();
-    return observations.flatMap((o, i) =>
-      batch.refused.has(i) ? [] : [outcomeOf(o.key, goldenIdOf(o.key), streams.get(goldenIdOf(o.key))!.version, batch.decided[i]!)],
+    return new Map(
+      observations.map((o) => [
+        o.key,
+        { stream: streams.get(goldenIdOf(o.key))!, fresh: fresh.has(o.key), candidates: candidates.get(o.key) ?? [] },
+      ]),
     );
   }
 

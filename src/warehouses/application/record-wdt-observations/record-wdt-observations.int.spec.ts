@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { generatedWarehouses } from '../../testing/generated-warehouses';
 import { wdtWarehouse } from '../../testing/fixtures';
 import { WarehousesTestKit, createWarehousesTestKit, syncContext } from '../../testing/test-kit';
-import { RecordWdtObservationsHandler } from './record-wdt-observations.handler';
+import { createWarehouses } from '../../warehouses.factory';
 
 describe('recording WDT observations (PostgreSQL)', () => {
   let kit: WarehousesTestKit;
@@ -39,11 +39,11 @@ describe('recording WDT observations (PostgreSQL)', () => {
   });
 
   it('two concurrent syncs of a new warehouse_no create one golden record', async () => {
-    const other = new RecordWdtObservationsHandler(kit.db.dataSource, kit.store);
+    const other = createWarehouses(kit.db.dataSource, kit.store).observationRecorder;
     const warehouse = wdtWarehouse({ warehouseNo: 'RACE-01', name: '竞态测试仓' });
     const [a, b] = await Promise.all([
       kit.warehouses.observationRecorder.recordObservations([warehouse], syncContext('race-a')),
-      other.execute([{ ...warehouse, telno: '021-11112222' }], syncContext('race-b')),
+      other.recordObservations([{ ...warehouse, telno: '021-11112222' }], syncContext('race-b')),
     ]);
     assert.equal(a[0]!.goldenId, b[0]!.goldenId);
     const [row] = await kit.db.dataSource.query(`SELECT count(*)::int AS n FROM warehouse_source_keys WHERE source_key = 'RACE-01'`);

@@ -1,18 +1,13 @@
-import { CommandMetadata } from '../../../shared/domain/decider';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { RemoveOverrideCommand } from '../commands';
 import { CommandResult, StreamCommandRunner } from '../stream-command-runner';
 
-export interface RemoveOverrideRequest {
-  readonly goldenId: string;
-  readonly field: string;
-  readonly reason?: string;
-  readonly ifMatch?: number;
-}
-
 /** Removes a steward override: survivorship decides the field from the sources again. */
-export class RemoveOverrideHandler {
+@CommandHandler(RemoveOverrideCommand)
+export class RemoveOverrideHandler implements ICommandHandler<RemoveOverrideCommand> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
-  execute(request: RemoveOverrideRequest, meta: CommandMetadata): Promise<CommandResult> {
+  execute({ request, meta }: RemoveOverrideCommand): Promise<CommandResult> {
     const { goldenId, field, reason, ifMatch } = request;
     return this.runner.run(goldenId, { type: 'RemoveOverride', field, reason }, meta, ifMatch);
   }

@@ -1,11 +1,13 @@
-import { CommandMetadata } from '../../../shared/domain/decider';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { RestoreGoldenRecordCommand } from '../commands';
 import { CommandResult, StreamCommandRunner } from '../stream-command-runner';
 
 /** Takes a retired golden record back into use; it is published again and the sink enables its BD_STOCK. */
-export class RestoreGoldenRecordHandler {
+@CommandHandler(RestoreGoldenRecordCommand)
+export class RestoreGoldenRecordHandler implements ICommandHandler<RestoreGoldenRecordCommand> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
-  execute(request: { goldenId: string; reason: string; ifMatch?: number }, meta: CommandMetadata): Promise<CommandResult> {
+  execute({ request, meta }: RestoreGoldenRecordCommand): Promise<CommandResult> {
     return this.runner.run(request.goldenId, { type: 'RestoreGoldenRecord', reason: request.reason }, meta, request.ifMatch);
   }
 }

@@ -1,11 +1,13 @@
-import { CommandMetadata } from '../../../shared/domain/decider';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { RetireGoldenRecordCommand } from '../commands';
 import { CommandResult, StreamCommandRunner } from '../stream-command-runner';
 
 /** Withdraws a golden record for good (its id is never reused); it is published as retired. */
-export class RetireGoldenRecordHandler {
+@CommandHandler(RetireGoldenRecordCommand)
+export class RetireGoldenRecordHandler implements ICommandHandler<RetireGoldenRecordCommand> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
-  execute(request: { goldenId: string; reason: string; ifMatch?: number }, meta: CommandMetadata): Promise<CommandResult> {
+  execute({ request, meta }: RetireGoldenRecordCommand): Promise<CommandResult> {
     return this.runner.run(request.goldenId, { type: 'RetireGoldenRecord', reason: request.reason }, meta, request.ifMatch);
   }
 }

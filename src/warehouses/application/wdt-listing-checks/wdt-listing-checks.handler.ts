@@ -1,55 +1,70 @@
-import { ConcurrencyError, EventStore } from '../../../event-store/event-store';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, PipelineCommand } from '../../../event-store/command-pipeline';
+import { EventStore } from '../../../event-store/event-store';
 import { CommandMetadata } from '../../../shared/domain/decider';
-import { ObservationContext } from '../../../contracts/wdt-observation-recorder.port';
 import {
   decideDismissTruncation,
   decideListingCheck,
-  ListingCheck,
   ListingCheckEvent,
   openTruncationTask,
   WDT_LISTING_CHECKS_STREAM,
 } from '../../domain/listing-checks';
+import { DismissWdtListingTruncationCommand, ReportWdtListingCheckCommand } from '../commands';
 import { commandMetadata, eventMetadata } from '../metadata';
-import { MAX_ATTEMPTS } from '../stream-command-runner';
 
 /**
  * Records the outcome of a sync's listing check on the listing-checks stream (see listing-checks.ts):
  * the stewardship task "WDT listing looks truncated" is opened, refreshed and closed from there.
  */
-export class WdtListingChecksHandler {
-  constructor(private readonly store: EventStore) {}
+@CommandHandler(ReportWdtListingCheckCommand)
+export class ReportWdtListingCheckHandler implements ICommandHandler<ReportWdtListingCheckCommand> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly store: EventStore,
+  ) {}
 
-  report(check: ListingCheck, context: ObservationContext): Promise<void> {
+  async execute({ check, context }: ReportWdtListingCheckCommand): Promise<void> {
     const meta = commandMetadata(context.actor, { now: context.observedAt, correlationId: context.correlationId });
-    return this.decideAndAppend((open) => decideListingCheck(check, open, context.syncRunId), meta, { syncRunId: context.syncRunId });
+    await this.pipeline.run(
+      listingCommand(this.store, (open) => decideListingCheck(check, open, context.syncRunId), meta, { syncRunId: context.syncRunId }),
+    );
   }
+}
 
-  /** A steward closes the open task; false when no such task is open. */
-  async dismiss(taskId: string, reason: string | null, meta: CommandMetadata): Promise<boolean> {
-    let decided = 0;
-    await this.decideAndAppend((open) => {
-      const events = decideDismissTruncation(taskId, open, reason);
-      decided = events.length;
-      return events;
-    }, meta);
+/** A steward closes the open task; false when no such task is open. */
+@CommandHandler(DismissWdtListingTruncationCommand)
+export class DismissWdtListingTruncationHandler implements ICommandHandler<DismissWdtListingTruncationCommand> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly store: EventStore,
+  ) {}
+
+  async execute({ taskId, reason, meta }: DismissWdtListingTruncationCommand): Promise<boolean> {
+    const decided = await this.pipeline.run(listingCommand(this.store, (open) => decideDismissTruncation(taskId, open, reason), meta));
     return decided > 0;
   }
+}
 
-  private async decideAndAppend(
-    decide: (openTaskId: string | undefined) => ListingCheckEvent[],
-    meta: CommandMetadata,
-    extra: Record<string, unknown> = {},
-  ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream<ListingCheckEvent['data']>(WDT_LISTING_CHECKS_STREAM);
-      const events = decide(openTruncationTask(history.map((e) => ({ type: e.type, data: e.data }) as ListingCheckEvent)));
-      if (events.length === 0) return;
-      try {
-        await this.store.append(WDT_LISTING_CHECKS_STREAM, history.length, events, eventMetadata(meta, extra));
-        return;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
-  }
+/** The listing-checks stream as a pipeline command; answers how many events were decided. */
+function listingCommand(
+  store: EventStore,
+  decide: (openTaskId: string | undefined) => ListingCheckEvent[],
+  meta: CommandMetadata,
+  extra: Record<string, unknown> = {},
+): PipelineCommand<ListingCheckEvent[], number> {
+  return {
+    keys: [WDT_LISTING_CHECKS_STREAM],
+    load: async () => {
+      const history = await store.readStream<ListingCheckEvent['data']>(WDT_LISTING_CHECKS_STREAM);
+      return new Map([[WDT_LISTING_CHECKS_STREAM, history.map((e) => ({ type: e.type, data: e.data }) as ListingCheckEvent)]]);
+    },
+    decide: (loaded) => {
+      const history = loaded.get(WDT_LISTING_CHECKS_STREAM)!;
+      const events = decide(openTruncationTask(history));
+      return {
+        appends: [{ streamId: WDT_LISTING_CHECKS_STREAM, expectedVersion: history.length, events, metadata: eventMetadata(meta, extra) }],
+        result: events.length,
+      };
+    },
+  };
 }

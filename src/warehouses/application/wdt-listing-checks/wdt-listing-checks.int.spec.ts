@@ -1,3 +1,4 @@
+import { ResolveStewardshipTaskCommand } from '../commands';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DomainError } from '../../../shared/domain/domain-error';
@@ -42,10 +43,18 @@ describe('WDT listing checks and warehouse codes in the warehouses feature (Post
     await kit.catchUp();
     const [open] = await tasks('open');
     const meta = commandMetadata('api:steward');
-    const result = await kit.warehouses.resolveTask.execute({ taskId: open!.taskId, action: 'dismiss', reason: '查过旺店通' }, meta);
+    const result = await kit.warehouses.bus.execute(
+      new ResolveStewardshipTaskCommand({ taskId: open!.taskId, action: 'dismiss', reason: '查过旺店通' }, meta),
+    );
     assert.deepEqual(result.versions, {});
-    await assert.rejects(kit.warehouses.resolveTask.execute({ taskId: open!.taskId, action: 'dismiss' }, meta), DomainError);
-    await assert.rejects(kit.warehouses.resolveTask.execute({ taskId: open!.taskId, action: 'retry' }, meta), DomainError);
+    await assert.rejects(
+      kit.warehouses.bus.execute(new ResolveStewardshipTaskCommand({ taskId: open!.taskId, action: 'dismiss' }, meta)),
+      DomainError,
+    );
+    await assert.rejects(
+      kit.warehouses.bus.execute(new ResolveStewardshipTaskCommand({ taskId: open!.taskId, action: 'retry' }, meta)),
+      DomainError,
+    );
     await kit.catchUp();
     const dismissed = (await tasks('resolved')).find((t) => t.taskId === open!.taskId);
     assert.equal(dismissed?.resolution, 'dismissed');

@@ -1,0 +1,74 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APPENDED_CHANNEL, EventStore } from './event-store';
+
+/** Something that can stop listening. */
+export interface AppendListener {
+  stop(): Promise<void>;
+}
+
+interface Notifying {
+  on(event: 'notification', listener: (message: { channel: string }) => void): unknown;
+  query(sql: string): Promise<unknown>;
+}
+
+/**
+ * Feeds `store.notifications` from PostgreSQL: every append sends NOTIFY inside its transaction, so
+ * each hub instance hears every instance's commits (and nothing uncommitted). A PostgreSQL server
+ * gets a dedicated LISTEN connection, reopened after a failure; processors poll meanwhile.
+ */
+export function listenForAppends(url: string, store: EventStore, options: { reconnectMs?: number } = {}): AppendListener {
+  let client: Client | undefined;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    if (stopped) return;
+    const next = new Client({ connectionString: url });
+    next.on('error', () => retry(next));
+    next.on('end', () => retry(next));
+    try {
+      await next.connect();
+      await subscribe(next, store);
+      client = next;
+      if (stopped) await next.end().catch(() => undefined);
+      // Appends made while no one listened: one wake-up catches them (processors read from their checkpoints).
+      else store.notifications.emit('appended');
+    } catch {
+      retry(next);
+    }
+  };
+  const retry = (failed: Client) => {
+    if (client === failed) client = undefined;
+    void failed.end().catch(() => undefined);
+    if (!stopped && !timer) timer = setTimeout(() => ((timer = undefined), void connect()), options.reconnectMs ?? 1000);
+  };
+  void connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Embedded PGlite serves one session, so the pool's single connection listens too: the socket
+ * server passes the notification back to that session on commit. Each (re)opened connection LISTENs.
+ */
+export function listenOnPool(dataSource: DataSource, store: EventStore): AppendListener {
+  const pool = (dataSource.driver as unknown as { master: { on(e: 'connect', l: (c: Notifying) => void): void } }).master;
+  pool.on('connect', (connection) => void subscribe(connection, store).catch(() => undefined));
+  // The connection that is already open (the pool connected it for the migrations).
+  void dataSource.query(`LISTEN ${APPENDED_CHANNEL}`).catch(() => undefined);
+  const clients = (dataSource.driver as unknown as { master: { _clients?: Notifying[] } }).master._clients ?? [];
+  for (const c of clients) c.on('notification', (m) => m.channel === APPENDED_CHANNEL && store.notifications.emit('appended'));
+  return { stop: async () => undefined };
+}
+
+async function subscribe(connection: Notifying, store: EventStore): Promise<void> {
+  connection.on('notification', (message) => {
+    if (message.channel === APPENDED_CHANNEL) store.notifications.emit('appended');
+  });
+  await connection.query(`LISTEN ${APPENDED_CHANNEL}`);
+}
