@@ -8,6 +8,7 @@ import { READ_MODELS } from '../platform/http/read-your-writes';
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { WAREHOUSES, WAREHOUSE_PROJECTIONS } from './warehouses.tokens';
 import { WAREHOUSE_COMMAND_HANDLERS, Warehouses, createWarehouses } from './warehouses.factory';
+import { WAREHOUSE_QUERY_HANDLERS } from './queries/queries';
 import { LifecycleController } from './api/lifecycle.controller';
 import { OverridesController } from './api/overrides.controller';
 import { StewardshipController } from './api/stewardship.controller';
@@ -21,6 +22,13 @@ const handlerProviders: Provider[] = WAREHOUSE_COMMAND_HANDLERS.map((type) => ({
   provide: type,
   inject: [WAREHOUSES],
   useFactory: (w: Warehouses) => w.handlers.find((h) => h instanceof type),
+}));
+
+/** The query handlers, over the feature's WarehouseQueries, for the QueryBus. */
+const queryProviders: Provider[] = WAREHOUSE_QUERY_HANDLERS.map((type) => ({
+  provide: type,
+  inject: [WAREHOUSES],
+  useFactory: (w: Warehouses) => new type(w.queries),
 }));
 
 /**
@@ -37,6 +45,7 @@ const handlerProviders: Provider[] = WAREHOUSE_COMMAND_HANDLERS.map((type) => ({
       useFactory: (dataSource: DataSource, store: EventStore, bus: CommandBus) => createWarehouses(dataSource, store, { bus }),
     },
     ...handlerProviders,
+    ...queryProviders,
     { provide: WDT_OBSERVATION_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.observationRecorder },
     { provide: KINGDEE_SYNC_RESULT_RECORDER, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.syncResultRecorder },
     { provide: WAREHOUSE_PROJECTIONS, inject: [WAREHOUSES], useFactory: (w: Warehouses) => w.projections },

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
 import { ResolveStewardshipTaskCommand } from '../application/commands';
-import { WAREHOUSES } from '../warehouses.tokens';
-import { Warehouses } from '../warehouses.factory';
+import { ListStewardshipTasksQuery } from '../queries/queries';
 import { ResolveTaskDto } from './dto/command.dto';
 import { ListTasksDto } from './dto/query.dto';
 import { ResolveTaskResultDto, TaskPageDto } from './dto/responses.dto';
@@ -15,8 +14,8 @@ import { ApiRequest, metadataOf } from './http-helpers';
 @Controller('api/v1/stewardship/tasks')
 export class StewardshipController {
   constructor(
-    @Inject(WAREHOUSES) private readonly warehouses: Warehouses,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
@@ -25,7 +24,7 @@ export class StewardshipController {
   @ApiOperation({ summary: 'Suspected duplicates and Kingdee sync failures, newest first' })
   @ApiOkResponse({ type: TaskPageDto })
   list(@Query() query: ListTasksDto) {
-    return this.warehouses.queries.tasks(query);
+    return this.queries.execute(new ListStewardshipTasksQuery(query));
   }
 
   @Post(':id/resolve')

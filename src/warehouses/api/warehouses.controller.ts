@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
-import { WAREHOUSES } from '../warehouses.tokens';
-import { Warehouses } from '../warehouses.factory';
+import { GetWarehouseQuery, SearchWarehousesQuery, WarehouseHistoryQuery } from '../queries/queries';
 import { GetWarehouseDto, ReadYourWritesDto, SearchWarehousesDto } from './dto/query.dto';
 import { HistoryEntryDto, WarehouseDetailDto, WarehousePageDto } from './dto/responses.dto';
 import { etagOf } from './http-helpers';
@@ -11,7 +11,7 @@ import { etagOf } from './http-helpers';
 @ApiTags('warehouses')
 @Controller('api/v1/warehouses')
 export class WarehousesController {
-  constructor(@Inject(WAREHOUSES) private readonly warehouses: Warehouses) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('reader')
@@ -19,7 +19,7 @@ export class WarehousesController {
   @ApiOperation({ summary: 'Search golden records (filters, paging, stable order, total)' })
   @ApiOkResponse({ type: WarehousePageDto })
   search(@Query() query: SearchWarehousesDto) {
-    return this.warehouses.queries.search(query);
+    return this.queries.execute(new SearchWarehousesQuery(query));
   }
 
   @Get(':id')
@@ -34,7 +34,7 @@ export class WarehousesController {
     @Query() query: GetWarehouseDto,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
-    const detail = await this.warehouses.queries.get(id, query.asOf ? new Date(query.asOf) : undefined);
+    const detail = await this.queries.execute(new GetWarehouseQuery(id, query.asOf ? new Date(query.asOf) : undefined));
     response.setHeader('ETag', etagOf(detail.version));
     return detail;
   }
@@ -45,6 +45,6 @@ export class WarehousesController {
   @ApiOperation({ summary: 'The golden record’s events, oldest first' })
   @ApiOkResponse({ type: [HistoryEntryDto] })
   history(@Param('id') id: string, @Query() _query: ReadYourWritesDto) {
-    return this.warehouses.queries.history(id);
+    return this.queries.execute(new WarehouseHistoryQuery(id));
   }
 }
