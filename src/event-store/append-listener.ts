@@ -56,19 +56,26 @@ export function listenForAppends(url: string, store: EventStore, options: { reco
  * Embedded PGlite serves one session, so the pool's single connection listens too: the socket
  * server passes the notification back to that session on commit. Each (re)opened connection LISTENs.
  */
-export function listenOnPool(dataSource: DataSource, store: EventStore): AppendListener {
-  const pool = (dataSource.driver as unknown as { master: { on(e: 'connect', l: (c: Notifying) => void): void } }).master;
+export async function listenOnPool(dataSource: DataSource, store: EventStore): Promise<AppendListener> {
+  // TypeORM's postgres driver keeps its pg Pool as `master`; `_clients` are the pool's open connections.
+  const pool = (dataSource.driver as unknown as { master: PoolLike }).master;
   pool.on('connect', (connection) => void subscribe(connection, store).catch(() => undefined));
-  // The connection that is already open (the pool connected it for the migrations).
-  void dataSource.query(`LISTEN ${APPENDED_CHANNEL}`).catch(() => undefined);
-  const clients = (dataSource.driver as unknown as { master: { _clients?: Notifying[] } }).master._clients ?? [];
-  for (const c of clients) c.on('notification', (m) => m.channel === APPENDED_CHANNEL && store.notifications.emit('appended'));
+  // The connection already open (the migrations ran on it) listens from now on.
+  for (const connection of pool._clients ?? []) connection.on('notification', (message) => wake(message, store));
+  await dataSource.query(`LISTEN ${APPENDED_CHANNEL}`);
   return { stop: async () => undefined };
 }
 
+interface PoolLike {
+  on(event: 'connect', listener: (connection: Notifying) => void): void;
+  readonly _clients?: readonly Notifying[];
+}
+
+const wake = (message: { channel: string }, store: EventStore) => {
+  if (message.channel === APPENDED_CHANNEL) store.notifications.emit('appended');
+};
+
 async function subscribe(connection: Notifying, store: EventStore): Promise<void> {
-  connection.on('notification', (message) => {
-    if (message.channel === APPENDED_CHANNEL) store.notifications.emit('appended');
-  });
+  connection.on('notification', (message) => wake(message, store));
   await connection.query(`LISTEN ${APPENDED_CHANNEL}`);
 }

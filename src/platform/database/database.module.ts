@@ -84,7 +84,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     {
       provide: APPEND_LISTENER,
       inject: [DATABASE, EVENT_STORE],
-      useFactory: (db: Database, store: EventStore): AppendListener =>
+      useFactory: async (db: Database, store: EventStore): Promise<AppendListener> =>
         db.embedded ? listenOnPool(db.dataSource, store) : listenForAppends(db.url, store),
     },
     {
