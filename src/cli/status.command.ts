@@ -1,5 +1,6 @@
 import { HubStatus, ProcessorStallStatus } from '../operations/status/hub-status';
-import { StatusQuery } from '../operations/status/status.query';
+import { QueryBus } from '@nestjs/cqrs';
+import { HubStatusQuery } from '../operations/status/hub-status.query';
 import { CliCommand } from './commands';
 import { operate } from './operate';
 
@@ -11,7 +12,7 @@ export const statusCommand: CliCommand = {
   async run(args) {
     const status = await operate<HubStatus>({
       remote: (hub) => hub.get('/api/v1/status'),
-      local: (app) => app.get(StatusQuery).snapshot(),
+      local: (app) => app.get(QueryBus).execute(new HubStatusQuery()),
     });
     process.stdout.write(args.options.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
     return 0;

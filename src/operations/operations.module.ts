@@ -15,6 +15,7 @@ import { SCHEME_STATUS, SchemeStatusSource } from './status/scheme-status';
 import { StatusController } from './status/status.controller';
 import { StatusQuery } from './status/status.query';
 import { SinkHealthBoard } from './status/sink-health';
+import { HubStatusHandler } from './status/hub-status.query';
 
 @Injectable()
 class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -65,6 +66,7 @@ export class OperationsModule {
         // The Kingdee sink registers itself here (optional injection on its side): operations need not know the sink module.
         { provide: SinkHealthBoard, useValue: new SinkHealthBoard() },
         { provide: StatusQuery, inject: [DATA_SOURCE, MESSAGE_LOG, APP_CONFIG, ModuleRef, SinkHealthBoard], useFactory: statusQuery },
+        { provide: HubStatusHandler, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubStatusHandler(status) },
         { provide: HubMetrics, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubMetrics(() => status.snapshot()) },
         JobsLifecycle,
         LatencyObserverRunner,

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../platform/tokens';
@@ -7,7 +8,7 @@ import { StatusHistoryDto, StatusHistoryQueryDto } from '../history/status-histo
 import { Roles } from '../../platform/http/roles.decorator';
 import { HubMetrics } from '../metrics/hub-metrics';
 import { HubStatus } from './hub-status';
-import { StatusQuery } from './status.query';
+import { HubStatusQuery } from './hub-status.query';
 
 /**
  * `GET /api/v1/status` and `GET /metrics`, both for the reader role: lag figures and task counts
@@ -17,7 +18,7 @@ import { StatusQuery } from './status.query';
 @Controller()
 export class StatusController {
   constructor(
-    private readonly status: StatusQuery,
+    private readonly queries: QueryBus,
     private readonly metrics: HubMetrics,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
@@ -25,7 +26,7 @@ export class StatusController {
   @Get('api/v1/status')
   @Roles('reader')
   snapshot(): Promise<HubStatus> {
-    return this.status.snapshot();
+    return this.queries.execute(new HubStatusQuery());
   }
 
   @Get('api/v1/status/history')
