@@ -40,7 +40,8 @@ export class RecordWdtObservationsHandler implements ICommandHandler<RecordWdtOb
   execute({ observations, context }: RecordWdtObservationsCommand): Promise<ObservationOutcome[]> {
     const latest = latestPerWarehouse(observations);
     const byKey = new Map(latest.map((o) => [o.key, o]));
-    const keyOfGolden = new Map<string, string>();
+    // A merge re-points the merged record's keys to the survivor: one golden record can hold several keys.
+    const keysOfGolden = new Map<string, Set<string>>();
     return this.pipeline.run<LoadedKey, ObservationOutcome[]>({
       keys: latest.map((o) => o.key),
       load: async (keys) => {
@@ -48,11 +49,14 @@ export class RecordWdtObservationsHandler implements ICommandHandler<RecordWdtOb
           keys.map((k) => byKey.get(k)!),
           context,
         );
-        for (const [key, { stream }] of loaded) keyOfGolden.set(stream.goldenId, key);
+        for (const [key, { stream }] of loaded)
+          keysOfGolden.set(stream.goldenId, (keysOfGolden.get(stream.goldenId) ?? new Set()).add(key));
         return loaded;
       },
       conflicts: (error) =>
-        error instanceof ReservationConflict ? [...error.keys] : streamConflicts(error, (s) => keyOfGolden.get(goldenIdOfOrSelf(s))),
+        error instanceof ReservationConflict
+          ? [...error.keys]
+          : streamConflicts(error)?.flatMap((streamId) => [...(keysOfGolden.get(goldenIdOfOrSelf(streamId)) ?? [])]),
       decide: (loaded) => {
         const goldenIdOf = (key: string) => loaded.get(key)!.stream.goldenId;
         const streams = new Map([...loaded.values()].map(({ stream }) => [stream.goldenId, stream]));
