@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { CommandBus } from '@nestjs/cqrs';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, TestDatabase } from '../../test/support/test-database';
 import { testKafkaBrokers, uniqueName } from '../../test/support/kafka';
@@ -11,6 +12,7 @@ import { createLogger } from '../platform/logging/logger';
 import { ProcessorSupervisor } from '../processors/processor-supervisor';
 import { generatedWarehouses } from '../warehouses/testing/generated-warehouses';
 import { syncContext } from '../warehouses/testing/test-kit';
+import { RetireGoldenRecordCommand } from '../warehouses/application/commands';
 import type { Warehouses } from '../warehouses/warehouses.factory';
 import { WAREHOUSES } from '../warehouses/warehouses.tokens';
 import { GOLDEN_EVENT_SOURCE, GOLDEN_EVENT_TYPE } from './cloud-events';
@@ -63,8 +65,11 @@ describe('golden topic on Apache Kafka: CloudEvents headers and tombstones', { t
 
   it('a retired record ends with its final message, then a tombstone for its key', async () => {
     const goldenId = seen[0]!.key;
-    const warehouses = hub.app.get<Warehouses>(WAREHOUSES);
-    await warehouses.retire.execute({ goldenId, reason: 'closed down' }, { now: new Date(), actor: 'test', correlationId: 'retire-1' });
+    await hub.app
+      .get(CommandBus)
+      .execute(
+        new RetireGoldenRecordCommand({ goldenId, reason: 'closed down' }, { now: new Date(), actor: 'test', correlationId: 'retire-1' }),
+      );
     await waitFor(async () => (await catchUp(), seen.filter((m) => m.key === goldenId).length >= 3), 'the retirement and its tombstone');
     const ofKey = seen.filter((m) => m.key === goldenId);
     const final = JSON.parse(ofKey[1]!.value!);
