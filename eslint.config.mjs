@@ -51,7 +51,7 @@ export default tseslint.config(
                 'class-transformer',
                 '@electric-sql/*',
               ],
-              message: 'domain/ is pure: no framework, database, messaging or I/O imports (DESIGN.md 4.2).',
+              message: 'domain/ is pure: no framework, database, messaging or I/O imports (docs/architecture.md).',
             },
           ],
         },

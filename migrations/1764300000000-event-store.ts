@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The append-only event store and processor checkpoints (DESIGN.md 3, "Event store essentials"). */
+/** The append-only event store and processor checkpoints (docs/architecture.md, "Event store essentials"). */
 export class EventStore1764300000000 implements MigrationInterface {
   name = 'EventStore1764300000000';
 

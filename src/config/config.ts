@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCRUBBED, SecretScrubber } from '../shared/secrets/secret-scrubber';
 
-/** The one typed view of the environment (DESIGN.md 2.1). Nothing else reads process.env. */
+/** The one typed view of the environment (docs/architecture.md). Nothing else reads process.env. */
 export interface AppConfig {
   readonly http: { readonly port: number; readonly host: string };
   /** `url` undefined → embedded PGlite under `dataDir`. */

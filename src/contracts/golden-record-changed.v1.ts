@@ -1,5 +1,5 @@
 /**
- * The public message on `mdm.warehouse.golden.v1` (DESIGN.md 2.4). Key = goldenId. At-least-once:
+ * The public message on `mdm.warehouse.golden.v1` (docs/architecture.md). Key = goldenId. At-least-once:
  * consumers dedupe by (goldenId, version). Documented as JSON Schema in
  * `schemas/mdm.warehouse.golden.v1.schema.json`; changing this type is a contract change.
  */

@@ -17,8 +17,7 @@ export const ISOLATE_AFTER = 3;
 
 /**
  * Remembers batches that Kingdee keeps failing as a whole with a content-suspect error, so the next
- * delivery isolates the record responsible instead of blocking the partition for ever (DESIGN.md
- * §4.6). Network trouble, 5xx, login and session failures never count: those are Kingdee's
+ * delivery isolates the record responsible instead of blocking the partition for ever (docs/architecture.md). Network trouble, 5xx, login and session failures never count: those are Kingdee's
  * problem, not a record's. In memory only: after a restart it takes ISOLATE_AFTER failures again.
  */
 export class FailingBatches {

@@ -46,7 +46,7 @@ export class KingdeeSinkConsumer implements OnApplicationBootstrap, BeforeApplic
       return;
     }
     const handler = this.handler;
-    // KAFKA_SINK_GROUP, default mdm-kingdee-sink (DESIGN.md 1); `mdm status` reports its lag.
+    // KAFKA_SINK_GROUP, default mdm-kingdee-sink (docs/architecture.md); `mdm status` reports its lag.
     const { topicGolden, sinkGroup } = this.config.kafka;
     const heartbeatMs = Math.min(3000, Math.floor(this.config.kafka.sessionTimeoutMs / 3));
     this.totals = new SinkTotals((fields, line) => this.logger.info({ component: 'kingdee-sink', ...fields }, line));

@@ -64,7 +64,7 @@ function handlerFor(
 }
 
 /**
- * The Kingdee sink (DESIGN.md 1): consumer group `mdm-kingdee-sink` on the golden topic → scheme →
+ * The Kingdee sink (docs/architecture.md): consumer group `mdm-kingdee-sink` on the golden topic → scheme →
  * BatchSave BD_STOCK → RecordKingdeeSyncResult, failures to the DLQ. Needs APP_CONFIG, LOGGER and
  * MESSAGE_LOG from the platform, KINGDEE_SYNC_RESULT_RECORDER from `imports`, and respects SchemeState
  * (the schemes runtime's enable/disable switch) when that module is installed.

@@ -17,7 +17,7 @@ export interface StockPages {
 }
 
 /**
- * Reads a whole use-org page by page (kingdee-api.md §5.5 paging): StartRow 0, limit, 2·limit…
+ * Reads a whole use-org page by page (docs/kingdee-api.md paging): StartRow 0, limit, 2·limit…
  * ordered by FStockId so pages neither overlap nor skip, until a page comes back short.
  */
 export async function readStockPages(query: (q: BillQuery) => Promise<unknown[][]>, request: StockPagesRequest): Promise<StockPages> {

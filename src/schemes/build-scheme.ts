@@ -3,7 +3,7 @@ import type { BatchSaveOptionsDto } from './target.dto';
 import type { BatchSaveOptions, FieldMapping, IntegrationScheme, SourceFilter, UpdatePolicy } from './scheme';
 import type { PathIssue } from './validate-dto';
 
-/** Kingdee's own defaults for the two options every body carries (kingdee-api.md §4.1). */
+/** Kingdee's own defaults for the two options every body carries (docs/kingdee-api.md). */
 const KINGDEE_DEFAULTS = { IsVerifyBaseDataField: false, IsAutoSubmitAndAudit: false } as const;
 /** Updates must not auto-audit unless the scheme says so (U9: "更新时不能为true"). */
 const UPDATE_DEFAULTS: Partial<BatchSaveOptions> = { IsAutoSubmitAndAudit: false };

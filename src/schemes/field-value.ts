@@ -8,7 +8,7 @@ export class FieldValueError extends Error {
 }
 
 /**
- * Types one rendered value the way Kingdee expects it (kingdee-api.md §4.5 "Mapping risks"):
+ * Types one rendered value the way Kingdee expects it (docs/kingdee-api.md "Mapping risks"):
  * checkbox fields as JSON booleans (the seed's `1` → true), enum/text fields as strings (so "02" and
  * "5" stay strings), base-data references as `{FNumber: "…"}`.
  */

@@ -1,4 +1,4 @@
-/** The schemes feature's public surface (DESIGN.md 2.5). */
+/** The schemes feature's public surface (docs/architecture.md). */
 export type {
   IntegrationScheme,
   SchemeSource,

@@ -16,7 +16,7 @@ export interface BatchSaveData extends Partial<Omit<BatchSaveOptions, 'NeedRetur
   readonly Model: readonly KingdeeModel[];
 }
 
-/** Named-parameter BatchSave body (kingdee-api.md §1.3 shape 1). */
+/** Named-parameter BatchSave body (docs/kingdee-api.md shape 1). */
 export interface BatchSaveBody {
   readonly formid: string;
   readonly data: BatchSaveData;

@@ -2,7 +2,7 @@ import type { WarehouseStatus } from '../contracts/golden-record-changed.v1';
 import type { FieldType } from './field-catalogue';
 import type { Template } from './template';
 
-/** An integration scheme (DESIGN.md 2.5), validated and compiled from its YAML file. */
+/** An integration scheme (docs/architecture.md), validated and compiled from its YAML file. */
 export interface IntegrationScheme {
   readonly name: string;
   readonly version: string;
@@ -11,7 +11,7 @@ export interface IntegrationScheme {
   readonly file: string;
   readonly source: SchemeSource;
   readonly target: SchemeTarget;
-  /** In file order: Kingdee applies Model fields in sequence like UI data entry (kingdee-api.md §4.1). */
+  /** In file order: Kingdee applies Model fields in sequence like UI data entry (docs/kingdee-api.md). */
   readonly mapping: readonly FieldMapping[];
 }
 
@@ -58,7 +58,7 @@ export interface BatchSaveOptions {
 
 /**
  * How existing Kingdee records are updated. Kingdee reportedly rejects IsAutoSubmitAndAudit=true on
- * update (kingdee-api.md §4.1, §9.4), so updates go in their own BatchSave with their own options
+ * update (docs/kingdee-api.md), so updates go in their own BatchSave with their own options
  * (default IsAutoSubmitAndAudit false).
  */
 export interface UpdatePolicy {

@@ -18,7 +18,7 @@ import {
 
 const BOOLEAN = { message: 'must be true or false' };
 
-/** BatchSave `data` options (kingdee-api.md §4.1). Unknown keys are rejected, typos included. */
+/** BatchSave `data` options (docs/kingdee-api.md). Unknown keys are rejected, typos included. */
 export class BatchSaveOptionsDto {
   @IsOptional() @IsBoolean(BOOLEAN) IsVerifyBaseDataField?: boolean;
   @IsOptional() @IsBoolean(BOOLEAN) IsAutoSubmitAndAudit?: boolean;
@@ -42,7 +42,7 @@ export class BatchSaveOptionsDto {
   @IsOptional()
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
-  @Max(5, { message: 'should be 5 or less (Kingdee performance guidance, kingdee-api.md §6)' })
+  @Max(5, { message: 'should be 5 or less (Kingdee performance guidance, docs/kingdee-api.md)' })
   BatchCount?: number;
 }
 

@@ -3,7 +3,7 @@ import { CommandMetadata, Decider } from '../../src/shared/domain/decider';
 import { DomainError } from '../../src/shared/domain/domain-error';
 
 /**
- * given/when/then for deciders (DESIGN.md 4.3):
+ * given/when/then for deciders (docs/architecture.md):
  *   spec.given([...events]).when(command).then([...expected])
  *   spec.given([...events]).when(command).thenThrows('validation_failed')
  *   spec.given([...events]).when(command).thenEvents((events, state) => ...)   // custom assertions

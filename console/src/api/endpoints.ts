@@ -13,7 +13,7 @@ export interface WarehouseSearch {
   readonly pageSize: number;
 }
 
-/** The REST contract (DESIGN.md 2.3) as typed calls. */
+/** The REST contract (docs/architecture.md) as typed calls. */
 export class HubApi {
   constructor(readonly client: ApiClient) {}
 

@@ -1,7 +1,7 @@
 import type { components } from './generated';
 
 /**
- * The shapes the console reads (DESIGN.md 2.3). The warehouses API DTOs are the reference; the
+ * The shapes the console reads (docs/architecture.md). The warehouses API DTOs are the reference; the
  * normalisers in `normalise.ts` accept the few spellings the backend may use so a renamed
  * property degrades one cell, not the page.
  */

@@ -1,4 +1,4 @@
-/** WDT 企业版 仓库类型 codes (spec wdt-api.md §4.4), labelled in both languages. */
+/** WDT 企业版 仓库类型 codes (docs/wdt-api.md), labelled in both languages. */
 export const WDT_TYPES: ReadonlyArray<{ code: number; zh: string; en: string }> = [
   { code: 1, zh: '普通仓库', en: 'Standard' },
   { code: 2, zh: '自动流传外部', en: 'Auto-forwarded external' },

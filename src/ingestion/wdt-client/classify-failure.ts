@@ -8,7 +8,7 @@ export interface WdtFailure {
   readonly subMessage?: string;
 }
 
-// WDT documents no error-code table (spec §6, §10), so the kind is read from the codes clients are
+// WDT documents no error-code table (docs/wdt-api.md), so the kind is read from the codes clients are
 // known to see and from the wording. Rate limit is checked first: its texts also mention "调用".
 const RATE_CODES = ['1012', '7'];
 const RATE_TEXT = /频繁|频率|超限|最大调用|最大并发|rate.?limit|too many|call.?limited|flow.?control|accesscontrol/i;

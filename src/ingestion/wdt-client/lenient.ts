@@ -1,5 +1,5 @@
 // WDT's PHP backend and the client structs disagree on types (ids as numbers or strings, flags as 0/1,
-// "0"/"1" or booleans), so every field is read leniently. Empty values mean "not set" (spec §4.3).
+// "0"/"1" or booleans), so every field is read leniently. Empty values mean "not set" (docs/wdt-api.md).
 
 /** A string, or a number rendered as one; empty or whitespace-only → undefined. */
 export function text(value: unknown): string | undefined {

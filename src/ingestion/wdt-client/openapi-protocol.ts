@@ -11,7 +11,7 @@ export interface OpenapiCredentials {
 }
 
 /**
- * 企业版 (spec §1.1, §2, §4): `POST {base}/warehouse_query.php`, form-encoded, signed with the
+ * 企业版 (docs/wdt-api.md): `POST {base}/warehouse_query.php`, form-encoded, signed with the
  * length-prefixed md5 over every param sent, reply `{code, message, total_count, warehouses}`.
  */
 export function openapiProtocol(credentials: OpenapiCredentials): WdtProtocol {

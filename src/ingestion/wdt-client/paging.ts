@@ -2,7 +2,7 @@
 export const MIN_PAGE_SIZE = 1;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 100;
-/** The cap some 企业奇门 methods document ("最大不超过30条", spec §5.1): the size to fall back to. */
+/** The cap some 企业奇门 methods document ("最大不超过30条", docs/wdt-api.md): the size to fall back to. */
 export const QIMEN_SAFE_PAGE_SIZE = 30;
 
 export function checkPageSize(pageSize: number): number {
@@ -20,12 +20,12 @@ export interface PagePosition {
   readonly newRowsOnPage: number;
   /** Rows on every page read so far, this one included (duplicates too: it is a position, not a tally). */
   readonly rowsSoFar: number;
-  /** From page 0: WDT sends total_count only there (spec §4.2). */
+  /** From page 0: WDT sends total_count only there (docs/wdt-api.md). */
   readonly totalCount: number | undefined;
 }
 
 /**
- * Whether the page just read was the last (spec §7): an empty page ends the list, and so does
+ * Whether the page just read was the last (docs/wdt-api.md): an empty page ends the list, and so does
  * reaching total_count (which saves the extra empty request after an exactly-full last page). A short
  * page ends it too, unless total_count says rows are still to come: a server that silently caps
  * page_size below what we asked, or a row deleted mid-pull, is then settled by one more request.

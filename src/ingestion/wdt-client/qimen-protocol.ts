@@ -10,14 +10,14 @@ export interface QimenCredentials {
   readonly secret: string;
   /** WDT's Qimen app: `21363512` for every seller. */
   readonly targetAppKey: string;
-  /** The WDT seller account: routes the call to the seller (spec §1.2, "千万不能少了这"). */
+  /** The WDT seller account: routes the call to the seller (docs/wdt-api.md). */
   readonly sid: string;
 }
 
 export const QIMEN_METHOD = 'wdt.warehouse.query';
 
 /**
- * 企业奇门 (spec §1.2, §3, §5): TOP system params plus `sid` and the business params, all in one signed
+ * 企业奇门 (docs/wdt-api.md): TOP system params plus `sid` and the business params, all in one signed
  * form POST (the gateway merges query and form); reply `{"response":{"errorcode":0,…}}`.
  */
 export function qimenProtocol(credentials: QimenCredentials): WdtProtocol {

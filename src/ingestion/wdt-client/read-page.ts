@@ -9,7 +9,7 @@ import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 export interface WdtPage {
   readonly pageNo: number;
   readonly pageSize: number;
-  /** Only page 0 carries it (spec §4.2); undefined on later pages. */
+  /** Only page 0 carries it (docs/wdt-api.md); undefined on later pages. */
   readonly totalCount: number | undefined;
   readonly warehouses: readonly WdtWarehouse[];
   /** Rows that could not be decoded, one error each naming the page and row. */
@@ -20,7 +20,7 @@ export interface WdtPage {
 
 /**
  * One HTTP reply → a decoded page, or a typed error. The body is parsed as JSON whatever the
- * Content-Type says: real WDT declares the wrong one (spec §1.1).
+ * Content-Type says: real WDT declares the wrong one (docs/wdt-api.md).
  */
 export function readPage(reply: HttpReply, protocol: WdtProtocol, pageNo: number, pageSize: number): WdtPage {
   const statusError = errorForStatus(reply, protocol, pageNo);

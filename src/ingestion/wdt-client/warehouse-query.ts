@@ -1,4 +1,4 @@
-/** warehouse_query's filters (spec §4.1). Without `isDisabled` WDT returns enabled warehouses only. */
+/** warehouse_query's filters (docs/wdt-api.md). Without `isDisabled` WDT returns enabled warehouses only. */
 export interface WdtWarehouseQuery {
   readonly warehouseNo?: string;
   readonly type?: number;
@@ -6,7 +6,7 @@ export interface WdtWarehouseQuery {
   readonly isDisabled?: boolean;
 }
 
-/** Only params with a value are sent, so we sign exactly what we send (spec §2.4). */
+/** Only params with a value are sent, so we sign exactly what we send (docs/wdt-api.md). */
 export function businessParams(query: WdtWarehouseQuery, pageNo: number, pageSize: number): Record<string, string> {
   const params: Record<string, string> = { page_no: String(pageNo), page_size: String(pageSize) };
   if (query.warehouseNo !== undefined && query.warehouseNo !== '') params.warehouse_no = query.warehouseNo;

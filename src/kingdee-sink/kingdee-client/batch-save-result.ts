@@ -19,7 +19,7 @@ export type RecordOutcome =
 /**
  * Per-record outcomes of one BatchSave call. `numbers[i]` is Model[i]'s FNumber. DIndex is the
  * position in Model, except with BatchCount, where it restarts in each server sub-batch
- * (kingdee-api.md §5.1): then successes are matched by Number and errors by the `[number]` their
+ * (docs/kingdee-api.md): then successes are matched by Number and errors by the `[number]` their
  * message quotes, and any error left over is reported on every record without a result.
  */
 export function readBatchSaveOutcomes(

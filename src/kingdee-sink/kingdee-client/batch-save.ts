@@ -28,7 +28,7 @@ export interface SaveChannel {
 }
 
 /**
- * BatchSave that survives session loss without ever replaying a write blindly (kingdee-api.md §2, §6):
+ * BatchSave that survives session loss without ever replaying a write blindly (docs/kingdee-api.md):
  * log in again, look up which of the batch's creates now exist (a concurrent writer, or an earlier
  * attempt whose answer was lost), report those as `exists`, and send only the rest. Updates go
  * again: they carry their FStockId and the same values, so repeating one is harmless.

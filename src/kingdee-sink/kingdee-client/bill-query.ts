@@ -1,7 +1,7 @@
 import { KingdeeError, KingdeeErrorCode } from './kingdee-error';
 import { findResponseStatus, type ResponseStatus } from './response-status';
 
-/** ExecuteBillQuery `data` (kingdee-api.md §5.5). FieldKeys may be given as a list. */
+/** ExecuteBillQuery `data` (docs/kingdee-api.md). FieldKeys may be given as a list. */
 export interface BillQuery {
   readonly FormId: string;
   readonly FieldKeys: string | readonly string[];

@@ -1,7 +1,7 @@
 import { KingdeeError, KingdeeErrorCode } from './kingdee-error';
 import { statusMessage, type ResponseStatus } from './response-status';
 
-/** What a failure means, from Kingdee's MsgCode (kingdee-api.md §5.1) refined by well-known messages (§5.2, §5.3). */
+/** What a failure means, from Kingdee's MsgCode (docs/kingdee-api.md) refined by well-known messages. */
 export function classifyFailure(msgCode: number, message: string): KingdeeErrorCode {
   if (/违反字段唯一性要求|已经被使用/.test(message)) return KingdeeErrorCode.duplicateNumber;
   if (/已审核.{0,4}不允许/.test(message)) return KingdeeErrorCode.alreadyAudited;

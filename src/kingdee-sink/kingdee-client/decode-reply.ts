@@ -7,7 +7,7 @@ const EXCEPTION_PREFIX = 'response_error:';
 /**
  * The JSON a Kingdee service answered with. HTTP 200 and 206 are success (both official SDKs accept
  * 206); the Content-Type is ignored (servers send text/plain, application/json, or nothing useful).
- * A `response_error:` body is a serialised .NET exception (kingdee-api.md §1.4), whatever the status.
+ * A `response_error:` body is a serialised .NET exception (docs/kingdee-api.md), whatever the status.
  */
 export function decodeReply(reply: HttpReply, service: string): unknown {
   const body = reply.body.replace(/^\uFEFF/, '').trim();

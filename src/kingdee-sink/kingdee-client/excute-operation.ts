@@ -18,7 +18,7 @@ export type OperationRecordOutcome =
   | { readonly index: number; readonly target: string; readonly status: 'unchanged'; readonly message: string }
   | { readonly index: number; readonly target: string; readonly status: 'failed'; readonly error: RecordError };
 
-/** `[formid, opNumber, data]` as named parameters; data has the Submit/Audit shape (kingdee-api.md 通用操作). */
+/** `[formid, opNumber, data]` as named parameters; data has the Submit/Audit shape (docs/kingdee-api.md 通用操作). */
 export function operationBody(formId: string, opNumber: SwitchOperation, targets: OperationTargets): object {
   const data =
     'ids' in targets

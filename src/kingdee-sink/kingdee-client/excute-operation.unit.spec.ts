@@ -27,7 +27,7 @@ function scripted(replies: (string | { body: string; cookies?: string[] })[]) {
 
 const status = (s: object) => JSON.stringify({ Result: { ResponseStatus: { Errors: [], SuccessEntitys: [], SuccessMessages: [], ...s } } });
 
-describe('KingdeeClient.executeOperation (ExcuteOperation, kingdee-api.md 通用操作)', () => {
+describe('KingdeeClient.executeOperation (ExcuteOperation, docs/kingdee-api.md 通用操作)', () => {
   it('sends [formid, opNumber, data] to the misspelt service with the spec’s data shape, by Numbers or Ids', async () => {
     const { client, calls } = scripted([
       LOGIN_OK,

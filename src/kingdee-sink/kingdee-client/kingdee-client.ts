@@ -29,7 +29,7 @@ export interface KingdeeClientOptions {
   /** Up to and including `/k3cloud/`. */
   readonly baseUrl: string;
   readonly credentials: KingdeeCredentials;
-  /** Per call; the official SDKs use 120 s (kingdee-api.md §6). */
+  /** Per call; the official SDKs use 120 s (docs/kingdee-api.md). */
   readonly timeoutMs?: number;
   readonly fetch?: FetchFn;
   readonly logger?: KingdeeLogger;
@@ -119,7 +119,7 @@ export class KingdeeClient {
     return this.clean(this.query(query));
   }
 
-  /** Existing BD_STOCK records by number within a use-org (kingdee-api.md §4.3 recommended flow). */
+  /** Existing BD_STOCK records by number within a use-org (docs/kingdee-api.md recommended flow). */
   async findStocks(numbers: readonly string[], useOrg: string | undefined): Promise<Map<string, ExistingKingdeeStock>> {
     return this.clean(findStocks((q) => this.query(q), numbers, useOrg, this.lookup));
   }

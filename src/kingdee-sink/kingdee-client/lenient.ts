@@ -1,6 +1,6 @@
 /**
  * Lenient readers for Kingdee JSON. Official templates show strings ("false", "500") where real
- * servers send booleans and numbers (kingdee-api.md §5.1), and key casing varies between versions.
+ * servers send booleans and numbers (docs/kingdee-api.md), and key casing varies between versions.
  */
 export type JsonObject = Record<string, unknown>;
 

@@ -25,7 +25,7 @@ export interface SessionTicket {
   readonly cookies: ReadonlyMap<string, string>;
 }
 
-/** Named-parameter login bodies (kingdee-api.md §1.3 shape 1, §3.1, §3.2). */
+/** Named-parameter login bodies (docs/kingdee-api.md shape 1). */
 export function loginRequest(c: KingdeeCredentials): { service: string; body: Record<string, unknown> } {
   if (c.password !== undefined) {
     return { service: SERVICE.validateUser, body: { acctID: c.acctId, username: c.username, password: c.password, lcid: c.lcid } };
@@ -39,7 +39,7 @@ export function loginRequest(c: KingdeeCredentials): { service: string; body: Re
   throw new KingdeeError(KingdeeErrorCode.loginFailed, 'Kingdee credentials need a password or an app id and app secret');
 }
 
-/** 1 = Success; the manual says -5 (DealWithForm, e.g. an administrator login) can be treated as success (§3.1). */
+/** 1 = Success; the manual says -5 (DealWithForm, e.g. an administrator login) can be treated as success. */
 const SUCCESS_TYPES: ReadonlySet<number> = new Set([1, -5]);
 
 /** The session from a login answer, or a permanent login error naming the server's reason (never the password). */
@@ -74,7 +74,7 @@ export function parseSetCookies(setCookies: readonly string[]): Map<string, stri
   return cookies;
 }
 
-/** Headers that carry the session every way real clients do (§2): cookies plus the `kdservice-sessionid` header. */
+/** Headers that carry the session every way real clients do: cookies plus the `kdservice-sessionid` header. */
 export function sessionHeaders(ticket: SessionTicket): Record<string, string> {
   const cookies = new Map(ticket.cookies);
   if (!cookies.has('kdservice-sessionid')) cookies.set('kdservice-sessionid', ticket.sessionId);

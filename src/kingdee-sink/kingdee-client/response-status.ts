@@ -1,6 +1,6 @@
 import { bool, int, isObject, list, prop, text } from './lenient';
 
-/** `Result.ResponseStatus`, normalised (kingdee-api.md §5.1). */
+/** `Result.ResponseStatus`, normalised (docs/kingdee-api.md). */
 export interface ResponseStatus {
   readonly isSuccess: boolean;
   readonly msgCode: number;

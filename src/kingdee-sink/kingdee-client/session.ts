@@ -2,7 +2,7 @@ import type { SessionTicket } from './login';
 
 /**
  * Holds the one Kingdee session this client shares across calls. Kingdee asks clients to log in
- * once and reuse the session (logins pile up server contexts, kingdee-api.md §2, §6); concurrent
+ * once and reuse the session (logins pile up server contexts, docs/kingdee-api.md); concurrent
  * callers that find it lost share a single re-login.
  */
 export class KingdeeSession {

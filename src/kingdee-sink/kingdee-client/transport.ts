@@ -14,7 +14,7 @@ export interface TransportReply {
 }
 
 /**
- * Posts to `{baseUrl}{service}.common.kdsvc` (kingdee-api.md §1.1) and decodes the answer. Errors may
+ * Posts to `{baseUrl}{service}.common.kdsvc` (docs/kingdee-api.md) and decodes the answer. Errors may
  * quote the server, so the client scrubs secrets from them; this class never sees the credentials.
  */
 export class KingdeeTransport {

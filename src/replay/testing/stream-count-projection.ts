@@ -3,7 +3,7 @@ import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
 
 /**
  * A small read model for replay tests: per stream, its version, how many events it has and the
- * last type, kept idempotent by stream version like every real projection (DESIGN.md 4.5).
+ * last type, kept idempotent by stream version like every real projection (docs/architecture.md).
  */
 export class StreamCountProjection implements Projection {
   readonly tables = ['test_stream_counts'];

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * How a value's length is counted in the 企业版 sign string. Both official demo SDKs count characters
  * (PHP `iconv_strlen`, Java `String.length()`); some third-party clients count UTF-8 bytes. The two
- * agree for ASCII, so only non-ASCII values (Chinese names) tell them apart (spec §2.3).
+ * agree for ASCII, so only non-ASCII values (Chinese names) tell them apart (docs/wdt-api.md).
  */
 export type LengthUnit = 'characters' | 'bytes';
 
@@ -37,7 +37,7 @@ export function openapiSignBase(params: SignParams, unit: LengthUnit = 'characte
     .join(';');
 }
 
-/** `sign` for 企业版 (openapi2): lowercase hex md5 of the sign string followed by the appsecret (spec §2.1). */
+/** `sign` for 企业版 (openapi2): lowercase hex md5 of the sign string followed by the appsecret (docs/wdt-api.md). */
 export function signOpenapi(params: SignParams, appsecret: string, unit: LengthUnit = 'characters'): string {
   return createHash('md5')
     .update(openapiSignBase(params, unit) + appsecret, 'utf8')

@@ -12,7 +12,7 @@ export function qimenSignBase(params: SignParams): string {
 }
 
 /**
- * `sign` for 企业奇门 / TOP (spec §3.1), uppercase hex. `md5` wraps the sign string in the caller's own
+ * `sign` for 企业奇门 / TOP (docs/wdt-api.md), uppercase hex. `md5` wraps the sign string in the caller's own
  * Qimen secret (not WDT's); the hmac variants key the digest with it and do no wrapping.
  */
 export function signQimen(params: SignParams, secret: string, method: QimenSignMethod = 'md5'): string {

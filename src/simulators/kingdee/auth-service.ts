@@ -11,7 +11,7 @@ export interface AuthReply {
   readonly ok: boolean;
 }
 
-/** ValidateUser / LoginByAppSecret / LoginBySign (kingdee-api.md §3.1–3.3): §3.1 JSON plus both session cookies. */
+/** ValidateUser / LoginByAppSecret / LoginBySign (docs/kingdee-api.md): JSON plus both session cookies. */
 export function handleLogin(ctx: SimContext, params: RequestParams, kind: LoginKind): AuthReply {
   const acctId = String(param(params, 'acctid', 0) ?? '');
   const username = String(param(params, 'username', 1) ?? '');
@@ -89,7 +89,7 @@ function credentialsMatch(user: SimUser, params: RequestParams, kind: LoginKind)
   );
 }
 
-/** LoginBySign: the five strings sorted ordinally, concatenated, hashed (SHA-256; SHA-1 on builds before 2022, §3.3). */
+/** LoginBySign: the five strings sorted ordinally, concatenated, hashed (SHA-256; SHA-1 on builds before 2022). */
 export function loginSign(
   acctId: string,
   username: string,
@@ -122,7 +122,7 @@ function loginFailed(type: number, message: string): AuthReply {
   return { reply, cookies: [], ok: false };
 }
 
-/** GetDataCenterList needs no session (kingdee-api.md §1.2). */
+/** GetDataCenterList needs no session (docs/kingdee-api.md). */
 export function dataCenters(ctx: SimContext): unknown {
   const ids = [...new Set(ctx.users.map((u) => u.acctId))];
   return ids.map((id) => ({

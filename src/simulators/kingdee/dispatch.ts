@@ -84,7 +84,7 @@ export function dispatch(ctx: SimContext, service: string, headers: IncomingHttp
   return { status: 200, outcome: result.outcome ?? outcomeOf(result.json), ...result };
 }
 
-/** A session may come as cookies, the `kdservice-sessionid` header or the Java SDK's `SID` header (§2). */
+/** A session may come as cookies, the `kdservice-sessionid` header or the Java SDK's `SID` header. */
 function sessionIds(headers: IncomingHttpHeaders): string[] {
   const cookies = new Map(
     String(headers.cookie ?? '')

@@ -7,7 +7,7 @@ import { StockStore } from './stock-store';
 
 const org = { FNumber: '100.02' };
 
-describe('Kingdee simulator: ExcuteOperation Forbid / Enable (kingdee-api.md 通用操作)', () => {
+describe('Kingdee simulator: ExcuteOperation Forbid / Enable (docs/kingdee-api.md 通用操作)', () => {
   let stocks: StockStore;
   const call = (body: unknown): any => handleExcuteOperation({ stocks } as unknown as SimContext, parseRequestBody(JSON.stringify(body)));
   const status = (body: unknown) => call(body).Result.ResponseStatus;

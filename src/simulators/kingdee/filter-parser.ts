@@ -1,7 +1,7 @@
 /**
  * A small parser for ExecuteBillQuery's FilterString, which Kingdee turns into SQL: comparisons
  * (= <> != > < >= <=), [not] in (…), [not] like, is [not] null, and/or/not and parentheses, with
- * SQL string literals ('O''Neil', N'…'). Enough for what integrations send (kingdee-api.md §8.4).
+ * SQL string literals ('O''Neil', N'…'). Enough for what integrations send (docs/kingdee-api.md).
  */
 export type Literal = string | number;
 export type Comparison = '=' | '<>' | '>' | '<' | '>=' | '<=';

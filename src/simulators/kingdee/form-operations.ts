@@ -6,7 +6,7 @@ import type { SimStock } from './stock-store';
 
 export type FormOperation = 'Submit' | 'Audit' | 'UnAudit' | 'Delete';
 
-/** View by Id or Number (kingdee-api.md §5.4): `{Result:{ResponseStatus, Result:{…}}}`, multi-language names as `[{Key, Value}]`. */
+/** View by Id or Number (docs/kingdee-api.md): `{Result:{ResponseStatus, Result:{…}}}`, multi-language names as `[{Key, Value}]`. */
 export function handleView(ctx: SimContext, params: RequestParams): unknown {
   const formId = String(param(params, 'formid', 0) ?? '');
   if (formId.toUpperCase() !== 'BD_STOCK') return failure(4, unknownFormMessage(formId));
@@ -32,7 +32,7 @@ function viewObject(ctx: SimContext, stock: SimStock): Record<string, unknown> {
   return out;
 }
 
-/** Submit / Audit / UnAudit / Delete by `Numbers` or `Ids` (comma text or list); ResponseStatus only (§5.1). */
+/** Submit / Audit / UnAudit / Delete by `Numbers` or `Ids` (comma text or list); ResponseStatus only. */
 export function handleOperation(ctx: SimContext, params: RequestParams, operation: FormOperation): unknown {
   const formId = String(param(params, 'formid', 0) ?? '');
   if (formId.toUpperCase() !== 'BD_STOCK') return failure(4, unknownFormMessage(formId));

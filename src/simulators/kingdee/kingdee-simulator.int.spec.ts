@@ -21,7 +21,7 @@ describe('Kingdee simulator over HTTP', () => {
     session = await loginCookie(sim.url, sim.user);
   });
 
-  it('logs in with ValidateUser: §3.1 body and both session cookies; wrong password → LoginResultType 0', async () => {
+  it('logs in with ValidateUser: body and both session cookies; wrong password → LoginResultType 0', async () => {
     const ok = await rawPost(sim.url, `${AUTH}.ValidateUser`, {
       parameters: [sim.user.acctId, sim.user.username, sim.user.password, 2052],
     });
@@ -62,7 +62,7 @@ describe('Kingdee simulator over HTTP', () => {
     assert.equal(loginSign('000000000000aa', 'apiuser', 'appid-x', 'secret-y', ts, 'sha1'), '4643e1a3b6d2ef4ac0bf49d2fa56ea156414c468');
   });
 
-  it('accepts the session by cookie, kdservice-sessionid header or SID header; otherwise answers the §2 session-lost body', async () => {
+  it('accepts the session by cookie, kdservice-sessionid header or SID header; otherwise answers the session-lost body', async () => {
     const login = await rawPost(sim.url, `${AUTH}.ValidateUser`, {
       acctID: sim.user.acctId,
       username: sim.user.username,

@@ -18,7 +18,7 @@ class QueryRejected extends Error {
 /**
  * ExecuteBillQuery over BD_STOCK: rows as arrays in FieldKeys order (dotted keys such as
  * `FUseOrgId.FNumber` read inside references), filtered, ordered, paged with StartRow/Limit or
- * TopRowCount. Failures come back as `[[{"Result":…}]]` (kingdee-api.md §5.5).
+ * TopRowCount. Failures come back as `[[{"Result":…}]]` (docs/kingdee-api.md).
  */
 export function handleBillQuery(ctx: SimContext, params: RequestParams): { reply: unknown; formId?: string; records?: number } {
   const named = Object.fromEntries(params.named);

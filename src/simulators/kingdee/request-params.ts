@@ -1,5 +1,5 @@
 /**
- * A kdsvc request's parameters, whichever of the four body shapes carried them (kingdee-api.md §1.3):
+ * A kdsvc request's parameters, whichever of the four body shapes carried them (docs/kingdee-api.md):
  * 1. named object `{"formid":…,"data":{…}}` (keys case-insensitive),
  * 2. positional `{"parameters":[formid, data]}` (data a JSON string or an object),
  * 3. the legacy .NET envelope `{"format":1,…,"parameters":"<JSON array as a string>"}`,

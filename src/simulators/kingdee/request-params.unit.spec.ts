@@ -8,7 +8,7 @@ const read = (body: unknown) => {
   return [param(params, 'formid', 0), param(params, 'data', 1)];
 };
 
-describe('simulator request body shapes (kingdee-api.md §1.3)', () => {
+describe('simulator request body shapes (docs/kingdee-api.md)', () => {
   it('1: named object with case-insensitive keys, data as object or string', () => {
     assert.deepEqual(read({ formid: 'BD_STOCK', data }), ['BD_STOCK', data]);
     assert.deepEqual(read({ FormId: 'BD_STOCK', Data: JSON.stringify(data) }), ['BD_STOCK', data]);

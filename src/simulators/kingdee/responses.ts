@@ -1,4 +1,4 @@
-/** Kingdee's reply shapes, with the exact casing and quirks of real servers (kingdee-api.md §2, §5). */
+/** Kingdee's reply shapes, with the exact casing and quirks of real servers (docs/kingdee-api.md). */
 export interface SimError {
   readonly FieldName: string | null;
   readonly Message: string;
@@ -57,7 +57,7 @@ export const unknownFieldMessage = (key: string): string => `元数据中标识�
 export const unknownFormMessage = (formId: string): string => `标识为“${formId}”的业务对象不存在，或者被删除`;
 export const emptyParameterMessage = (name: string): string => `data 数据包中的参数 ${name} 的值不能为空`;
 
-/** A `response_error:` body: a serialised .NET exception (kingdee-api.md §1.4). */
+/** A `response_error:` body: a serialised .NET exception (docs/kingdee-api.md). */
 export function exceptionBody(message: string): string {
   return `response_error:${JSON.stringify({
     Message: message,

@@ -6,7 +6,7 @@ import type { SimContext } from './sim-context';
 /**
  * Save / BatchSave of BD_STOCK. Each Model element is saved on its own (a failing record does not
  * stop the others); DIndex is the position in Model, or within each server sub-batch when
- * BatchCount splits the work (kingdee-api.md §5.1).
+ * BatchCount splits the work (docs/kingdee-api.md).
  */
 export function handleSave(ctx: SimContext, params: RequestParams, single: boolean): { reply: unknown; formId?: string; records?: number } {
   const formId = param(params, 'formid', 0);
@@ -48,5 +48,5 @@ function subBatchSize(count: number, batchCount: unknown): number {
   return Number.isInteger(k) && k > 1 && count > k ? Math.ceil(count / k) : count;
 }
 
-/** Options arrive as booleans or as the strings "true"/"false" (kingdee-api.md §4.1). */
+/** Options arrive as booleans or as the strings "true"/"false" (docs/kingdee-api.md). */
 export const truthy = (value: unknown): boolean => value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');

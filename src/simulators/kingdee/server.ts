@@ -27,7 +27,7 @@ export interface KingdeeSimulatorOptions {
   readonly users?: readonly SimUser[];
   /** The simulator's clock in ms (session expiry); default the real one. `admin.advanceClock` moves it on. */
   readonly now?: () => number;
-  /** Idle time before a session is lost; default 20 minutes (kingdee-api.md §2). */
+  /** Idle time before a session is lost; default 20 minutes (docs/kingdee-api.md). */
   readonly sessionIdleMs?: number;
   readonly behaviour?: Partial<SimBehaviour>;
   /** Keep BD_STOCK in this JSON file across restarts (demo mode); in memory only when absent. */
@@ -45,7 +45,7 @@ export interface KingdeeSimulator {
 
 const KDSVC = /^\/k3cloud\/([^/]+?)(?:\.common\.kdsvc)?$/i;
 
-/** A local Kingdee K/3 Cloud WebAPI built to the spec's §8 checklist: auth, sessions, BD_STOCK save/query/view, fault injection. */
+/** A local Kingdee K/3 Cloud WebAPI built to the checklist in docs/kingdee-api.md: auth, sessions, BD_STOCK save/query/view, fault injection. */
 export async function startKingdeeSimulator(options: KingdeeSimulatorOptions = {}): Promise<KingdeeSimulator> {
   const clock = { offsetMs: 0 };
   const baseNow = options.now ?? Date.now;

@@ -8,7 +8,7 @@ export interface SimSession {
   lastUsed: number;
 }
 
-/** Kingdee's sliding session: 20 minutes idle by default (kingdee-api.md §2), on an injectable clock. */
+/** Kingdee's sliding session: 20 minutes idle by default (docs/kingdee-api.md), on an injectable clock. */
 export class SessionStore {
   private readonly sessions = new Map<string, SimSession>();
 

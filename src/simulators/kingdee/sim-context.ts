@@ -24,7 +24,7 @@ export interface SimCall {
 }
 
 export interface SimBehaviour {
-  /** Refuse IsAutoSubmitAndAudit=true on update (one integrator's note, kingdee-api.md U9). Default false. */
+  /** Refuse IsAutoSubmitAndAudit=true on update (one integrator's note, docs/kingdee-api.md). Default false. */
   rejectAutoAuditOnUpdate: boolean;
   /** Refuse to update audited records (单据已审核，不允许修改). Default false. */
   rejectAuditedUpdate: boolean;

@@ -1,4 +1,4 @@
-/** The simulator's own BD_STOCK field list (kingdee-api.md §4.4): canonical key, kind and 中文 label for messages. */
+/** The simulator's own BD_STOCK field list (docs/kingdee-api.md): canonical key, kind and 中文 label for messages. */
 export type SimFieldKind = 'id' | 'text' | 'int' | 'bool' | 'ref' | 'status';
 
 export interface SimField {
@@ -46,7 +46,7 @@ export const STOCK_FIELDS: readonly SimField[] = [
 
 const BY_LOWER = new Map(STOCK_FIELDS.map((x) => [x.key.toLowerCase(), x]));
 
-/** Kingdee matches field keys case-insensitively: FALLOWMINUSQTY is FAllowMinusQty (§4.1). */
+/** Kingdee matches field keys case-insensitively: FALLOWMINUSQTY is FAllowMinusQty. */
 export const stockField = (key: string): SimField | undefined => BY_LOWER.get(key.toLowerCase());
 
 export const REQUIRED_ON_CREATE: readonly string[] = ['FName', 'FNumber', 'FUseOrgId', 'FCreateOrgId'];

@@ -5,8 +5,8 @@ export class FieldValueRejected extends Error {}
 
 /**
  * One Model value converted to what the simulator stores, or rejected the way a strict Kingdee
- * would: references must be `{"FNumber": …}` and checkboxes real booleans (the spec's §4.5 risks;
- * whether a real tenant accepts `1` for a checkbox is open, §9.2, so the simulator refuses it).
+ * would: references must be `{"FNumber": …}` and checkboxes real booleans (docs/kingdee-api.md risks;
+ * whether a real tenant accepts `1` for a checkbox is open, so the simulator refuses it).
  */
 export function convertValue(spec: SimField, value: unknown): unknown {
   switch (spec.kind) {

@@ -82,7 +82,7 @@ export function answerQuery(ctx: SimContext, variant: Variant, params: Readonly<
 }
 
 function successBody(variant: Variant, totalCount: number | undefined, rows: readonly SimWarehouse[]): string {
-  // total_count only on page 0 (spec §4.2).
+  // total_count only on page 0 (docs/wdt-api.md).
   const payload = { code: 0, message: '', ...(totalCount === undefined ? {} : { total_count: totalCount }), warehouses: rows };
   if (variant === 'openapi') return JSON.stringify(payload);
   const { code: _code, ...rest } = payload;

@@ -14,7 +14,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * Query-string and form params merged, form winning (the Qimen gateway takes either, spec §1.2).
+ * Query-string and form params merged, form winning (the Qimen gateway takes either, docs/wdt-api.md).
  * A JSON body carries no signed params in any known client, so it is not merged.
  */
 export function requestParams(req: IncomingMessage, url: URL, body: string): Record<string, string> {
@@ -24,7 +24,7 @@ export function requestParams(req: IncomingMessage, url: URL, body: string): Rec
   return params;
 }
 
-/** Real WDT declares the wrong type for its JSON (spec §1.1); the simulator does the same. */
+/** Real WDT declares the wrong type for its JSON (docs/wdt-api.md); the simulator does the same. */
 export function sendWdt(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);

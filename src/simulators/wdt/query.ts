@@ -16,7 +16,7 @@ export type ParsedQuery =
 export const DEFAULT_SIM_PAGE_SIZE = 40;
 
 /**
- * warehouse_query's business params (spec §4.1, §9.2–3). `is_disabled` absent means 0, so only
+ * warehouse_query's business params (docs/wdt-api.md). `is_disabled` absent means 0, so only
  * enabled warehouses come back, as the doc comment says ("默认为0 返回未停用仓库"); disabled ones need
  * an explicit `is_disabled=1`. `warehouse_type` is read as `type` when `type` is absent (the 2020 Qimen
  * SDK class sends it); `start_time`/`end_time` are not filters and are ignored.

@@ -57,7 +57,7 @@ export interface WdtSimulator {
 }
 
 /**
- * A local WDT built to the spec's §9 checklist: `POST /openapi2/warehouse_query.php` (企业版) and
+ * A local WDT built to the checklist in docs/wdt-api.md: `POST /openapi2/warehouse_query.php` (企业版) and
  * `GET|POST /router/qm` (企业奇门) over one seeded, editable warehouse list, with fault injection.
  */
 export async function startWdtSimulator(options: WdtSimulatorOptions = {}): Promise<WdtSimulator> {
@@ -131,7 +131,7 @@ async function route(ctx: SimContext, admin: WdtSimulatorAdmin, req: IncomingMes
 
 function variantFor(method: string, path: string): Variant | undefined {
   if (path === '/openapi2/warehouse_query.php' && method === 'POST') return 'openapi';
-  // qmtest: the test router one client uses (spec §1.2).
+  // qmtest: the test router one client uses (docs/wdt-api.md).
   if ((path === '/router/qm' || path === '/router/qmtest') && (method === 'POST' || method === 'GET')) return 'qimen';
   return undefined;
 }

@@ -1,4 +1,4 @@
-/** A reply code and text. WDT documents none of its error codes (spec §6, §10), so all are configurable. */
+/** A reply code and text. WDT documents none of its error codes (docs/wdt-api.md), so all are configurable. */
 export interface SimErrorReply {
   readonly code: number | string;
   readonly message: string;
@@ -19,14 +19,14 @@ export const DEFAULT_ERROR_REPLIES: SimErrorReplies = {
   signature: { code: 2030, message: '签名错误' },
   credentials: { code: 2060, message: '卖家账号或接口账号无效' },
   timestamp: { code: 2040, message: '时间戳超出允许范围' },
-  // The code and text one client is known to expect (spec §6).
+  // The code and text one client is known to expect (docs/wdt-api.md).
   rateLimit: { code: 1012, message: '系统调用频繁，旺店通1分钟最多60次' },
   invalidParam: { code: 100, message: '参数错误' },
 };
 
 /**
  * Either WDT's own error (企业版 `{code,message}`, Qimen `{"response":{"errorcode",…}}`) or a Qimen
- * gateway rejection (`{"response":{"flag":"failure","code",…}}`, the shape the spec suggests in §5.2).
+ * gateway rejection (`{"response":{"flag":"failure","code",…}}`, the shape the spec suggests in ).
  */
 export type SimError =
   | { readonly by: 'wdt'; readonly reply: SimErrorReply }

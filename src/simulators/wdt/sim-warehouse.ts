@@ -1,6 +1,6 @@
 /**
  * One warehouse as the simulator stores and sends it: WDT's wire names and the encoding the spec
- * suggests (§4.3) — ids as strings, 0/1 flags as ints, times `yyyy-MM-dd HH:mm:ss` (Beijing time),
+ * suggests — ids as strings, 0/1 flags as ints, times `yyyy-MM-dd HH:mm:ss` (Beijing time),
  * unset text as "" like WDT's PHP backend. Both `type` and `warehouse_type` are sent (sources show both).
  */
 export interface SimWarehouse {
@@ -34,7 +34,7 @@ export interface SimWarehouse {
   [extra: string]: unknown;
 }
 
-/** 仓库类型 (企业版, spec §4.4): the values a warehouse can have (0 is only a filter). */
+/** 仓库类型 (企业版, docs/wdt-api.md): the values a warehouse can have (0 is only a filter). */
 export const WAREHOUSE_TYPES: Readonly<Record<number, string>> = {
   1: '普通仓库',
   2: '自动流传外部',

@@ -5,14 +5,14 @@ export interface OpenapiAuthSettings {
   readonly sid: string;
   readonly appkey: string;
   readonly appsecret: string;
-  /** Also accept signatures made with UTF-8 byte lengths (some third-party clients, spec §2.3). */
+  /** Also accept signatures made with UTF-8 byte lengths (some third-party clients, docs/wdt-api.md). */
   readonly acceptByteLengths: boolean;
   readonly errors: SimErrorReplies;
 }
 
 const MAX_SKEW_S = 300;
 
-/** 企业版 checks (spec §9.1): required params, account, ±5 min timestamp, sign over every received field but `sign`. */
+/** 企业版 checks (docs/wdt-api.md): required params, account, ±5 min timestamp, sign over every received field but `sign`. */
 export function verifyOpenapi(params: Readonly<Record<string, string>>, auth: OpenapiAuthSettings, now: Date): SimError | undefined {
   for (const name of ['sid', 'appkey', 'timestamp', 'sign']) {
     if (!params[name]) return wdtError(auth.errors.invalidParam, `缺少参数: ${name}`);

@@ -14,7 +14,7 @@ export const QIMEN_METHODS = ['wdt.warehouse.query', 'hu3cgwt0tc.wdt.warehouse.q
 const MAX_SKEW_MS = 10 * 60_000;
 
 /**
- * Qimen checks (spec §9.5): the gateway's (method, app key, sign, ±10 min GMT+8 timestamp), then
+ * Qimen checks (docs/wdt-api.md): the gateway's (method, app key, sign, ±10 min GMT+8 timestamp), then
  * WDT's (target app authorised, seller `sid`). Gateway failures use its envelope, WDT's use errorcode.
  */
 export function verifyQimen(params: Readonly<Record<string, string>>, auth: QimenAuthSettings, now: Date): SimError | undefined {

@@ -1,4 +1,4 @@
-/** WDT 企业版 仓库类型 (spec wdt-api.md §4.4). 0 (不限) is a query filter, never a warehouse's type. */
+/** WDT 企业版 仓库类型 (docs/wdt-api.md). 0 (不限) is a query filter, never a warehouse's type. */
 export const WDT_WAREHOUSE_TYPES: Readonly<Record<number, string>> = {
   1: '普通仓库',
   2: '自动流传外部',

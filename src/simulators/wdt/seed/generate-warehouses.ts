@@ -12,7 +12,7 @@ interface Kind {
   readonly extPrefix?: string;
 }
 
-// Mostly own warehouses, some run by 3PLs / platforms (spec §4.4 enum), some 其它 stores with a sub_type.
+// Mostly own warehouses, some run by 3PLs / platforms (docs/wdt-api.md), some 其它 stores with a sub_type.
 const KINDS: readonly Kind[] = [
   { weight: 40, type: 1, suffix: '仓' },
   { weight: 10, type: 1, suffix: '退货仓' },
