@@ -137,9 +137,20 @@ export class WdtSyncRunner {
       this.log('info', 'WDT sync succeeded', { runId, ...counts() });
     } catch (error) {
       const code = error instanceof WdtError ? error.reason : ((error as { code?: string }).code ?? 'internal_error');
-      await this.fail(runId, counts(), String(code), error instanceof Error ? error.message : String(error)).catch((e: unknown) =>
-        this.log('error', 'could not record the end of a WDT sync run', { runId, err: String(e) }),
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      await this.recordFailure(runId, counts(), String(code), message);
+    }
+  }
+
+  /** The database may be what failed (connections terminated): a few pooled retries get a fresh connection. */
+  private async recordFailure(runId: string, counts: SyncCounts, code: string, message: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.fail(runId, counts, code, message);
+      } catch (error) {
+        if (attempt >= 3) return this.log('error', 'could not record the end of a WDT sync run', { runId, err: String(error) });
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
     }
   }
 
