@@ -48,8 +48,9 @@ describe('faults: rolling deploy (two hubs, one SIGKILLed mid-batch, a third rep
       const started = Date.now();
       const { kingdee } = rig.sims;
       const written = () => kingdee.admin.stocks().length;
-      // Slow enough that the sink is still busy through each hub's start-up.
-      kingdee.admin.slowResponses(rig.random.int(500, 700));
+      // Slow enough that the sink is still busy through each hub's start-up (3-10 s here): with batched look-ups and
+      // two writes in flight, 240 records at ~600 ms a call took one hub ~7 s, done before a second could join.
+      kingdee.admin.slowResponses(rig.random.int(1500, 2000));
       const first = await startHub();
       const run = await rig.api().sync();
       assert.equal(run.status, 'succeeded', run.error);
@@ -60,7 +61,7 @@ describe('faults: rolling deploy (two hubs, one SIGKILLed mid-batch, a third rep
       assert.ok(atJoin < WAREHOUSES, `the first hub had finished (${atJoin} records) before the second joined: nothing was tested`);
       await bothWrite(first, second, 'second hub joined');
 
-      // SIGKILL while a Kingdee call is in flight: the calls take ~600 ms, so any moment is mid-batch.
+      // SIGKILL while a Kingdee call is in flight: the calls take 1.5-2 s, so any moment is mid-batch.
       await waitFor(() => kingdee.admin.callCounts().BatchSave ?? 0, 'a BatchSave', 30_000, 20);
       await rig.kill(first.hub);
       const atKill = written();
