@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/config';
-import { LeaderLock, LeaderLocks } from '../event-store/leader-lock';
+import { LeaderLocks } from '../event-store/leader-lock';
+import { LeaderSchedule } from '../event-store/leader-schedule';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, LEADER_LOCKS } from '../platform/tokens';
 import { WdtSyncAlreadyRunningError } from './poll-wdt-warehouses/sync-run-repository';
@@ -15,9 +16,7 @@ export const WDT_SCHEDULE_ENABLED = Symbol('WdtScheduleEnabled');
  */
 @Injectable()
 export class WdtSyncScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly lock: LeaderLock;
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<unknown> | undefined;
+  private readonly schedule: LeaderSchedule;
   private readonly stopping = new AbortController();
 
   constructor(
@@ -27,38 +26,26 @@ export class WdtSyncScheduler implements OnApplicationBootstrap, BeforeApplicati
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(WDT_SCHEDULE_ENABLED) private readonly enabled: boolean,
   ) {
-    this.lock = locks.forName('wdt-sync');
+    this.schedule = new LeaderSchedule(locks.forName('wdt-sync'), {
+      firstDelayMs: 0,
+      everyMs: config.wdt.pollIntervalMs,
+      work: async () => void (await this.runner.run('schedule', { signal: this.stopping.signal })),
+      onError: (error) => {
+        if (error instanceof WdtSyncAlreadyRunningError)
+          this.logger.info({ runId: error.runningId }, 'WDT sync skipped: one is already running');
+        else this.logger.error({ err: error }, 'WDT sync could not start');
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
     if (!this.enabled || this.config.wdt.pollIntervalMs <= 0) return;
     this.logger.info({ everyMs: this.config.wdt.pollIntervalMs }, 'WDT sync scheduled');
-    this.schedule(0);
+    this.schedule.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
-    clearTimeout(this.timer);
-    await this.inFlight;
-    await this.lock.release();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopping.signal.aborted) return;
-    this.timer = setTimeout(() => {
-      this.inFlight = this.tick().finally(() => this.schedule(this.config.wdt.pollIntervalMs));
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      if (!(await this.lock.tryAcquire())) return;
-      await this.runner.run('schedule', { signal: this.stopping.signal });
-    } catch (error) {
-      if (error instanceof WdtSyncAlreadyRunningError)
-        this.logger.info({ runId: error.runningId }, 'WDT sync skipped: one is already running');
-      else this.logger.error({ err: error }, 'WDT sync could not start');
-    }
+    await this.schedule.stop();
   }
 }

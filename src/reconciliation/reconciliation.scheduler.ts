@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/config';
-import { LeaderLock, LeaderLocks } from '../event-store/leader-lock';
+import { LeaderLocks } from '../event-store/leader-lock';
+import { LeaderSchedule } from '../event-store/leader-schedule';
 import { JobRegistry } from '../operations/jobs/job-registry';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, LEADER_LOCKS } from '../platform/tokens';
@@ -16,10 +17,7 @@ export const RECONCILE_SCHEDULE_ENABLED = Symbol('ReconcileScheduleEnabled');
  */
 @Injectable()
 export class ReconciliationScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly lock: LeaderLock;
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly schedule: LeaderSchedule;
 
   constructor(
     private readonly reconciliation: ReconciliationService,
@@ -29,37 +27,24 @@ export class ReconciliationScheduler implements OnApplicationBootstrap, BeforeAp
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(RECONCILE_SCHEDULE_ENABLED) private readonly enabled: boolean,
   ) {
-    this.lock = locks.forName('kingdee-reconcile');
+    this.schedule = new LeaderSchedule(locks.forName('kingdee-reconcile'), {
+      firstDelayMs: config.reconcile.intervalMs,
+      everyMs: config.reconcile.intervalMs,
+      work: async () => {
+        const job = await this.reconciliation.start('schedule', 'schedule');
+        await this.jobs.settled(job.id);
+      },
+      onError: (error) => this.logger.warn({ err: error }, 'scheduled Kingdee reconciliation did not run'),
+    });
   }
 
   onApplicationBootstrap(): void {
     if (!this.enabled || this.config.reconcile.intervalMs <= 0) return;
     this.logger.info({ everyMs: this.config.reconcile.intervalMs }, 'Kingdee reconciliation scheduled');
-    this.schedule();
+    this.schedule.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.inFlight;
-    await this.lock.release();
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.inFlight = this.tick().finally(() => this.schedule());
-    }, this.config.reconcile.intervalMs);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      if (!(await this.lock.tryAcquire())) return;
-      const job = await this.reconciliation.start('schedule', 'schedule');
-      await this.jobs.settled(job.id);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'scheduled Kingdee reconciliation did not run');
-    }
+    await this.schedule.stop();
   }
 }

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { LeaderLocks } from '../../event-store/leader-lock';
+import { LeaderSchedule } from '../../event-store/leader-schedule';
 import { LOGGER, Logger } from '../../platform/logging/logging.module';
 import { APP_CONFIG, DATA_SOURCE, LEADER_LOCKS } from '../../platform/tokens';
 import { OPERATIONS_WORKERS } from '../metrics/latency-observer.runner';
@@ -17,8 +18,7 @@ import { sampleOf } from './metrics-sample';
  */
 @Injectable()
 export class MetricsSampler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
+  private schedule: LeaderSchedule | undefined;
   private readonly store: MetricsHistoryStore;
 
   constructor(
@@ -35,17 +35,13 @@ export class MetricsSampler implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     const every = this.config.metricsHistory.sampleIntervalMs;
     if (!this.runWorkers || every === 0) return;
-    const lock = this.locks.forName('metrics-sampler');
-    this.timer = setInterval(() => {
-      this.running = this.running.then(async () => {
-        try {
-          if (await lock.tryAcquire()) await this.sampleOnce();
-        } catch (error) {
-          this.logger.warn({ err: error }, 'metrics sample failed; the next one will try again');
-        }
-      });
-    }, every);
-    this.timer.unref();
+    this.schedule = new LeaderSchedule(this.locks.forName('metrics-sampler'), {
+      firstDelayMs: every,
+      everyMs: every,
+      work: () => this.sampleOnce(),
+      onError: (error) => this.logger.warn({ err: error }, 'metrics sample failed; the next one will try again'),
+    });
+    this.schedule.start();
   }
 
   /** One sample now (the interval's body; tests call it directly). */
@@ -57,8 +53,6 @@ export class MetricsSampler implements OnApplicationBootstrap, BeforeApplication
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.schedule?.stop();
   }
 }
