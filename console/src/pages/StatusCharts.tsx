@@ -117,10 +117,34 @@ function SampleChart({
       <Tooltip labelFormatter={(v) => time.format(Number(v))} />
       <Legend />
       {series.map((s) => (
-        <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} isAnimationActive={false} connectNulls={false} />
+        <Line
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          stroke={s.color}
+          dot={(dot: LoneDotProps) => loneDot(dot, points, s.key, s.color)}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
       ))}
     </LineChart>
   );
+}
+
+interface LoneDotProps {
+  readonly cx?: number;
+  readonly cy?: number;
+  readonly index: number;
+}
+
+/**
+ * Gaps are not bridged (no saves in a minute is not an average), so a value between two gaps has
+ * no line to sit on: it gets a dot, or a single WDT → Kingdee delay would not show at all.
+ */
+function loneDot({ cx, cy, index }: LoneDotProps, points: Record<string, number | null>[], key: string, color: string) {
+  const lone = points[index]?.[key] != null && points[index - 1]?.[key] == null && points[index + 1]?.[key] == null;
+  if (!lone || cx === undefined || cy === undefined) return <g key={`${key}-${index}`} />;
+  return <circle key={`${key}-${index}`} className="lone-point" cx={cx} cy={cy} r={3} fill={color} stroke={color} />;
 }
 
 function SyncRunsChart({ runs }: { runs: NonNullable<StatusHistory['syncRuns']> }) {
