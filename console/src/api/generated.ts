@@ -468,6 +468,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    CoordinatesDto: {
+      /** @example 121.71 */
+      x: number;
+      /** @example 31.19 */
+      y: number;
+    };
+    CrossReferenceDto: {
+      kingdee: components['schemas']['KingdeeXrefDto'] | null;
+      /** @description one WDT source key per warehouse merged into the record */
+      wdt: components['schemas']['WdtXrefDto'][];
+    };
+    DataQualityDto: {
+      /** @description warnings, never rejections */
+      flags: components['schemas']['QualityFlagDto'][];
+      missingInWdt: boolean;
+    };
     ErrorBody: {
       error: {
         /**
@@ -483,48 +499,44 @@ export interface components {
     };
     GoldenRecordDto: {
       /** @example 川沙路5188号 */
-      address: Record<string, never> | null;
+      address: string | null;
       /** @example 上海市 */
-      city: Record<string, never> | null;
-      contact: Record<string, never> | null;
-      /**
-       * @example {
-       *       "x": 121.71,
-       *       "y": 31.19
-       *     }
-       */
-      coordinates: Record<string, never> | null;
+      city: string | null;
+      contact: string | null;
+      coordinates: components['schemas']['CoordinatesDto'] | null;
       /** @example 浦东新区 */
-      district: Record<string, never> | null;
-      extWarehouseNo: Record<string, never> | null;
+      district: string | null;
+      extWarehouseNo: string | null;
       isDefect: boolean;
       /** @description the survivor, when this record was merged into another */
-      mergedInto: Record<string, never> | null;
+      mergedInto: string | null;
       /** @example 13800138000 */
-      mobile: Record<string, never> | null;
+      mobile: string | null;
       /** @example 上海浦东仓 */
       name: string;
       /** @example 上海市 */
-      province: Record<string, never> | null;
-      remark: Record<string, never> | null;
+      province: string | null;
+      remark: string | null;
       /** @enum {string} */
       status: 'active' | 'disabled' | 'retired';
       /** @example 021-58881234 */
-      telno: Record<string, never> | null;
+      telno: string | null;
       /** @example 11 */
-      typeCode: Record<string, never> | null;
+      typeCode: number | null;
       /** @example 奇门仓储 */
-      typeLabel: Record<string, never> | null;
+      typeLabel: string | null;
       /** @example SH-PD-01 */
       warehouseNo: string;
-      zip: Record<string, never> | null;
+      zip: string | null;
     };
     HistoryEntryDto: {
       /** @example api:li */
       actor: string;
       correlationId: string;
       /** @description the event as recorded: changes old → new, source and rule */
-      data: Record<string, never>;
+      data: {
+        [key: string]: unknown;
+      };
       eventId: string;
       occurredAt: string;
       recordedAt: string;
@@ -532,12 +544,38 @@ export interface components {
       type: string;
       version: number;
     };
+    KingdeeSyncDto: {
+      lastAttemptAt: string | null;
+      lastError: components['schemas']['SyncErrorDto'] | null;
+      /** @description publishedVersion as a stream version (golden-topic message version) */
+      publishedStreamVersion: number;
+      /** @description record version (numbered as `version`): the last one that changed what Kingdee receives */
+      publishedVersion: number;
+      /** @enum {string} */
+      status: 'pending' | 'synced' | 'failed' | 'forbidden' | 'not_in_kingdee';
+      syncedStreamVersion: number | null;
+      /** @description record version Kingdee holds (已同步版本) */
+      syncedVersion: number | null;
+    };
+    KingdeeXrefDto: {
+      fNumber: string;
+      fStockId: string | null;
+    };
     LifecycleReasonDto: {
       /**
        * @description Why (kept in the audit trail)
        * @example WDT 已删除该仓库，仓库已关闭
        */
       reason: string;
+    };
+    LineageDto: {
+      /** @example 2026-11-28T09:00:00.000Z */
+      at: string;
+      eventId: string;
+      /** @enum {string} */
+      rule: 'override' | 'sourcePriority' | 'primarySource' | 'mostRecent' | 'retirement';
+      source: components['schemas']['SourceKeyDto'];
+      value: (string | number | boolean | components['schemas']['CoordinatesDto']) | null;
     };
     MetricsSampleDto: {
       at: string;
@@ -557,6 +595,18 @@ export interface components {
       wdtToKingdeeMaxSeconds: number | null;
     };
     MeView: Record<string, never>;
+    OpenTaskRefDto: {
+      taskId: string;
+      /** @enum {string} */
+      type: 'duplicate' | 'sync_failure' | 'kingdee_drift' | 'kingdee_missing' | 'wdt_listing_truncated';
+    };
+    OverrideDto: {
+      /** @example api:li */
+      actor: string;
+      /** @example 统一命名规范 */
+      reason: string;
+      value: (string | number | boolean | components['schemas']['CoordinatesDto']) | null;
+    };
     OverrideFieldDto: {
       /**
        * @description Why (kept in the audit trail)
@@ -570,6 +620,11 @@ export interface components {
       value: Record<string, never> | null;
     };
     PreviewBody: Record<string, never>;
+    QualityFlagDto: {
+      code: string;
+      field: string;
+      message: string;
+    };
     RemoveOverrideDto: {
       /**
        * @description Why the override is no longer needed
@@ -613,7 +668,9 @@ export interface components {
        *       "wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5": 5
        *     }
        */
-      versions: Record<string, never>;
+      versions: {
+        [key: string]: number;
+      };
     };
     ResyncBody: Record<string, never>;
     SearchFacetsDto: {
@@ -646,6 +703,12 @@ export interface components {
       };
     };
     SkipBody: Record<string, never>;
+    SourceKeyDto: {
+      /** @example SH-PD-01 */
+      key: string;
+      /** @example wdt */
+      system: string;
+    };
     StatusHistoryDto: {
       runsSince: string;
       /** @description oldest first, one per sample interval (MDM_METRICS_SAMPLE_INTERVAL) */
@@ -656,15 +719,21 @@ export interface components {
     };
     StewardshipTaskDto: {
       /** @description duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}; truncated WDT listings: {syncRunId, wouldFlag, known, maxShare, sample} */
-      details: Record<string, never>;
+      details: {
+        [key: string]: unknown;
+      };
       openedAt: string;
       otherRecord?: components['schemas']['TaskRecordRefDto'] | null;
       /** @description null for wdt_listing_truncated (no single record) */
       record: components['schemas']['TaskRecordRefDto'] | null;
-      /** @enum {string|null} */
-      resolution: 'merged' | 'dismissed' | 'retried' | 'synced' | 'listing_complete' | null;
-      resolvedAt: Record<string, never> | null;
-      resolvedBy: Record<string, never> | null;
+      /**
+       * @description reconciliation findings: cleared (Kingdee agrees again) or the steward’s action
+       * @enum {string|null}
+       */
+      resolution:
+        'merged' | 'dismissed' | 'retried' | 'synced' | 'listing_complete' | 'cleared' | 'push' | 'accept' | 'recreate' | 'retire' | null;
+      resolvedAt: string | null;
+      resolvedBy: string | null;
       /** @enum {string} */
       status: 'open' | 'resolved';
       taskId: string;
@@ -673,6 +742,10 @@ export interface components {
       type: 'duplicate' | 'sync_failure' | 'kingdee_drift' | 'kingdee_missing' | 'wdt_listing_truncated';
     };
     SwitchBody: Record<string, never>;
+    SyncErrorDto: {
+      code: string;
+      message: string;
+    };
     SyncRunPointDto: {
       changed: number;
       created: number;
@@ -692,39 +765,25 @@ export interface components {
     };
     TaskRecordRefDto: {
       goldenId: string;
-      name: Record<string, never> | null;
-      warehouseNo: Record<string, never> | null;
+      name: string | null;
+      warehouseNo: string | null;
     };
     WarehouseDetailDto: {
       /** @description set when answered as of a past instant */
-      asOf: Record<string, never> | null;
-      /** @description {wdt: [{system, warehouseNo, warehouseId, active}], kingdee: {fNumber, fStockId} | null} */
-      crossReference: Record<string, never>;
-      /** @description {missingInWdt, flags: [{field, code, message}]} (warnings, never rejections) */
-      dataQuality: Record<string, never>;
+      asOf: string | null;
+      crossReference: components['schemas']['CrossReferenceDto'];
+      dataQuality: components['schemas']['DataQualityDto'];
       goldenId: string;
-      /** @description {status: pending|synced|failed|forbidden|not_in_kingdee, publishedVersion, syncedVersion, publishedStreamVersion, syncedStreamVersion, lastError, lastAttemptAt}. publishedVersion / syncedVersion are record versions (same numbering as `version`): the last version that changed what Kingdee receives, and the version Kingdee holds (已同步版本). The *StreamVersion pair is the same in stream versions (golden-topic message versions) */
-      kingdeeSync: Record<string, never>;
-      /**
-       * @description per field: {value, source: {system, key}, rule, eventId, at}
-       * @example {
-       *       "name": {
-       *         "value": "上海浦东仓",
-       *         "source": {
-       *           "system": "wdt",
-       *           "key": "SH-PD-01"
-       *         },
-       *         "rule": "sourcePriority",
-       *         "eventId": "…",
-       *         "at": "2026-11-28T09:00:00.000Z"
-       *       }
-       *     }
-       */
-      lineage: Record<string, never>;
-      /** @description [{taskId, type}] */
-      openTasks: string[];
-      /** @description steward overrides per field: {value, reason, actor} */
-      overrides: Record<string, never>;
+      kingdeeSync: components['schemas']['KingdeeSyncDto'];
+      /** @description per golden field */
+      lineage: {
+        [key: string]: components['schemas']['LineageDto'];
+      };
+      openTasks: components['schemas']['OpenTaskRefDto'][];
+      /** @description steward overrides per field */
+      overrides: {
+        [key: string]: components['schemas']['OverrideDto'];
+      };
       record: components['schemas']['GoldenRecordDto'];
       /**
        * @description stream version: every event of the record, sink bookkeeping included. It is the `version` of the record’s golden-topic messages (what consumers dedupe by); the hub appends against it for optimistic concurrency, stewards never need it
@@ -747,44 +806,38 @@ export interface components {
     };
     WarehouseSummaryDto: {
       /** @example 川沙路5188号 */
-      address: Record<string, never> | null;
+      address: string | null;
       /** @example 上海市 */
-      city: Record<string, never> | null;
-      contact: Record<string, never> | null;
-      /**
-       * @example {
-       *       "x": 121.71,
-       *       "y": 31.19
-       *     }
-       */
-      coordinates: Record<string, never> | null;
+      city: string | null;
+      contact: string | null;
+      coordinates: components['schemas']['CoordinatesDto'] | null;
       /** @example 浦东新区 */
-      district: Record<string, never> | null;
-      extWarehouseNo: Record<string, never> | null;
+      district: string | null;
+      extWarehouseNo: string | null;
       /** @example wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5 */
       goldenId: string;
       isDefect: boolean;
       /** @description the survivor, when this record was merged into another */
-      mergedInto: Record<string, never> | null;
+      mergedInto: string | null;
       missingInWdt: boolean;
       /** @example 13800138000 */
-      mobile: Record<string, never> | null;
+      mobile: string | null;
       /** @example 上海浦东仓 */
       name: string;
       /** @example 上海市 */
-      province: Record<string, never> | null;
-      remark: Record<string, never> | null;
+      province: string | null;
+      remark: string | null;
       /** @enum {string} */
       status: 'active' | 'disabled' | 'retired';
       /** @enum {string} */
       syncStatus: 'pending' | 'synced' | 'failed' | 'forbidden' | 'not_in_kingdee';
       /** @example 021-58881234 */
-      telno: Record<string, never> | null;
+      telno: string | null;
       /** @example 11 */
-      typeCode: Record<string, never> | null;
+      typeCode: number | null;
       /** @example 奇门仓储 */
-      typeLabel: Record<string, never> | null;
-      updatedAt: Record<string, never> | null;
+      typeLabel: string | null;
+      updatedAt: string | null;
       /**
        * @description record version (as in the detail’s ETag)
        * @example 3
@@ -792,7 +845,15 @@ export interface components {
       version: number;
       /** @example SH-PD-01 */
       warehouseNo: string;
-      zip: Record<string, never> | null;
+      zip: string | null;
+    };
+    WdtXrefDto: {
+      active: boolean;
+      /** @example wdt */
+      system: string;
+      warehouseId: string | null;
+      /** @example SH-PD-01 */
+      warehouseNo: string;
     };
   };
   responses: never;

@@ -7,7 +7,7 @@ import { CommandResult } from '../application/stream-command-runner';
 import { WAREHOUSES } from '../warehouses.tokens';
 import { Warehouses } from '../warehouses.factory';
 import { LifecycleReasonDto } from './dto/command.dto';
-import { WarehouseDetailDto } from './dto/responses.dto';
+import { WarehouseDetailDto } from './dto/detail.dto';
 import { ApiRequest, IF_MATCH_HEADER, etagOf, metadataOf, parseIfMatch } from './http-helpers';
 
 type HeaderSink = { setHeader(name: string, value: string): void };

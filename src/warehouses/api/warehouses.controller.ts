@@ -5,7 +5,9 @@ import { ReadsReadModels } from '../../platform/http/read-your-writes';
 import { Roles } from '../../platform/http/roles.decorator';
 import { GetWarehouseQuery, SearchWarehousesQuery, WarehouseHistoryQuery } from '../queries/queries';
 import { GetWarehouseDto, ReadYourWritesDto, SearchWarehousesDto } from './dto/query.dto';
-import { HistoryEntryDto, WarehouseDetailDto, WarehousePageDto } from './dto/responses.dto';
+import { WarehouseDetailDto } from './dto/detail.dto';
+import { WarehousePageDto } from './dto/record.dto';
+import { HistoryEntryDto } from './dto/responses.dto';
 import { etagOf } from './http-helpers';
 
 @ApiTags('warehouses')
