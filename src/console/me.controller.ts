@@ -1,13 +1,12 @@
 import { Controller, Get, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiRole } from '../config/config';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { Roles } from '../platform/http/roles.decorator';
 
 class MeView {
-  /** The key's name from MDM_API_KEYS (never the key itself). */
-  name!: string;
-  role!: ApiRole;
+  @ApiProperty({ description: 'the key’s name from MDM_API_KEYS (never the key itself)' }) name!: string;
+  @ApiProperty({ enum: ['reader', 'steward', 'admin'] }) role!: ApiRole;
 }
 
 /** Who the presented API key is: the console signs in with it and offers what the role allows. */

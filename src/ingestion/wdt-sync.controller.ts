@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, DefaultValuePipe, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '../platform/http/api-key.guard';
 import { Roles } from '../platform/http/roles.decorator';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { SyncRunSummary } from './poll-wdt-warehouses/sync-run';
 import { WdtSyncRunner } from './poll-wdt-warehouses/wdt-sync-runner';
+import { SyncRunDto, WdtSyncStartedDto } from './wdt-sync.dto';
 
 /** Operator actions on WDT syncs: start one now (202, runs in the background), read runs. */
 @ApiTags('operations')
@@ -20,6 +21,7 @@ export class WdtSyncController {
   @Post()
   @HttpCode(202)
   @Roles('admin')
+  @ApiAcceptedResponse({ type: WdtSyncStartedDto })
   async start(@Req() request: { apiKey?: { name: string; role: string } }): Promise<{ runId: string; status: 'running'; run: string }> {
     const { runId, completion } = await this.runner.start('api', { actor: actorOf(request) });
     completion.catch((error: unknown) => this.logger.error({ err: error, runId }, 'WDT sync run could not be recorded'));
@@ -28,12 +30,14 @@ export class WdtSyncController {
 
   @Get('runs')
   @Roles('reader')
+  @ApiOkResponse({ type: [SyncRunDto] })
   latest(@Query('limit', new DefaultValuePipe(10), ParseIntPipe) limit: number): Promise<SyncRunSummary[]> {
     return this.runner.latestRuns(Math.min(Math.max(limit, 1), 100));
   }
 
   @Get('runs/:id')
   @Roles('reader')
+  @ApiOkResponse({ type: SyncRunDto })
   async find(@Param('id') id: string): Promise<SyncRunSummary> {
     const run = /^[0-9a-f-]{36}$/i.test(id) ? await this.runner.findRun(id) : undefined;
     if (!run) throw new DomainError(ErrorCode.notFound, `no WDT sync run ${id}`);

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { JobView } from '../operations/jobs/job';
+import { JobViewDto } from '../operations/jobs/job.dto';
+import { FindingsDto, ResolveReconciliationResultDto } from './findings.dto';
 import { actorOf } from '../platform/http/api-key.guard';
 import { Roles } from '../platform/http/roles.decorator';
 import { commandMetadata } from '../warehouses/application/metadata';
@@ -38,6 +40,7 @@ export class ReconciliationController {
   @HttpCode(202)
   @Roles('admin')
   @ApiOperation({ summary: 'Compare every BD_STOCK of the use-org with the golden records (a job; follow GET /api/v1/jobs/{id})' })
+  @ApiAcceptedResponse({ type: JobViewDto })
   start(@Req() request: AuthedRequest): Promise<JobView> {
     return this.reconciliation.start(actorOf(request));
   }
@@ -45,6 +48,7 @@ export class ReconciliationController {
   @Get()
   @Roles('reader')
   @ApiOperation({ summary: 'The latest findings and the open reconciliation tasks' })
+  @ApiOkResponse({ type: FindingsDto })
   findings() {
     return this.reconciliation.findings();
   }
@@ -53,6 +57,7 @@ export class ReconciliationController {
   @HttpCode(200)
   @Roles('steward')
   @ApiOperation({ summary: 'Decide on a finding: push | accept (drift), recreate | retire (missing), adopt | ignore (unknown)' })
+  @ApiOkResponse({ type: ResolveReconciliationResultDto })
   resolve(@Param('id') id: string, @Body() body: ResolveReconciliationDto, @Req() request: AuthedRequest) {
     return this.reconciliation.resolve(
       { taskId: id, action: body.action, goldenId: body.goldenId, reason: body.reason },

@@ -468,6 +468,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ConsumerStatusDto: {
+      error?: string;
+      group: string;
+      lag: number | null;
+      partitions: components['schemas']['PartitionLagDto'][];
+      topic: string;
+    };
     CoordinatesDto: {
       /** @example 121.71 */
       x: number;
@@ -484,6 +491,39 @@ export interface components {
       flags: components['schemas']['QualityFlagDto'][];
       missingInWdt: boolean;
     };
+    DlqStatusDto: {
+      error?: string;
+      messages: number | null;
+      topic: string;
+    };
+    DriftDetailsDto: {
+      fields: components['schemas']['DriftedFieldDto'][];
+      runId: string;
+    };
+    DriftedFieldDto: {
+      /** @example FName */
+      field: string;
+      golden:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }
+          )
+        | null;
+      kingdee:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }
+          )
+        | null;
+    };
     ErrorBody: {
       error: {
         /**
@@ -496,6 +536,19 @@ export interface components {
         /** @description what went wrong, for a person */
         message: string;
       };
+    };
+    EventsStatusDto: {
+      count: number;
+      headPosition: string;
+    };
+    FindingsDto: {
+      lastAttempt: components['schemas']['ReconciliationRunDto'] | null;
+      /** @description the last successful run */
+      lastRun: components['schemas']['ReconciliationRunDto'] | null;
+      open: components['schemas']['OpenFindingsDto'];
+      /** @description as `mdm reconcile kingdee --json` prints it */
+      report: components['schemas']['ReconciliationReportDto'] | null;
+      tasks: components['schemas']['ReconciliationTaskDto'][];
     };
     GoldenRecordDto: {
       /** @example 川沙路5188号 */
@@ -543,6 +596,55 @@ export interface components {
       /** @example WarehouseObservedInWdt */
       type: string;
       version: number;
+    };
+    HubStatusDto: {
+      at: string;
+      dlq: components['schemas']['DlqStatusDto'];
+      events: components['schemas']['EventsStatusDto'];
+      jobsRunning: components['schemas']['RunningJobDto'][];
+      kingdeeSink: components['schemas']['ConsumerStatusDto'];
+      processors: components['schemas']['ProcessorStatusDto'][];
+      /** @description null or absent when the feature is not installed */
+      reconciliation?: components['schemas']['ReconciliationStatusDto'] | null;
+      schemes: components['schemas']['SchemeStatusDto'][];
+      /** @description null when this process runs no sink */
+      sink: components['schemas']['SinkHealthDto'] | null;
+      /** @description null when the warehouses read models are not installed */
+      stewardship: components['schemas']['StewardshipStatusDto'] | null;
+      /** @description newest first; null when WDT ingestion is not installed */
+      wdtSyncRuns: components['schemas']['SyncRunStatusDto'][] | null;
+    };
+    JobErrorDto: {
+      code: string;
+      message: string;
+    };
+    JobProgressDto: {
+      done: number;
+      /** @description null until the job knows how much work there is */
+      total: number | null;
+    };
+    JobViewDto: {
+      actor: string;
+      correlationId: string;
+      error: components['schemas']['JobErrorDto'] | null;
+      finishedAt: string | null;
+      id: string;
+      /**
+       * @description replay, resync.kingdee, reconcile.kingdee, …
+       * @example replay
+       */
+      kind: string;
+      params: {
+        [key: string]: unknown;
+      };
+      progress: components['schemas']['JobProgressDto'];
+      /** @description what the job did, per kind (replay: {replayed, skipped}; resync: {requested, resynced, skipped, skippedCount}); null while it runs */
+      result: {
+        [key: string]: unknown;
+      } | null;
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
     };
     KingdeeSyncDto: {
       lastAttemptAt: string | null;
@@ -594,7 +696,21 @@ export interface components {
       wdtToKingdeeAvgSeconds: number | null;
       wdtToKingdeeMaxSeconds: number | null;
     };
-    MeView: Record<string, never>;
+    MeView: {
+      /** @description the key’s name from MDM_API_KEYS (never the key itself) */
+      name: string;
+      /** @enum {string} */
+      role: 'reader' | 'steward' | 'admin';
+    };
+    MissingDetailsDto: {
+      fStockId: string | null;
+      runId: string;
+    };
+    OpenFindingsDto: {
+      kingdee_drift: number;
+      kingdee_missing: number;
+      kingdee_unknown: number;
+    };
     OpenTaskRefDto: {
       taskId: string;
       /** @enum {string} */
@@ -617,13 +733,92 @@ export interface components {
        * @description The value the steward pins: a string for text fields, a number for typeCode, a boolean for isDefect, "active"|"disabled" for status, {"x","y"} for coordinates, or null to pin an optional field empty. Normalised like source values.
        * @example 浦东中心仓
        */
-      value: Record<string, never> | null;
+      value: (string | number | boolean | components['schemas']['CoordinatesDto']) | null;
+    };
+    PartitionLagDto: {
+      committed: string;
+      end: string;
+      lag: number;
+      partition: number;
     };
     PreviewBody: Record<string, never>;
+    ProcessorStallDto: {
+      attempts: number;
+      error: string;
+      failingPosition: string | null;
+      failingTransactionId: string | null;
+      /** @description true when the event failed applied alone (the one to skip) */
+      narrowed: boolean;
+      nextAttemptAt: string;
+      since: string;
+    };
+    ProcessorStatusDto: {
+      /** @enum {string} */
+      kind: 'projection' | 'publisher' | 'replay' | 'other';
+      /** @description committed events it has not applied yet */
+      lagEvents: number;
+      lagSeconds: number;
+      name: string;
+      /** @description global position (a decimal string) */
+      position: string;
+      /** @description set while it fails on an event and backs off */
+      stalled: components['schemas']['ProcessorStallDto'] | null;
+      updatedAt: string | null;
+    };
     QualityFlagDto: {
       code: string;
       field: string;
       message: string;
+    };
+    ReconciliationFindingCountsDto: {
+      drifted: number;
+      missingInKingdee: number;
+      unknownInKingdee: number;
+    };
+    ReconciliationReportDto: {
+      /** @description golden records compared */
+      checked: number;
+      drifted: {
+        [key: string]: unknown;
+      }[];
+      kingdeeRecords: number;
+      missingInKingdee: {
+        [key: string]: unknown;
+      }[];
+      unknownInKingdee: {
+        [key: string]: unknown;
+      }[];
+    };
+    ReconciliationRunDto: {
+      error: string | null;
+      finishedAt: string | null;
+      kingdeeCalls: number | null;
+      runId: string;
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
+      trigger: string;
+    };
+    ReconciliationStatusDto: {
+      findings: components['schemas']['ReconciliationFindingCountsDto'] | null;
+      lastAttemptError: string | null;
+      lastAttemptStatus: string | null;
+      lastRunAt: string | null;
+    };
+    ReconciliationTaskDto: {
+      actions: ('push' | 'accept' | 'recreate' | 'retire' | 'adopt' | 'ignore')[];
+      /** @description by type: drift, missing or unknown */
+      details:
+        components['schemas']['DriftDetailsDto'] | components['schemas']['MissingDetailsDto'] | components['schemas']['UnknownDetailsDto'];
+      /** @description the record concerned (unknown: the one proposed for adoption, if any) */
+      goldenId: string | null;
+      name: string | null;
+      openedAt: string;
+      taskId: string;
+      title: string;
+      /** @enum {string} */
+      type: 'kingdee_drift' | 'kingdee_missing' | 'kingdee_unknown';
+      warehouseNo: string | null;
     };
     RemoveOverrideDto: {
       /**
@@ -632,7 +827,12 @@ export interface components {
        */
       reason?: string;
     };
-    ReplayBody: Record<string, never>;
+    ReplayBody: {
+      /** @description global position to replay from */
+      from?: string;
+      /** @description one projection (default: every replayable one) */
+      projection?: string;
+    };
     ResolveReconciliationDto: {
       /**
        * @description drift: push | accept; missing: recreate | retire; unknown: adopt | ignore
@@ -643,6 +843,14 @@ export interface components {
       goldenId?: string;
       /** @example 金蝶里改名是财务确认过的 */
       reason?: string;
+    };
+    ResolveReconciliationResultDto: {
+      /** @enum {string} */
+      action: 'push' | 'accept' | 'recreate' | 'retire' | 'adopt' | 'ignore';
+      goldenId: string | null;
+      taskId: string;
+      /** @description the record version (ETag) after the decision; null for ignore */
+      version: number | null;
     };
     ResolveTaskDto: {
       /**
@@ -672,7 +880,24 @@ export interface components {
         [key: string]: number;
       };
     };
-    ResyncBody: Record<string, never>;
+    ResyncBody: {
+      /** @description every record not retired */
+      all?: boolean;
+      /** @description golden ids */
+      ids?: string[];
+      reason?: string;
+    };
+    RunningJobDto: {
+      done: number;
+      id: string;
+      kind: string;
+      total: number | null;
+    };
+    SchemeStatusDto: {
+      enabled: boolean;
+      mappingHash: string | null;
+      name: string;
+    };
     SearchFacetsDto: {
       /**
        * @example {
@@ -702,6 +927,12 @@ export interface components {
         [key: string]: number;
       };
     };
+    SinkHealthDto: {
+      /** @description false while the sink is out of its consumer group or not started */
+      healthy: boolean;
+      lastError: string | null;
+      lastErrorAt: string | null;
+    };
     SkipBody: Record<string, never>;
     SourceKeyDto: {
       /** @example SH-PD-01 */
@@ -716,6 +947,13 @@ export interface components {
       since: string;
       /** @description oldest first; null when WDT ingestion is not installed */
       syncRuns: components['schemas']['SyncRunPointDto'][] | null;
+    };
+    StewardshipStatusDto: {
+      /** @description open tasks by type */
+      byType: {
+        [key: string]: number;
+      };
+      open: number;
     };
     StewardshipTaskDto: {
       /** @description duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}; truncated WDT listings: {syncRunId, wouldFlag, known, maxShare, sample} */
@@ -746,6 +984,34 @@ export interface components {
       code: string;
       message: string;
     };
+    SyncRunDto: {
+      actor: string;
+      changed: number;
+      correlationId: string;
+      created: number;
+      /** @description one line; for a failed run, why */
+      error?: string;
+      /** @example wdt_credentials_rejected */
+      errorCode?: string;
+      /** @description rows that could not be decoded */
+      failed: number;
+      /** @description absent while it runs */
+      finishedAt?: string;
+      id: string;
+      /** @description warehouses flagged missing in WDT (only after a complete pull) */
+      missing: number;
+      /** @description pages fetched, every pass and both listings included */
+      pages: number;
+      passes: number;
+      /** @description distinct warehouse_nos WDT returned */
+      seen: number;
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed' | 'abandoned';
+      /** @enum {string} */
+      trigger: 'schedule' | 'cli' | 'api';
+      unchanged: number;
+    };
     SyncRunPointDto: {
       changed: number;
       created: number;
@@ -757,6 +1023,23 @@ export interface components {
       /** @enum {string} */
       status: 'running' | 'succeeded' | 'failed';
     };
+    SyncRunStatusDto: {
+      changed: number;
+      created: number;
+      error: string | null;
+      failed: number;
+      finishedAt: string | null;
+      id: string;
+      missing: number;
+      pages: number;
+      seen: number;
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed' | 'abandoned';
+      /** @enum {string} */
+      trigger: 'schedule' | 'cli' | 'api';
+      unchanged: number;
+    };
     TaskPageDto: {
       items: components['schemas']['StewardshipTaskDto'][];
       page: number;
@@ -767,6 +1050,11 @@ export interface components {
       goldenId: string;
       name: string | null;
       warehouseNo: string | null;
+    };
+    UnknownDetailsDto: {
+      FName: string;
+      FNumber: string;
+      FStockId: string;
     };
     WarehouseDetailDto: {
       /** @description set when answered as of a past instant */
@@ -846,6 +1134,16 @@ export interface components {
       /** @example SH-PD-01 */
       warehouseNo: string;
       zip: string | null;
+    };
+    WdtSyncStartedDto: {
+      /**
+       * @description where to read the run (GET)
+       * @example /api/v1/sync/wdt/runs/…
+       */
+      run: string;
+      runId: string;
+      /** @enum {string} */
+      status: 'running';
     };
     WdtXrefDto: {
       active: boolean;
@@ -1055,7 +1353,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobViewDto'][];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -1101,7 +1401,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobViewDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -1279,7 +1581,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FindingsDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -1325,7 +1629,9 @@ export interface operations {
           'X-Mdm-Position'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobViewDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -1386,7 +1692,9 @@ export interface operations {
           'X-Mdm-Position'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResolveReconciliationResultDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -1463,7 +1771,9 @@ export interface operations {
           'X-Mdm-Position'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobViewDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -1531,7 +1841,9 @@ export interface operations {
           'X-Mdm-Position'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobViewDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -1929,7 +2241,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HubStatusDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -2181,7 +2495,9 @@ export interface operations {
           'X-Mdm-Position'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WdtSyncStartedDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -2236,7 +2552,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncRunDto'][];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {
@@ -2282,7 +2600,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncRunDto'];
+        };
       };
       /** @description validation_failed: the request (body, path or query) is invalid; details name each field */
       400: {

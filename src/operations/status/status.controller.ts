@@ -8,6 +8,7 @@ import { StatusHistoryDto, StatusHistoryQueryDto } from '../history/status-histo
 import { Roles } from '../../platform/http/roles.decorator';
 import { HubMetrics } from '../metrics/hub-metrics';
 import { HubStatus } from './hub-status';
+import { HubStatusDto } from './hub-status.dto';
 import { HubStatusQuery } from './hub-status.query';
 
 /**
@@ -25,6 +26,7 @@ export class StatusController {
 
   @Get('api/v1/status')
   @Roles('reader')
+  @ApiOkResponse({ type: HubStatusDto })
   snapshot(): Promise<HubStatus> {
     return this.queries.execute(new HubStatusQuery());
   }

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GOLDEN_VALUE_SCHEMA } from './record.dto';
 import { Allow, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class OverrideFieldDto {
   @ApiProperty({
+    ...GOLDEN_VALUE_SCHEMA,
     description:
       'The value the steward pins: a string for text fields, a number for typeCode, a boolean for isDefect, ' +
       '"active"|"disabled" for status, {"x","y"} for coordinates, or null to pin an optional field empty. Normalised like source values.',
     example: '浦东中心仓',
-    nullable: true,
   })
   @Allow() // any JSON type: the domain validates it against the field
   value: unknown;
