@@ -1,29 +1,9 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { detailsSchema, DriftDetailsDto, MissingDetailsDto } from '../warehouses/api/dto/task-details.dto';
 import { RECONCILIATION_ACTIONS } from './resolve-reconciliation-task';
 
 /** OpenAPI shapes of the reconciliation endpoints (documentation only: the service returns FindingsView). */
 const text = { type: String, nullable: true } as const;
-/** A value as the scheme renders it (Kingdee casing): text, a number, a flag or a nested object such as {FNumber}. */
-const VALUE = {
-  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }],
-  nullable: true,
-} satisfies Parameters<typeof ApiProperty>[0];
-
-export class DriftedFieldDto {
-  @ApiProperty({ example: 'FName' }) field!: string;
-  @ApiProperty(VALUE) kingdee!: unknown;
-  @ApiProperty(VALUE) golden!: unknown;
-}
-
-export class DriftDetailsDto {
-  @ApiProperty() runId!: string;
-  @ApiProperty({ type: [DriftedFieldDto] }) fields!: DriftedFieldDto[];
-}
-
-export class MissingDetailsDto {
-  @ApiProperty() runId!: string;
-  @ApiProperty(text) fStockId!: string | null;
-}
 
 export class UnknownDetailsDto {
   @ApiProperty() FNumber!: string;
@@ -40,10 +20,7 @@ export class ReconciliationTaskDto {
   @ApiProperty(text) warehouseNo!: string | null;
   @ApiProperty(text) name!: string | null;
   @ApiProperty() title!: string;
-  @ApiProperty({
-    oneOf: [DriftDetailsDto, MissingDetailsDto, UnknownDetailsDto].map((dto) => ({ $ref: getSchemaPath(dto) })),
-    description: 'by type: drift, missing or unknown',
-  })
+  @ApiProperty(detailsSchema([DriftDetailsDto, MissingDetailsDto, UnknownDetailsDto], 'by type: drift, missing or unknown'))
   details!: DriftDetailsDto | MissingDetailsDto | UnknownDetailsDto;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ enum: RECONCILIATION_ACTIONS, isArray: true }) actions!: string[];

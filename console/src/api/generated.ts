@@ -524,6 +524,21 @@ export interface components {
           )
         | null;
     };
+    DuplicateDetailsDto: {
+      otherWarehouseNo: string;
+      /**
+       * @example [
+       *       "same_name",
+       *       "same_address"
+       *     ]
+       */
+      reasons: string[];
+      /**
+       * @description similarity, 0..1
+       * @example 0.92
+       */
+      score: number;
+    };
     ErrorBody: {
       error: {
         /**
@@ -956,12 +971,15 @@ export interface components {
       open: number;
     };
     StewardshipTaskDto: {
-      /** @description duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}; truncated WDT listings: {syncRunId, wouldFlag, known, maxShare, sample} */
-      details: {
-        [key: string]: unknown;
-      };
+      /** @description by type: duplicate, sync_failure, wdt_listing_truncated, kingdee_drift, kingdee_missing */
+      details:
+        | components['schemas']['DuplicateDetailsDto']
+        | components['schemas']['SyncFailureDetailsDto']
+        | components['schemas']['TruncatedListingDetailsDto']
+        | components['schemas']['DriftDetailsDto']
+        | components['schemas']['MissingDetailsDto'];
       openedAt: string;
-      otherRecord?: components['schemas']['TaskRecordRefDto'] | null;
+      otherRecord: components['schemas']['TaskRecordRefDto'] | null;
       /** @description null for wdt_listing_truncated (no single record) */
       record: components['schemas']['TaskRecordRefDto'] | null;
       /**
@@ -983,6 +1001,12 @@ export interface components {
     SyncErrorDto: {
       code: string;
       message: string;
+    };
+    SyncFailureDetailsDto: {
+      code: string;
+      message: string;
+      /** @description the version Kingdee rejected */
+      version: number;
     };
     SyncRunDto: {
       actor: string;
@@ -1050,6 +1074,15 @@ export interface components {
       goldenId: string;
       name: string | null;
       warehouseNo: string | null;
+    };
+    TruncatedListingDetailsDto: {
+      known: number;
+      maxShare: number;
+      /** @description some of the absent warehouse numbers */
+      sample: string[];
+      syncRunId: string;
+      /** @description warehouses the run would have flagged missing */
+      wouldFlag: number;
     };
     UnknownDetailsDto: {
       FName: string;

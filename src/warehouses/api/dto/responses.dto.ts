@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { TASK_TYPES } from './detail.dto';
+import { detailsSchema, TASK_DETAIL_MODELS } from './task-details.dto';
 
 /** OpenAPI shapes of history and tasks (documentation only: handlers return the query types). */
 export class HistoryEntryDto {
@@ -20,6 +21,7 @@ export class TaskRecordRefDto {
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
 }
 
+@ApiExtraModels(...TASK_DETAIL_MODELS)
 export class StewardshipTaskDto {
   @ApiProperty() taskId!: string;
   @ApiProperty({ enum: TASK_TYPES }) type!: string;
@@ -27,14 +29,9 @@ export class StewardshipTaskDto {
   @ApiProperty() title!: string;
   @ApiProperty({ type: TaskRecordRefDto, nullable: true, description: 'null for wdt_listing_truncated (no single record)' })
   record!: TaskRecordRefDto | null;
-  @ApiPropertyOptional({ type: TaskRecordRefDto, nullable: true }) otherRecord!: TaskRecordRefDto | null;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'duplicates: {score, reasons, otherWarehouseNo}; sync failures: {version, code, message}; truncated WDT listings: {syncRunId, wouldFlag, known, maxShare, sample}',
-  })
-  details!: Record<string, unknown>;
+  @ApiProperty({ type: TaskRecordRefDto, nullable: true }) otherRecord!: TaskRecordRefDto | null;
+  @ApiProperty(detailsSchema(TASK_DETAIL_MODELS, 'by type: duplicate, sync_failure, wdt_listing_truncated, kingdee_drift, kingdee_missing'))
+  details!: object;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ type: String, nullable: true }) resolvedAt!: string | null;
   @ApiProperty({
