@@ -1,6 +1,18 @@
 import { ApiClient } from './client';
-import { toDetail, toHistory, toJob, toPage, toSyncRunJob, toTasks } from './normalise';
-import { FieldValue, HistoryEvent, Job, Me, Role, StatusHistory, StewardshipTask, WarehouseDetail, WarehousePage } from './types';
+import type { components } from './generated';
+import {
+  FieldValue,
+  HistoryEvent,
+  HubStatus,
+  Job,
+  JobView,
+  Me,
+  StatusHistory,
+  StewardshipTask,
+  SyncRun,
+  WarehouseDetail,
+  WarehousePage,
+} from './types';
 
 export interface WarehouseSearch {
   readonly q?: string;
@@ -13,87 +25,125 @@ export interface WarehouseSearch {
   readonly pageSize: number;
 }
 
-/** The REST contract (docs/architecture.md) as typed calls. */
+type ResolveTask = components['schemas']['ResolveTaskDto'];
+type TaskPage = components['schemas']['TaskPageDto'];
+type WdtSyncStarted = components['schemas']['WdtSyncStartedDto'];
+
+/** The REST contract as typed calls; the bodies are the OpenAPI document's (generated.ts). */
 export class HubApi {
   constructor(readonly client: ApiClient) {}
 
-  async me(): Promise<Me> {
-    const body = await this.client.get<{ name: string; role: Role }>('/me');
-    return { name: body.name, role: body.role };
+  me(): Promise<Me> {
+    return this.client.get<Me>('/me');
   }
 
   async warehouses(search: WarehouseSearch): Promise<WarehousePage> {
-    return toPage((await this.client.read('/warehouses', { ...search })).data, search.page, search.pageSize);
+    return (await this.client.read<WarehousePage>('/warehouses', { ...search })).data;
   }
 
   async warehouse(id: string, asOf?: string): Promise<WarehouseDetail> {
-    const { data, headers } = await this.client.read(`/warehouses/${encodeURIComponent(id)}`, { asOf });
-    return toDetail(data, headers.get('ETag'));
+    return (await this.client.read<WarehouseDetail>(`/warehouses/${encodeURIComponent(id)}`, { asOf })).data;
   }
 
   async history(id: string): Promise<HistoryEvent[]> {
-    return toHistory((await this.client.read(`/warehouses/${encodeURIComponent(id)}/history`)).data);
+    return (await this.client.read<HistoryEvent[]>(`/warehouses/${encodeURIComponent(id)}/history`)).data;
   }
 
   /** Answers with the record right after the change (from the event store, so no read-model lag). */
-  async putOverride(id: string, field: string, value: FieldValue, reason: string, etag: string): Promise<WarehouseDetail> {
-    const { data, headers } = await this.client.send('PUT', overridePath(id, field), {
-      body: { value, reason },
-      headers: { 'If-Match': etag },
-    });
-    return toDetail(data, headers.get('ETag'));
+  putOverride(id: string, field: string, value: FieldValue, reason: string, version: number): Promise<WarehouseDetail> {
+    return this.change('PUT', overridePath(id, field), { value, reason }, version);
   }
 
-  async removeOverride(id: string, field: string, reason: string, etag: string): Promise<WarehouseDetail> {
-    const { data, headers } = await this.client.send('DELETE', overridePath(id, field), {
-      body: { reason },
-      headers: { 'If-Match': etag },
-    });
-    return toDetail(data, headers.get('ETag'));
+  removeOverride(id: string, field: string, reason: string, version: number): Promise<WarehouseDetail> {
+    return this.change('DELETE', overridePath(id, field), { reason }, version);
   }
 
   /** POST …/retire or …/restore; answers with the record right after the change. */
-  async lifecycle(id: string, action: 'retire' | 'restore', reason: string, etag: string): Promise<WarehouseDetail> {
-    const { data, headers } = await this.client.send('POST', `/warehouses/${encodeURIComponent(id)}/${action}`, {
-      body: { reason },
-      headers: { 'If-Match': etag },
-    });
-    return toDetail(data, headers.get('ETag'));
+  lifecycle(id: string, action: 'retire' | 'restore', reason: string, version: number): Promise<WarehouseDetail> {
+    return this.change('POST', `/warehouses/${encodeURIComponent(id)}/${action}`, { reason }, version);
   }
 
-  async tasks(type: string, status: string | undefined): Promise<StewardshipTask[]> {
-    return toTasks((await this.client.read('/stewardship/tasks', { type, status, pageSize: 100 })).data);
+  async tasks(type: StewardshipTask['type'], status: StewardshipTask['status'] | undefined): Promise<readonly StewardshipTask[]> {
+    return (await this.client.read<TaskPage>('/stewardship/tasks', { type, status, pageSize: 100 })).data.items;
   }
 
-  async resolveTask(taskId: string, body: { action: 'merge' | 'dismiss' | 'retry'; survivorId?: string; reason?: string }): Promise<void> {
+  async resolveTask(taskId: string, body: ResolveTask): Promise<void> {
     await this.client.send('POST', `/stewardship/tasks/${encodeURIComponent(taskId)}/resolve`, { body });
   }
 
-  async startJob(kind: JobKind, body: Record<string, unknown>): Promise<Job> {
-    const { data } = await this.client.send('POST', START[kind], { body });
-    return kind === 'sync-wdt' ? toSyncRunJob(data) : toJob(data, kind);
+  async startJob(kind: Job['kind'], body: Record<string, unknown>): Promise<Job> {
+    if (kind === 'sync-wdt') return startedRun((await this.client.send<WdtSyncStarted>('POST', '/sync/wdt', { body })).data);
+    return jobOf(kind, (await this.client.send<JobView>('POST', START[kind], { body })).data);
   }
 
   /** The job as it is now, read where its start answer said to look. */
   async job(job: Job): Promise<Job> {
-    if (!job.poll) return job;
-    const body = await this.client.get(job.poll);
-    return job.kind === 'sync-wdt' ? toSyncRunJob({ ...(body as object), run: `/api/v1${job.poll}` }) : toJob(body, job.kind);
+    if (job.kind === 'sync-wdt') return runOf(job.poll, await this.client.get<SyncRun>(job.poll));
+    return jobOf(job.kind, await this.client.get<JobView>(job.poll));
   }
 
-  async status(): Promise<unknown> {
-    return this.client.get('/status');
+  status(): Promise<HubStatus> {
+    return this.client.get<HubStatus>('/status');
   }
 
   /** Samples since an instant (default the last hour) and the WDT sync runs of the last days. */
-  async statusHistory(since?: string): Promise<StatusHistory> {
+  statusHistory(since?: string): Promise<StatusHistory> {
     return this.client.get<StatusHistory>('/status/history', { since });
+  }
+
+  /** A change to one golden record: If-Match is its record version (the ETag the hub answers with). */
+  private async change(method: string, path: string, body: unknown, version: number): Promise<WarehouseDetail> {
+    return (await this.client.send<WarehouseDetail>(method, path, { body, headers: { 'If-Match': `"${version}"` } })).data;
   }
 }
 
-export type JobKind = 'sync-wdt' | 'replay' | 'resync-kingdee';
-const START: Record<JobKind, string> = { 'sync-wdt': '/sync/wdt', replay: '/replay', 'resync-kingdee': '/resync/kingdee' };
+const START = { replay: '/replay', 'resync-kingdee': '/resync/kingdee' } as const;
 
 function overridePath(id: string, field: string): string {
   return `/warehouses/${encodeURIComponent(id)}/overrides/${encodeURIComponent(field)}`;
+}
+
+function jobOf(kind: Job['kind'], view: JobView): Job {
+  return {
+    id: view.id,
+    kind,
+    status: view.status,
+    done: view.progress.done,
+    total: view.progress.total,
+    startedAt: view.startedAt,
+    summary: view.result,
+    error: view.error ? `${view.error.code}: ${view.error.message}` : null,
+    poll: `/jobs/${encodeURIComponent(view.id)}`,
+  };
+}
+
+/** `POST /sync/wdt` answers where to read the run (`run`), which has its counts but no progress total. */
+function startedRun(started: WdtSyncStarted): Job {
+  const poll = started.run.replace(/^\/api\/v1/, '');
+  return {
+    id: started.runId,
+    kind: 'sync-wdt',
+    status: started.status,
+    done: null,
+    total: null,
+    startedAt: null,
+    summary: null,
+    error: null,
+    poll,
+  };
+}
+
+function runOf(poll: string, run: SyncRun): Job {
+  const { pages, seen, created, changed, unchanged, missing, failed } = run;
+  return {
+    id: run.id,
+    kind: 'sync-wdt',
+    status: run.status,
+    done: pages,
+    total: null,
+    startedAt: run.startedAt,
+    summary: { pages, seen, created, changed, unchanged, missing, failed },
+    error: [run.errorCode, run.error].filter(Boolean).join(': ') || null,
+    poll,
+  };
 }

@@ -1,4 +1,4 @@
-import { SyncInfo } from '../api/types';
+import { SyncState, WarehouseDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 type Tone = 'green' | 'amber' | 'red' | 'grey' | 'blue' | 'violet';
@@ -17,20 +17,21 @@ const SYNC_TONE: Record<string, Tone> = { synced: 'green', pending: 'amber', fai
  * Kingdee sync at a glance: synced / pending (a newer version is on its way) / failed (with the error as a tooltip);
  * a retired record: forbidden (its BD_STOCK 禁用) or not in Kingdee (never written, nothing to forbid).
  */
-export function SyncBadge({ sync, version }: { sync: SyncInfo; version?: number }) {
+export function SyncBadge({ status, detail }: { status: SyncState; detail?: WarehouseDetail }) {
   const { t } = useI18n();
-  const status = sync.status ?? 'unknown';
+  const sync = detail?.kingdeeSync;
+  const fNumber = detail?.crossReference.kingdee?.fNumber;
   const title = [
-    sync.fNumber ? `FNumber ${sync.fNumber}` : null,
-    sync.syncedVersion !== null && version !== undefined ? `v${sync.syncedVersion}/${version}` : null,
-    sync.lastErrorMessage,
+    fNumber ? `FNumber ${fNumber}` : null,
+    sync && sync.syncedVersion !== null ? `v${sync.syncedVersion}/${detail.version}` : null,
+    sync?.lastError?.message,
   ]
     .filter(Boolean)
     .join(' · ');
   return (
     <Badge tone={SYNC_TONE[status] ?? 'grey'} title={title || undefined}>
       <span className="dot" />
-      {t(`sync.${status}` as 'sync.synced')}
+      {t(`sync.${status}`)}
     </Badge>
   );
 }

@@ -1,7 +1,5 @@
 import { ReactNode } from 'react';
-import { toSource } from '../api/normalise';
-import { arr, num, obj, str } from '../api/read';
-import { FieldValue, HistoryEvent } from '../api/types';
+import { FieldValue, HistoryEvent, SourceKey } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 import { localiseReason } from '../i18n/reasons';
@@ -38,7 +36,7 @@ export function HistoryTimeline({ events }: { events: readonly HistoryEvent[] })
             <div className="timeline-head">
               <strong>{tx(`event.${event.type}`, event.type)}</strong>
               <span className="muted">{dateTime(event.occurredAt)}</span>
-              {event.version !== null ? <span className="chip">v{event.version}</span> : null}
+              <span className="chip">v{event.version}</span>
               {event.actor ? <span className="muted">{t('history.by', { actor: event.actor })}</span> : null}
             </div>
             <EventBody event={event} />
@@ -55,10 +53,38 @@ export function HistoryTimeline({ events }: { events: readonly HistoryEvent[] })
   );
 }
 
+/**
+ * The event fields the timeline shows. An event's `data` depends on its type and the OpenAPI
+ * document describes it only as an object, so these are optional and read as the events write them.
+ */
+interface EventData {
+  readonly reason?: string | null;
+  readonly syncRunId?: string;
+  readonly otherGoldenId?: string;
+  readonly otherWarehouseNo?: string;
+  readonly score?: number;
+  readonly reasons?: readonly string[];
+  readonly mergedGoldenId?: string;
+  readonly mergedInto?: string;
+  readonly fNumber?: string;
+  readonly fStockId?: string | null;
+  readonly code?: string;
+  readonly message?: string;
+  readonly goldenChanges?: readonly GoldenChange[];
+  readonly goldenChange?: GoldenChange | null;
+}
+
+interface GoldenChange {
+  readonly field: string;
+  readonly old: FieldValue;
+  readonly new: FieldValue;
+  readonly source?: SourceKey | null;
+}
+
 function EventBody({ event }: { event: HistoryEvent }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const d = event.data;
+  const d = event.data as EventData;
   const lines: ReactNode[] = [];
   const add = (label: string, value: ReactNode) =>
     lines.push(
@@ -66,27 +92,22 @@ function EventBody({ event }: { event: HistoryEvent }) {
         <span className="muted">{label}</span> {value}
       </div>,
     );
-  if (str(d.reason)) add(`${t('common.reason')}:`, str(d.reason));
-  if (str(d.syncRunId)) add(`${t('history.syncRun')}:`, <span className="mono">{str(d.syncRunId)}</span>);
-  if (str(d.otherGoldenId)) add('↔', <RecordLink id={str(d.otherGoldenId)!} label={str(d.otherWarehouseNo)} />);
-  if (num(d.score) !== null)
-    add(
-      t('dup.score', { score: pct(num(d.score)!) }),
-      arr(d.reasons)
-        .map((r) => localiseReason(String(r), i18n))
-        .join(t('history.listSeparator')),
-    );
-  if (str(d.mergedGoldenId)) add('⇐', <RecordLink id={str(d.mergedGoldenId)!} />);
-  if (str(d.mergedInto)) add('⇒', <RecordLink id={str(d.mergedInto)!} />);
-  if (str(d.fNumber) || str(d.fStockId))
+  if (d.reason) add(`${t('common.reason')}:`, d.reason);
+  if (d.syncRunId) add(`${t('history.syncRun')}:`, <span className="mono">{d.syncRunId}</span>);
+  if (d.otherGoldenId) add('↔', <RecordLink id={d.otherGoldenId} label={d.otherWarehouseNo} />);
+  if (typeof d.score === 'number')
+    add(t('dup.score', { score: pct(d.score) }), (d.reasons ?? []).map((r) => localiseReason(r, i18n)).join(t('history.listSeparator')));
+  if (d.mergedGoldenId) add('⇐', <RecordLink id={d.mergedGoldenId} />);
+  if (d.mergedInto) add('⇒', <RecordLink id={d.mergedInto} />);
+  if (d.fNumber || d.fStockId)
     add(
       `${t('system.kingdee')}:`,
       <span className="mono">
-        FNumber {str(d.fNumber)} · FStockId {str(d.fStockId)}
+        FNumber {d.fNumber} · FStockId {d.fStockId}
       </span>,
     );
-  if (event.type === 'KingdeeSyncFailed') add(`${str(d.code) ?? ''}`, <span className="error-text">{str(d.message)}</span>);
-  const changes = [...arr(d.goldenChanges), ...(d.goldenChange ? [d.goldenChange] : [])].map(obj);
+  if (event.type === 'KingdeeSyncFailed') add(d.code ?? '', <span className="error-text">{d.message}</span>);
+  const changes = [...(d.goldenChanges ?? []), ...(d.goldenChange ? [d.goldenChange] : [])];
   return (
     <div className="timeline-body">
       {lines}
@@ -94,19 +115,19 @@ function EventBody({ event }: { event: HistoryEvent }) {
         <table className="table table-compact changes">
           <tbody>
             {changes.map((change, i) => {
-              const field = str(change.field) ?? '?';
+              const field = change.field;
               return (
                 <tr key={i}>
                   <td className="nowrap">{t(`field.${field}` as MessageKey)}</td>
                   <td className="old">
-                    <FieldValueText field={field} value={change.old as FieldValue} />
+                    <FieldValueText field={field} value={change.old} />
                   </td>
                   <td className="arrow">→</td>
                   <td className="new">
-                    <FieldValueText field={field} value={change.new as FieldValue} />
+                    <FieldValueText field={field} value={change.new} />
                   </td>
                   <td className="nowrap">
-                    <SourceText source={toSource(change.source)} />
+                    <SourceText source={change.source} />
                   </td>
                 </tr>
               );

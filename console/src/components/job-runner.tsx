@@ -1,5 +1,4 @@
 import { ReactNode, useState } from 'react';
-import { JobKind } from '../api/endpoints';
 import { Job } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
@@ -7,8 +6,6 @@ import { Badge } from './badges';
 import { DataView, humanise } from './data-view';
 import { ErrorBox } from './ui';
 import { useInterval } from './use-async';
-
-const RUNNING = ['queued', 'running', 'pending', 'started'];
 
 /** One operator action: a form, a run button, then live progress polled from GET /jobs/{id} until it ends. */
 export function JobRunner({
@@ -20,7 +17,7 @@ export function JobRunner({
   testId,
   onSettled,
 }: {
-  kind: JobKind;
+  kind: Job['kind'];
   title: string;
   hint: string;
   children?: ReactNode;
@@ -34,17 +31,17 @@ export function JobRunner({
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
-  const running = job !== null && RUNNING.includes(job.status);
+  const running = job?.status === 'running';
 
   useInterval(
     () => {
       if (!job) return;
       api.job(job).then((next) => {
         setJob(next);
-        if (!RUNNING.includes(next.status)) onSettled?.();
+        if (next.status !== 'running') onSettled?.();
       }, setError);
     },
-    running && job?.poll ? 1000 : null,
+    running ? 1000 : null,
   );
 
   const start = async () => {
@@ -82,8 +79,7 @@ export function JobRunner({
 function JobBadge({ job }: { job: Job }) {
   const { t } = useI18n();
   if (job.status === 'succeeded') return <Badge tone="green">{t('ops.succeeded')}</Badge>;
-  if (job.status === 'failed') return <Badge tone="red">{t('ops.failed')}</Badge>;
-  if (job.status === 'queued') return <Badge tone="grey">{t('ops.queued')}</Badge>;
+  if (job.status === 'failed' || job.status === 'abandoned') return <Badge tone="red">{t('ops.failed')}</Badge>;
   return <Badge tone="amber">{t('ops.running')}</Badge>;
 }
 
@@ -102,7 +98,7 @@ function JobProgress({ job }: { job: Job }) {
           </span>
         ) : null}
         {job.startedAt ? <span>{t('ops.started', { time: dateTime(job.startedAt) })}</span> : null}
-        {job.id ? <span className="mono">#{job.id}</span> : null}
+        <span className="mono">#{job.id}</span>
       </div>
       {job.error ? <div className="notice notice-error">{job.error}</div> : null}
       {job.summary && Object.keys(job.summary).length > 0 ? (

@@ -94,7 +94,7 @@ export function LifecycleButton({
   if (retired && record.record.mergedInto) return null;
   const action: LifecycleAction = retired ? 'restore' : 'retire';
   const submit = async (reason: string) => {
-    const changed = await api.lifecycle(record.goldenId, action, reason, record.etag);
+    const changed = await api.lifecycle(record.goldenId, action, reason, record.version);
     setOpen(false);
     onFlash('success', t(action === 'retire' ? 'lifecycle.retired' : 'lifecycle.restored'));
     onChanged(changed);

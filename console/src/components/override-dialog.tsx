@@ -11,8 +11,8 @@ export interface OverrideRequest {
   readonly field: string;
   readonly mode: 'set' | 'remove';
   readonly current: FieldValue;
-  /** The version the steward was looking at when opening the dialog: sent as If-Match. */
-  readonly etag: string;
+  /** The record version the steward was looking at when opening the dialog: sent as If-Match. */
+  readonly version: number;
 }
 
 /** Set or remove a steward override; a reason is always asked for. 412 goes back to the page (reload + notice). */

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { arr, num, str } from '../api/read';
 import { GOLDEN_FIELDS, RecordRef, StewardshipTask, WarehouseDetail } from '../api/types';
 import { useSession } from '../auth/session';
 import { Badge, StatusBadge, SyncBadge } from '../components/badges';
@@ -14,6 +13,11 @@ import { Link } from '../router';
 
 type Decision = { action: 'merge'; survivor: WarehouseDetail; loser: WarehouseDetail } | { action: 'dismiss' };
 
+/** A duplicate's similarity and why (the task's details, by its type). */
+function similarity(task: StewardshipTask): { score: number; reasons: readonly string[] } | null {
+  return 'score' in task.details ? task.details : null;
+}
+
 /** The suspected-duplicates queue: pick a pair, compare side by side, merge into one or dismiss. */
 export function DuplicatesPage() {
   const { t } = useI18n();
@@ -21,7 +25,8 @@ export function DuplicatesPage() {
   const tasks = useAsync(() => api.tasks('duplicate', 'open'), [api]);
   const [selected, setSelected] = useState<string | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
-  const open = tasks.data?.filter((task) => task.status === 'open') ?? [];
+  // A duplicate always names both records (only a truncated WDT listing has none).
+  const open = tasks.data?.filter((task) => task.status === 'open' && task.record) ?? [];
   const current = open.find((task) => task.taskId === selected) ?? open[0];
 
   return (
@@ -52,15 +57,13 @@ export function DuplicatesPage() {
                 >
                   <span className="queue-title">
                     <span className="mono nowrap">
-                      {task.record.warehouseNo ?? task.record.goldenId} ↔ {task.otherRecord?.warehouseNo ?? task.otherRecord?.goldenId}
+                      {task.record?.warehouseNo ?? task.record?.goldenId} ↔ {task.otherRecord?.warehouseNo ?? task.otherRecord?.goldenId}
                     </span>
                     <span className="queue-sub muted">
-                      {task.record.name} · {task.otherRecord?.name}
+                      {task.record?.name} · {task.otherRecord?.name}
                     </span>
                   </span>
-                  <span className="queue-meta">
-                    {num(task.details.score) !== null ? <Badge tone="amber">{pct(num(task.details.score)!)}</Badge> : null}
-                  </span>
+                  <span className="queue-meta">{similarity(task) ? <Badge tone="amber">{pct(similarity(task)!.score)}</Badge> : null}</span>
                 </button>
               </li>
             ))}
@@ -87,20 +90,20 @@ function DuplicateCompare({ task, onResolved }: { task: StewardshipTask; onResol
   const pair = useAsync(
     () =>
       Promise.all([
-        api.warehouse(task.record.goldenId),
+        task.record ? api.warehouse(task.record.goldenId) : Promise.reject(new Error('no record')),
         task.otherRecord ? api.warehouse(task.otherRecord.goldenId) : Promise.reject(new Error('no other record')),
       ]),
-    [api, task.record.goldenId, task.otherRecord?.goldenId],
+    [api, task.record?.goldenId, task.otherRecord?.goldenId],
   );
   const [decision, setDecision] = useState<Decision | null>(null);
-  const score = num(task.details.score);
-  const reasons = arr(task.details.reasons).map(String);
+  const score = similarity(task)?.score ?? null;
+  const reasons = similarity(task)?.reasons ?? [];
   return (
     <Panel
       className="compare-panel"
       title={
         <>
-          {refText(task.record)} ↔ {task.otherRecord ? refText(task.otherRecord) : '?'}{' '}
+          {task.record ? refText(task.record) : '?'} ↔ {task.otherRecord ? refText(task.otherRecord) : '?'}{' '}
           {score !== null ? <Badge tone="amber">{t('dup.score', { score: pct(score) })}</Badge> : null}
         </>
       }
@@ -153,11 +156,11 @@ function SideBySide({ left, right }: { left: WarehouseDetail; right: WarehouseDe
     <th className="compare-head">
       <div className="muted">{t(label)}</div>
       <Link to={`/warehouses/${encodeURIComponent(record.goldenId)}`} className="mono">
-        {String(record.record.warehouseNo)}
+        {record.record.warehouseNo}
       </Link>
       <div className="header-badges">
         <StatusBadge status={record.record.status} />
-        <SyncBadge sync={record.sync} version={record.version} />
+        <SyncBadge status={record.kingdeeSync.status} detail={record} />
       </div>
     </th>
   );
@@ -267,5 +270,5 @@ function refText(ref: RecordRef): string {
 }
 
 function no(record: WarehouseDetail): string {
-  return `${str(record.record.warehouseNo) ?? record.goldenId} ${str(record.record.name) ?? ''}`.trim();
+  return `${record.record.warehouseNo} ${record.record.name}`.trim();
 }

@@ -156,8 +156,7 @@ export function ReconciliationPage() {
 /** Each drifted field on its own line, Kingdee's value beside the golden one. */
 function rowsOf(task: ReconciliationTask): { field: string; kingdee: string; golden: string }[] {
   const d = task.details;
-  if (task.type === 'kingdee_drift')
-    return (d.fields ?? []).map((f) => ({ field: f.field, kingdee: show(f.kingdee), golden: show(f.golden) }));
-  if (task.type === 'kingdee_missing') return [{ field: 'FStockId', kingdee: '—', golden: show(d.fStockId) }];
+  if ('fields' in d) return d.fields.map((f) => ({ field: f.field, kingdee: show(f.kingdee), golden: show(f.golden) }));
+  if ('fStockId' in d) return [{ field: 'FStockId', kingdee: '—', golden: show(d.fStockId) }];
   return [{ field: 'FNumber', kingdee: `${show(d.FNumber)} · ${show(d.FName)} (${show(d.FStockId)})`, golden: show(task.name) }];
 }

@@ -1,5 +1,5 @@
 import { lazy, ReactNode, Suspense } from 'react';
-import { arr, num, obj, str } from '../api/read';
+import { HubStatus } from '../api/types';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
 import { DataView } from '../components/data-view';
@@ -34,51 +34,48 @@ export function StatusDashboard({ refreshKey = 0 }: { refreshKey?: number }) {
   const { api } = useSession();
   const status = useAsync(() => api.status(), [api, refreshKey]);
   useInterval(status.reload, REFRESH_SECONDS * 1000);
-  const s = obj(status.data);
   return (
     <Panel
       title={t('status.title')}
       className="status-dashboard"
       actions={
         <span className="muted" data-testid="status-updated">
-          {status.loading ? <Spinner /> : null} {str(s.at) ? t('common.updatedAt', { time: dateTime(str(s.at)) }) : null} ·{' '}
+          {status.loading ? <Spinner /> : null} {status.data ? t('common.updatedAt', { time: dateTime(status.data.at) }) : null} ·{' '}
           {t('common.autoRefresh', { seconds: REFRESH_SECONDS })}
         </span>
       }
     >
       <ErrorBox error={status.error} onRetry={status.reload} />
-      {status.data ? <StatusBody s={s} /> : null}
+      {status.data ? <StatusBody s={status.data} /> : null}
     </Panel>
   );
 }
 
-function StatusBody({ s }: { s: Record<string, unknown> }) {
+function StatusBody({ s }: { s: HubStatus }) {
   const { t, tx, dateTime } = useI18n();
-  const processors = arr(s.processors).map(obj);
-  const sink = obj(s.kingdeeSink);
-  const dlq = obj(s.dlq);
-  const stewardship = obj(s.stewardship);
-  const maxLag = Math.max(0, ...processors.map((p) => num(p.lagEvents) ?? 0));
+  const { processors, kingdeeSink: sink, dlq } = s;
+  const byType = s.stewardship?.byType ?? {};
+  const maxLag = Math.max(0, ...processors.map((p) => p.lagEvents));
   const tiles: { label: MessageKey; value: ReactNode; warn?: boolean; title?: string }[] = [
     {
       label: 'status.events',
-      value: fmt(num(obj(s.events).count)),
-      title: t('status.head', { position: str(obj(s.events).headPosition) ?? '' }),
+      value: fmt(s.events.count),
+      title: t('status.head', { position: s.events.headPosition }),
     },
     { label: 'status.processorLag', value: fmt(maxLag), warn: maxLag > 0 },
-    { label: 'status.consumerLag', value: fmt(num(sink.lag)), warn: (num(sink.lag) ?? 0) > 0, title: str(sink.error) ?? undefined },
-    { label: 'status.dlq', value: fmt(num(dlq.messages)), warn: (num(dlq.messages) ?? 0) > 0, title: str(dlq.topic) ?? undefined },
+    { label: 'status.consumerLag', value: fmt(sink.lag), warn: (sink.lag ?? 0) > 0, title: sink.error },
+    { label: 'status.dlq', value: fmt(dlq.messages), warn: (dlq.messages ?? 0) > 0, title: dlq.topic },
     {
       label: 'status.openTasks',
-      value: fmt(num(stewardship.open)),
-      title: Object.entries(obj(stewardship.byType))
+      value: fmt(s.stewardship?.open ?? null),
+      title: Object.entries(byType)
         .map(([type, n]) => `${tx(`taskType.${type}`, type)}: ${String(n)}`)
         .join(' · '),
     },
-    { label: 'status.jobsRunning', value: fmt(arr(s.jobsRunning).length) },
+    { label: 'status.jobsRunning', value: fmt(s.jobsRunning.length) },
   ];
   // A sync that would have flagged too many warehouses missing flagged none: a steward should look at WDT.
-  const truncated = num(obj(stewardship.byType).wdt_listing_truncated) ?? 0;
+  const truncated = byType.wdt_listing_truncated ?? 0;
   if (truncated > 0) tiles.push({ label: 'task.wdtListingTruncated', value: fmt(truncated), warn: true });
   return (
     <>
@@ -105,20 +102,20 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
             </thead>
             <tbody>
               {processors.map((p) => (
-                <tr key={str(p.name) ?? ''}>
-                  <td className="mono">{str(p.name)}</td>
-                  <td>{tx(`processorKind.${str(p.kind)}`, str(p.kind) ?? '—')}</td>
-                  <td className="num mono">{str(p.position)}</td>
+                <tr key={p.name}>
+                  <td className="mono">{p.name}</td>
+                  <td>{tx(`processorKind.${p.kind}`, p.kind)}</td>
+                  <td className="num mono">{p.position}</td>
                   <td className="num">
-                    {(num(p.lagEvents) ?? 0) > 0 ? (
+                    {p.lagEvents > 0 ? (
                       <Badge tone="amber">
-                        {num(p.lagEvents)} · {Math.round(num(p.lagSeconds) ?? 0)}s
+                        {p.lagEvents} · {Math.round(p.lagSeconds)}s
                       </Badge>
                     ) : (
                       <Badge tone="green">0</Badge>
                     )}
                   </td>
-                  <td className="muted nowrap">{dateTime(str(p.updatedAt))}</td>
+                  <td className="muted nowrap">{dateTime(p.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -126,19 +123,18 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
         </section>
         <section className="status-section">
           <h3>
-            {t('status.consumers')}: <span className="mono">{str(sink.group)}</span> → <span className="mono">{str(sink.topic)}</span>
+            {t('status.consumers')}: <span className="mono">{sink.group}</span> → <span className="mono">{sink.topic}</span>
           </h3>
-          {str(sink.error) ? <div className="notice notice-warn">{str(sink.error)}</div> : null}
+          {sink.error ? <div className="notice notice-warn">{sink.error}</div> : null}
           <DataView value={sink.partitions} />
           <h3 className="spaced">
-            {t('status.dlq')}: <span className="mono">{str(dlq.topic)}</span>
+            {t('status.dlq')}: <span className="mono">{dlq.topic}</span>
           </h3>
-          <span className="mono">{fmt(num(dlq.messages))}</span>{' '}
-          {str(dlq.error) ? <span className="error-text">{str(dlq.error)}</span> : null}
+          <span className="mono">{fmt(dlq.messages)}</span> {dlq.error ? <span className="error-text">{dlq.error}</span> : null}
         </section>
         <section className="status-section wide">
           <h3>{t('status.lastRuns')}</h3>
-          <SyncRuns runs={arr(s.wdtSyncRuns).map(obj)} />
+          <SyncRuns runs={s.wdtSyncRuns ?? []} />
         </section>
         <section className="status-section">
           <h3>{t('status.jobs')}</h3>
@@ -151,11 +147,10 @@ function StatusBody({ s }: { s: Record<string, unknown> }) {
   );
 }
 
-function SyncRuns({ runs }: { runs: Record<string, unknown>[] }) {
+function SyncRuns({ runs }: { runs: NonNullable<HubStatus['wdtSyncRuns']> }) {
   const { t, tx, dateTime } = useI18n();
   if (runs.length === 0) return <span className="muted">—</span>;
-  const tone = (status: string | null) =>
-    status === 'succeeded' ? 'green' : status === 'failed' || status === 'abandoned' ? 'red' : 'amber';
+  const tone = (status: string) => (status === 'succeeded' ? 'green' : status === 'failed' || status === 'abandoned' ? 'red' : 'amber');
   return (
     <table className="table table-compact">
       <thead>
@@ -172,15 +167,15 @@ function SyncRuns({ runs }: { runs: Record<string, unknown>[] }) {
       </thead>
       <tbody>
         {runs.map((r) => (
-          <tr key={str(r.id) ?? ''} title={str(r.error) ?? undefined}>
-            <td className="nowrap">{dateTime(str(r.startedAt))}</td>
-            <td>{tx(`trigger.${str(r.trigger)}`, str(r.trigger) ?? '—')}</td>
+          <tr key={r.id} title={r.error ?? undefined}>
+            <td className="nowrap">{dateTime(r.startedAt)}</td>
+            <td>{tx(`trigger.${r.trigger}`, r.trigger)}</td>
             <td>
-              <Badge tone={tone(str(r.status))}>{tx(`run.${str(r.status)}`, str(r.status) ?? '?')}</Badge>
+              <Badge tone={tone(r.status)}>{tx(`run.${r.status}`, r.status)}</Badge>
             </td>
             {RUN_COUNTS.map((name) => (
               <td key={name} className="num mono">
-                {fmt(num(r[name]))}
+                {fmt(r[name])}
               </td>
             ))}
           </tr>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { num, str } from '../api/read';
 import { StewardshipTask } from '../api/types';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
@@ -65,20 +64,22 @@ export function SyncFailuresPage() {
           </thead>
           <tbody>
             {tasks.data.map((task) => {
-              const d = task.details;
+              const failure = 'code' in task.details ? task.details : null;
               return (
                 <tr key={task.taskId}>
                   <td className="mono">
-                    <Link to={`/warehouses/${encodeURIComponent(task.record.goldenId)}`}>
-                      {task.record.warehouseNo ?? task.record.goldenId}
-                    </Link>
+                    {task.record ? (
+                      <Link to={`/warehouses/${encodeURIComponent(task.record.goldenId)}`}>
+                        {task.record.warehouseNo ?? task.record.goldenId}
+                      </Link>
+                    ) : null}
                   </td>
-                  <td>{task.record.name ?? task.title}</td>
-                  <td className="num mono">{num(d.version) ?? '—'}</td>
+                  <td>{task.record?.name ?? task.title}</td>
+                  <td className="num mono">{failure?.version ?? '—'}</td>
                   <td>
-                    <code className="code">{str(d.code) ?? '—'}</code>
+                    <code className="code">{failure?.code ?? '—'}</code>
                   </td>
-                  <td className="error-text">{str(d.message) ?? ''}</td>
+                  <td className="error-text">{failure?.message ?? ''}</td>
                   <td className="nowrap muted">{dateTime(task.openedAt)}</td>
                   <td className="nowrap">
                     {task.status === 'open' ? (

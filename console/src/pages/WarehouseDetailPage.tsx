@@ -14,7 +14,6 @@ import { MessageKey } from '../i18n/messages';
 import { Link, navigate, useLocation, withQuery } from '../router';
 import { AsOfPicker } from './AsOfPicker';
 import { latestSourceValues, SourceValues } from '../components/source-values';
-import { str } from '../api/read';
 import { usePageTitle } from '../components/use-page-title';
 
 type Flash = { tone: 'success' | 'warn'; text: string } | null;
@@ -45,14 +44,14 @@ export function WarehouseDetailPage({ id }: { id: string }) {
   useInterval(detail.reload, asOf ? null : REFRESH_MS);
   useEffect(() => history.reload(), [version, history.reload]);
 
-  usePageTitle(shown ? `${String(shown.record.name ?? '')} ${String(shown.record.warehouseNo ?? '')}`.trim() : null);
+  usePageTitle(shown ? `${shown.record.name} ${shown.record.warehouseNo}`.trim() : null);
   const notFound = detail.error instanceof ApiError && detail.error.status === 404 && !detail.data;
   return (
     <div className="page">
       <div className="breadcrumbs">
         <Link to="/warehouses">{t('nav.warehouses')}</Link> <span className="muted">/</span>{' '}
         <span data-testid="breadcrumb-current" title={id}>
-          {shown ? `${String(shown.record.name ?? '')} (${String(shown.record.warehouseNo ?? '')})` : <span className="mono">{id}</span>}
+          {shown ? `${shown.record.name} (${shown.record.warehouseNo})` : <span className="mono">{id}</span>}
         </span>
       </div>
       {notFound ? <Notice tone="warn">{t('detail.notFound')}</Notice> : <ErrorBox error={detail.error} onRetry={detail.reload} />}
@@ -64,7 +63,7 @@ export function WarehouseDetailPage({ id }: { id: string }) {
       {shown ? (
         <DetailBody
           record={shown}
-          sources={latestSourceValues(history.data, str(shown.record.warehouseNo))}
+          sources={latestSourceValues(history.data, shown.record.warehouseNo)}
           asOf={asOf}
           loading={detail.loading}
           onChanged={reloadAll}
@@ -107,8 +106,8 @@ function DetailBody({
     if (!editing) return;
     const changed =
       editing.mode === 'set'
-        ? await api.putOverride(record.goldenId, editing.field, value, reason, editing.etag)
-        : await api.removeOverride(record.goldenId, editing.field, reason, editing.etag);
+        ? await api.putOverride(record.goldenId, editing.field, value, reason, editing.version)
+        : await api.removeOverride(record.goldenId, editing.field, reason, editing.version);
     setFlash({ tone: 'success', text: t(editing.mode === 'set' ? 'detail.overrideSaved' : 'detail.overrideRemoved') });
     setEditing(null);
     onChanged(changed);
@@ -125,16 +124,16 @@ function DetailBody({
       <div className="page-header detail-header">
         <div>
           <h1>
-            {String(record.record.name ?? '')}
-            <span className="mono subtle">{String(record.record.warehouseNo ?? '')}</span>
+            {record.record.name}
+            <span className="mono subtle">{record.record.warehouseNo}</span>
           </h1>
           <div className="header-badges">
             <StatusBadge status={record.record.status} />
-            <SyncBadge sync={record.sync} version={record.version} />
+            <SyncBadge status={record.kingdeeSync.status} detail={record} />
             <span className="chip" data-testid="record-version">
               {t('common.version')} {record.version}
             </span>
-            {record.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
+            {record.dataQuality.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
             {record.openTasks.map((task) => (
               <Link key={task.taskId} to={task.type === 'duplicate' ? '/stewardship/duplicates' : '/stewardship/sync-failures'}>
                 <Badge tone={task.type === 'duplicate' ? 'amber' : 'red'}>
@@ -216,7 +215,7 @@ function FieldsTable({
           const lineage = record.lineage[field];
           const override = record.overrides[field];
           const value = record.record[field];
-          const flags = record.qualityFlags.filter((f) => f.field === field);
+          const flags = record.dataQuality.flags.filter((f) => f.field === field);
           return (
             <tr key={field} data-field={field} className={override ? 'overridden' : undefined}>
               <th scope="row">{t(`field.${field}` as MessageKey)}</th>
@@ -230,13 +229,13 @@ function FieldsTable({
                 {override ? (
                   <div className="override-note">
                     <Badge tone="violet">{t('detail.overridden')}</Badge>
-                    <span className="muted">{t('detail.overrideBy', { actor: override.actor ?? '?', reason: override.reason ?? '' })}</span>
+                    <span className="muted">{t('detail.overrideBy', { actor: override.actor, reason: override.reason })}</span>
                   </div>
                 ) : null}
                 {override && sources && field in sources.values ? (
                   <div className="source-value" data-testid="source-value">
                     <span className="muted">{t('detail.sourceValue', { system: tx(`system.${sources.system}`, sources.system) })}</span>{' '}
-                    <FieldValueText field={field} value={sources.values[field] as FieldValue} />
+                    <FieldValueText field={field} value={sources.values[field]} />
                   </div>
                 ) : null}
               </td>
@@ -250,14 +249,17 @@ function FieldsTable({
               {editable ? (
                 <td className="nowrap actions">
                   {OVERRIDABLE_FIELDS.includes(field) ? (
-                    <button className="btn btn-small" onClick={() => onEdit({ field, mode: 'set', current: value, etag: record.etag })}>
+                    <button
+                      className="btn btn-small"
+                      onClick={() => onEdit({ field, mode: 'set', current: value, version: record.version })}
+                    >
                       {override ? t('detail.editOverride') : t('detail.override')}
                     </button>
                   ) : null}
                   {override ? (
                     <button
                       className="btn btn-small btn-danger-ghost"
-                      onClick={() => onEdit({ field, mode: 'remove', current: value, etag: record.etag })}
+                      onClick={() => onEdit({ field, mode: 'remove', current: value, version: record.version })}
                     >
                       {t('detail.removeOverride')}
                     </button>
@@ -274,7 +276,8 @@ function FieldsTable({
 
 function XrefPanel({ record }: { record: WarehouseDetail }) {
   const { t } = useI18n();
-  const wdt = record.xref;
+  const wdt = record.crossReference.wdt;
+  const kingdee = record.crossReference.kingdee;
   return (
     <div data-testid="xref">
       <KeyValues
@@ -294,8 +297,8 @@ function XrefPanel({ record }: { record: WarehouseDetail }) {
                 [t('detail.wdtId'), <span className="mono">{x.warehouseId ?? '—'}</span>],
               ] as const,
           ),
-          [t('detail.kdId'), <span className="mono">{record.sync.fStockId ?? '—'}</span>],
-          [t('detail.kdNumber'), <span className="mono">{record.sync.fNumber ?? '—'}</span>],
+          [t('detail.kdId'), <span className="mono">{kingdee?.fStockId ?? '—'}</span>],
+          [t('detail.kdNumber'), <span className="mono">{kingdee?.fNumber ?? '—'}</span>],
         ]}
       />
     </div>
@@ -304,11 +307,11 @@ function XrefPanel({ record }: { record: WarehouseDetail }) {
 
 function KingdeePanel({ record }: { record: WarehouseDetail }) {
   const { t, dateTime } = useI18n();
-  const s = record.sync;
+  const s = record.kingdeeSync;
   return (
     <KeyValues
       rows={[
-        [t('field.syncStatus'), <SyncBadge sync={s} version={record.version} />],
+        [t('field.syncStatus'), <SyncBadge status={s.status} detail={record} />],
         // Record versions, the numbering of the 版本 chip: Kingdee's own results never move them.
         [
           t('detail.syncedVersion'),
@@ -316,13 +319,13 @@ function KingdeePanel({ record }: { record: WarehouseDetail }) {
             {s.syncedVersion ?? '—'}
           </span>,
         ],
-        [t('detail.publishedVersion'), <span className="mono">{s.publishedVersion ?? '—'}</span>],
+        [t('detail.publishedVersion'), <span className="mono">{s.publishedVersion}</span>],
         [t('detail.lastAttempt'), dateTime(s.lastAttemptAt)],
         [
           t('detail.lastError'),
-          s.lastErrorCode || s.lastErrorMessage ? (
+          s.lastError ? (
             <span className="error-text">
-              <code>{s.lastErrorCode}</code> {s.lastErrorMessage}
+              <code>{s.lastError.code}</code> {s.lastError.message}
             </span>
           ) : (
             <span className="muted">{t('common.none')}</span>

@@ -177,29 +177,24 @@ export function WarehousesPage() {
                   <tr key={row.goldenId} onClick={() => navigate(to)} className="clickable">
                     <td className="mono">
                       <Link to={to} onClick={(e) => e.stopPropagation()}>
-                        {String(row.record.warehouseNo ?? '')}
+                        {row.warehouseNo}
                       </Link>
                     </td>
                     <td>
-                      <span className="cell-name">{String(row.record.name ?? '')}</span>
-                      {row.overriddenFields.length > 0 ? (
-                        <Badge tone="violet">{t('list.overridden', { count: row.overriddenFields.length })}</Badge>
-                      ) : null}
-                      {row.record.mergedInto ? <Badge tone="grey">{t('list.merged')}</Badge> : null}
+                      <span className="cell-name">{row.name}</span>
+                      {row.mergedInto ? <Badge tone="grey">{t('list.merged')}</Badge> : null}
                       {row.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
                     </td>
-                    <td>{typeof row.record.typeCode === 'number' ? wdtTypeLabel(row.record.typeCode, lang) : '—'}</td>
-                    <td className="nowrap">
-                      {[row.record.province, row.record.city, row.record.district].filter(Boolean).join(' ') || '—'}
-                    </td>
-                    <td className="cell-address" title={String(row.record.address ?? '')}>
-                      {String(row.record.address ?? '') || '—'}
+                    <td>{row.typeCode !== null ? wdtTypeLabel(row.typeCode, lang) : '—'}</td>
+                    <td className="nowrap">{[row.province, row.city, row.district].filter(Boolean).join(' ') || '—'}</td>
+                    <td className="cell-address" title={row.address ?? ''}>
+                      {row.address || '—'}
                     </td>
                     <td>
-                      <StatusBadge status={row.record.status} />
+                      <StatusBadge status={row.status} />
                     </td>
                     <td>
-                      <SyncBadge sync={row.sync} version={row.version} />
+                      <SyncBadge status={row.syncStatus} />
                     </td>
                     <td className="num mono">{row.version}</td>
                   </tr>
