@@ -1,5 +1,6 @@
 import { ApiClient } from './client';
 import type { components } from './generated';
+import { jobOf, runOf, startedRun, WdtSyncStarted } from './jobs';
 import {
   FieldValue,
   HistoryEvent,
@@ -27,7 +28,6 @@ export interface WarehouseSearch {
 
 type ResolveTask = components['schemas']['ResolveTaskDto'];
 type TaskPage = components['schemas']['TaskPageDto'];
-type WdtSyncStarted = components['schemas']['WdtSyncStartedDto'];
 
 /** The REST contract as typed calls; the bodies are the OpenAPI document's (generated.ts). */
 export class HubApi {
@@ -101,49 +101,4 @@ const START = { replay: '/replay', 'resync-kingdee': '/resync/kingdee' } as cons
 
 function overridePath(id: string, field: string): string {
   return `/warehouses/${encodeURIComponent(id)}/overrides/${encodeURIComponent(field)}`;
-}
-
-function jobOf(kind: Job['kind'], view: JobView): Job {
-  return {
-    id: view.id,
-    kind,
-    status: view.status,
-    done: view.progress.done,
-    total: view.progress.total,
-    startedAt: view.startedAt,
-    summary: view.result,
-    error: view.error ? `${view.error.code}: ${view.error.message}` : null,
-    poll: `/jobs/${encodeURIComponent(view.id)}`,
-  };
-}
-
-/** `POST /sync/wdt` answers where to read the run (`run`), which has its counts but no progress total. */
-function startedRun(started: WdtSyncStarted): Job {
-  const poll = started.run.replace(/^\/api\/v1/, '');
-  return {
-    id: started.runId,
-    kind: 'sync-wdt',
-    status: started.status,
-    done: null,
-    total: null,
-    startedAt: null,
-    summary: null,
-    error: null,
-    poll,
-  };
-}
-
-function runOf(poll: string, run: SyncRun): Job {
-  const { pages, seen, created, changed, unchanged, missing, failed } = run;
-  return {
-    id: run.id,
-    kind: 'sync-wdt',
-    status: run.status,
-    done: pages,
-    total: null,
-    startedAt: run.startedAt,
-    summary: { pages, seen, created, changed, unchanged, missing, failed },
-    error: [run.errorCode, run.error].filter(Boolean).join(': ') || null,
-    poll,
-  };
 }
