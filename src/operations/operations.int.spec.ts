@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { openApiSchemas } from '../../test/support/openapi-schemas';
 import { createTestDatabase, TestDatabase } from '../../test/support/test-database';
 import { waitFor } from '../../test/support/wait-for';
 import { loadConfig } from '../config/config';
@@ -18,6 +19,7 @@ const meta = { correlationId: 'ops', actor: 'test', occurredAt: '2026-11-28T09:0
 describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 }, () => {
   let db: TestDatabase;
   let hub: RunningHub;
+  let fits: ReturnType<typeof openApiSchemas>;
   const call = async (path: string, key?: string, init: RequestInit = {}) => {
     const res = await fetch(`${hub.url}${path}`, {
       ...init,
@@ -50,6 +52,7 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
       MDM_API_KEYS: `ops:admin:${ADMIN},viewer:reader:${READER}`,
     });
     hub = await startHub(config, { runWorkers: false });
+    fits = openApiSchemas((await call('/api/docs-json')).body);
     const log = new PostgresMessageLog(db.dataSource);
     await log.publish(
       config.kafka.topicGolden,
@@ -79,6 +82,7 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
     assert.equal(body.wdtSyncRuns[0].seen, 120);
     assert.deepEqual(body.stewardship, { open: 3, byType: { duplicate: 2, sync_failure: 1 } });
     assert.equal(body.sink, null, 'this hub runs no sink (no workers)');
+    fits('HubStatusDto', body);
   });
 
   it("shows the sink's health once a sink reports to the board: status and the mdm_sink_healthy gauge", async () => {
@@ -130,6 +134,7 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
     assert.deepEqual(body.progress, { done: 3, total: 3 });
     assert.deepEqual(body.result, { counted: 3 });
     assert.ok(body.finishedAt);
+    fits('JobViewDto', body);
     assert.equal((await call(`/api/v1/jobs/${randomUUID()}`, ADMIN)).status, 404);
   });
 
@@ -139,6 +144,7 @@ describe('operations: status, metrics and jobs over HTTP', { timeout: 120_000 },
     assert.equal((await call('/api/v1/replay', ADMIN, { method: 'POST', body: JSON.stringify({ projection: 'nope' }) })).status, 404);
     const started = await call('/api/v1/replay', ADMIN, { method: 'POST', body: '{}' });
     assert.equal(started.status, 202, started.text);
+    fits('JobViewDto', started.body);
     const done = await waitFor(async () => {
       const { body } = await call(`/api/v1/jobs/${started.body.id}`, ADMIN);
       return body.status !== 'running' && body;

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import Ajv, { ValidateFunction } from 'ajv';
+import { openApiSchemas } from '../../../test/support/openapi-schemas';
 import { buildOpenApiDocument } from '../../platform/http/openapi';
 import { wdtWarehouse } from '../testing/fixtures';
 import { TestApp, startTestApp } from '../testing/test-app';
 import { WarehousesTestKit, createWarehousesTestKit, syncContext } from '../testing/test-kit';
 
-/**
- * The response DTOs are documentation only (handlers return the query types) and the console is
- * typed from them (console/src/api/generated.ts): real answers must fit the document's schemas.
- */
+/** Real answers fit the OpenAPI schemas the console is typed from (see test/support/openapi-schemas.ts). */
 describe('warehouses API answers as its OpenAPI document says', () => {
   let kit: WarehousesTestKit;
   let api: TestApp;
-  let schema: (name: string) => ValidateFunction;
+  let fits: ReturnType<typeof openApiSchemas>;
   let goldenId: string;
 
   before(async () => {
@@ -25,20 +22,12 @@ describe('warehouses API answers as its OpenAPI document says', () => {
     );
     goldenId = created!.goldenId;
     await kit.catchUp();
-    // strict: false lets the document's `example` through.
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    ajv.addSchema({ $id: 'openapi', components: jsonSchema(buildOpenApiDocument(api.app).components) });
-    schema = (name) => ajv.compile({ $ref: `openapi#/components/schemas/${name}` });
+    fits = openApiSchemas(buildOpenApiDocument(api.app));
   });
   after(async () => {
     await api?.app.close();
     await kit?.close();
   });
-
-  const fits = (name: string, body: unknown) => {
-    const validate = schema(name);
-    assert.ok(validate(body), `${name}: ${JSON.stringify(validate.errors, null, 2)}\n${JSON.stringify(body, null, 2)}`);
-  };
 
   it('search, detail (after an override), history and tasks', async () => {
     const changed = await api.call('PUT', `/api/v1/warehouses/${goldenId}/overrides/coordinates`, {
@@ -67,12 +56,3 @@ describe('warehouses API answers as its OpenAPI document says', () => {
     fits('TaskPageDto', tasks.body);
   });
 });
-
-/** OpenAPI 3.0's `nullable: true` as JSON Schema (Ajv takes it only beside `type`, Nest also puts it beside `$ref` and `oneOf`). */
-function jsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(jsonSchema);
-  if (typeof node !== 'object' || node === null) return node;
-  const { nullable, ...rest } = node as Record<string, unknown>;
-  const schema = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, jsonSchema(value)]));
-  return nullable === true ? { anyOf: [schema, { type: 'null' }] } : schema;
-}
