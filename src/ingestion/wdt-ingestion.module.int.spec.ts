@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { openApiSchemas } from '../../test/support/openapi-schemas';
 import { createTestDatabase, TestDatabase } from '../../test/support/test-database';
 import { waitFor } from '../../test/support/wait-for';
 import { loadConfig } from '../config/config';
 import { ConfigModule } from '../platform/config.module';
 import { DatabaseModule } from '../platform/database/database.module';
 import { HttpPlatformModule } from '../platform/http/http.module';
+import { buildOpenApiDocument } from '../platform/http/openapi';
 import { LoggingModule } from '../platform/logging/logging.module';
 import { WdtWarehouse } from '../contracts/wdt-warehouse';
 import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from '../contracts/wdt-observation-recorder.port';
@@ -83,12 +85,15 @@ describe('WdtIngestionModule (demo mode, HTTP, schedule)', () => {
     const started = await call('POST', '/api/v1/sync/wdt');
     assert.equal(started.status, 202);
     assert.equal(started.body.status, 'running');
+    const fits = openApiSchemas(buildOpenApiDocument(app));
+    fits('WdtSyncStartedDto', started.body);
     const run = await waitFor(async () => {
       const { body } = await call('GET', started.body.run, 'reader-key');
       return body.status === 'succeeded' ? body : undefined;
     }, 'the API run');
     assert.equal(run.trigger, 'api');
     assert.equal(run.actor, 'api:ops');
+    fits('SyncRunDto', run);
   });
 
   it('answers 409 while a run is in progress, 403 for a reader, 404 for an unknown run', async () => {

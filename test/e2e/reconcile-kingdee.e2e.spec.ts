@@ -7,6 +7,7 @@ import { createLogger } from '../../src/platform/logging/logger';
 import { KingdeeSimulator, startKingdeeSimulator } from '../../src/simulators/kingdee';
 import { stock } from '../../src/simulators/kingdee/sim-test-client';
 import { WdtSimulator, startWdtSimulator } from '../../src/simulators/wdt';
+import { openApiSchemas } from '../support/openapi-schemas';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
@@ -175,6 +176,7 @@ describe('reconcile with Kingdee (WDT and Kingdee simulators, PostgreSQL)', { ti
     assert.equal(counts.BatchSave ?? 0, 0, 'reconciliation writes nothing to Kingdee');
     const view = await call('GET', '/api/v1/reconcile/kingdee');
     assert.deepEqual(view.report, report);
+    openApiSchemas(await call('GET', '/api/docs-json'))('FindingsDto', view);
   });
 
   it('accepting the drift makes a steward override "accepted from Kingdee"; the next reconciliation has no drift', async () => {
