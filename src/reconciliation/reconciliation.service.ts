@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
+import { EventStore } from '../event-store/event-store';
 import type { KingdeeClient } from '../kingdee-sink/kingdee-client';
 import { KINGDEE_CLIENT } from '../kingdee-sink/kingdee-sink.consumer';
 import { KINGDEE_SCHEME } from '../kingdee-sink/kingdee-sink.module';
 import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
 import { lookup } from '../operations/operations.module';
-import { APP_CONFIG, DATA_SOURCE } from '../platform/tokens';
+import { APP_CONFIG, DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { CommandMetadata } from '../shared/domain/decider';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
@@ -36,6 +37,7 @@ export class ReconciliationService {
   constructor(
     private readonly jobs: JobRegistry,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
   ) {}
@@ -76,6 +78,7 @@ export class ReconciliationService {
     if (!kingdee) throw new DomainError(ErrorCode.invalidState, 'Kingdee is not configured in this hub: nothing to reconcile with');
     return {
       db: this.dataSource,
+      store: this.store,
       kingdee,
       scheme: await this.scheme(),
       findings: this.warehouses().kingdeeFindings,
