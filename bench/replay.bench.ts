@@ -27,11 +27,12 @@ export async function run(): Promise<Record<string, unknown>> {
     // As autovacuum would have by now (inserts trigger it since PostgreSQL 13): statistics and the visibility map.
     await sql.query('VACUUM (ANALYZE) events');
     const [{ n: events }] = await sql.query(`SELECT count(*)::int AS n FROM events`);
-    const replayer = new ProjectionReplayer(sql, new EventStore(sql));
+    const store = new EventStore(sql);
+    const replayer = new ProjectionReplayer(sql, store);
     // The replay runs first, so the pages the raw scan leaves on the heap do not count as its memory.
     const rssBefore = process.memoryUsage().rss;
     const rss = sampleRss();
-    const projections = warehouseProjections().filter((p) => p.tables?.some((t) => FOLDED.includes(t)));
+    const projections = warehouseProjections(store).filter((p) => p.tables?.some((t) => FOLDED.includes(t)));
     const replay = await timed(async () => {
       const results = [];
       for (const projection of projections) results.push(await replayer.replay(projection, { batchSize: BATCH }));

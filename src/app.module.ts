@@ -9,7 +9,6 @@ import { HttpPlatformModule } from './platform/http/http.module';
 import { LoggingModule, Logger } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { OperationsModule } from './operations/operations.module';
-import { ProcessorSupervisor, PROJECTIONS, RUN_PROCESSORS } from './processors/processor-supervisor';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ProcessorsModule } from './processors/processors.module';
 import { ReplayModule } from './replay/replay.module';
@@ -35,6 +34,10 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
+    const runWorkers = options.runWorkers ?? true;
+    // One instance each, imported by the modules that use their providers.
+    const publishing = PublishingModule.forRoot(warehouseGoldenFold);
+    const kingdeeSink = KingdeeSinkModule.forRoot({ runWorkers, imports: [WarehousesModule] });
     return {
       module: AppModule,
       imports: [
@@ -46,27 +49,24 @@ export class AppModule {
         HttpPlatformModule,
         HealthModule,
         ConsoleModule,
-        OperationsModule.forRoot({ runWorkers: options.runWorkers }),
+        OperationsModule.forRoot({ runWorkers }),
         ReplayModule,
-        ProcessorsModule,
+        ProcessorsModule.forRoot({
+          runWorkers,
+          imports: [WarehousesModule, publishing],
+          projections: {
+            inject: [WAREHOUSE_PROJECTIONS, GoldenRecordPublisher],
+            useFactory: (readModels: Projection[], publisher: GoldenRecordPublisher): Projection[] => [...readModels, publisher],
+          },
+        }),
         SchemesRuntimeModule,
         WarehousesModule,
-        PublishingModule.forRoot(warehouseGoldenFold),
+        publishing,
         AsyncApiModule,
-        WdtIngestionModule.forRoot({ schedule: options.runWorkers ?? true, imports: [WarehousesModule] }),
-        KingdeeSinkModule.forRoot({ runWorkers: options.runWorkers ?? true, imports: [WarehousesModule] }),
-        ReconciliationModule.forRoot({ schedule: options.runWorkers ?? true }),
+        WdtIngestionModule.forRoot({ schedule: runWorkers, imports: [WarehousesModule] }),
+        kingdeeSink,
+        ReconciliationModule.forRoot({ schedule: runWorkers, imports: [WarehousesModule, kingdeeSink] }),
       ],
-      providers: [
-        ProcessorSupervisor,
-        { provide: RUN_PROCESSORS, useValue: options.runWorkers ?? true },
-        {
-          provide: PROJECTIONS,
-          inject: [WAREHOUSE_PROJECTIONS, GoldenRecordPublisher],
-          useFactory: (readModels: Projection[], publisher: GoldenRecordPublisher): Projection[] => [...readModels, publisher],
-        },
-      ],
-      exports: [ProcessorSupervisor],
     };
   }
 }

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { AppModule } from '../app.module';
 import { AppConfig, configuredSecrets, loadConfig } from '../config/config';
 import { createLogger, NestPinoLogger } from '../platform/logging/logger';
+import { startDemoSimulators } from '../runtime/demo-simulators';
 import { HubClient } from './hub-client';
 
 export interface Operation<T> {
@@ -24,13 +25,19 @@ export async function withLocalApp<T>(config: AppConfig, work: (app: INestApplic
   // Logs go to stderr (stdout carries the command's output), warnings and up unless LOG_LEVEL asks for more.
   const level = config.logLevel === 'info' ? 'warn' : config.logLevel;
   const logger = createLogger({ level, secrets: configuredSecrets(config), destination: pino.destination({ dest: 2, sync: true }) });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, logger, runWorkers: false }), {
-    logger: new NestPinoLogger(logger),
-    abortOnError: false,
-  });
+  // On embedded defaults `mdm sync wdt` pulls from the demo's WDT simulator, as the hub would.
+  const demo = await startDemoSimulators(config, logger, { kingdee: false });
   try {
-    return await work(app);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config: demo.config, logger, runWorkers: false }), {
+      logger: new NestPinoLogger(logger),
+      abortOnError: false,
+    });
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
   } finally {
-    await app.close();
+    await demo.stop();
   }
 }

@@ -192,6 +192,13 @@ describe('mdm operator commands (through a running hub, else in-process)', { tim
     );
     for (const c of positions) assert.equal(c.p, head.p, `${c.name} at the head`);
   });
+
+  it('sync wdt in-process without WDT credentials pulls from the demo runtime’s WDT simulator', async () => {
+    const sync = await mdm({ ...env, PORT: '1' }, 'sync', 'wdt');
+    assert.equal(sync.code, 0, sync.err);
+    // The demo's seeded 30 warehouses and the near-copy of one.
+    assert.match(sync.out, /^WDT sync succeeded: pages \d+, seen 31, /m);
+  });
 });
 
 const GOLDEN = 'warehouses.golden-records';

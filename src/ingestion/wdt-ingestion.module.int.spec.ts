@@ -13,8 +13,9 @@ import { buildOpenApiDocument } from '../platform/http/openapi';
 import { LoggingModule } from '../platform/logging/logging.module';
 import { WdtWarehouse } from '../contracts/wdt-warehouse';
 import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from '../contracts/wdt-observation-recorder.port';
-import { WDT_CONNECTION, WdtIngestionModule } from './wdt-ingestion.module';
-import { WdtConnection } from './wdt-connection';
+import { pointedAt } from '../runtime/demo-simulators';
+import { startWdtSimulator, WdtSimulator } from '../simulators/wdt';
+import { WdtIngestionModule } from './wdt-ingestion.module';
 
 const observed: WdtWarehouse[] = [];
 const recorder: WdtObservationRecorder = {
@@ -31,8 +32,9 @@ const recorder: WdtObservationRecorder = {
 @Module({ providers: [{ provide: WDT_OBSERVATION_RECORDER, useValue: recorder }], exports: [WDT_OBSERVATION_RECORDER] })
 class FakeRecorderModule {}
 
-describe('WdtIngestionModule (demo mode, HTTP, schedule)', () => {
+describe('WdtIngestionModule (against a WDT simulator: HTTP, schedule)', () => {
   let db: TestDatabase;
+  let simulator: WdtSimulator;
   let app: INestApplication;
   let url: string;
   const call = async (method: string, path: string, key = 'admin-key') => {
@@ -42,12 +44,15 @@ describe('WdtIngestionModule (demo mode, HTTP, schedule)', () => {
 
   before(async () => {
     db = await createTestDatabase('wdt_ingestion_module');
-    const config = loadConfig({
+    // As the demo runtime does: the module starts no simulator, it is handed one's settings.
+    simulator = await startWdtSimulator({ port: 0 });
+    const configured = loadConfig({
       DATABASE_URL: db.url,
       WDT_POLL_INTERVAL: '1h',
       MDM_API_KEYS: 'ops:admin:admin-key,viewer:reader:reader-key',
       LOG_LEVEL: 'silent',
     });
+    const config = { ...configured, wdt: pointedAt(configured.wdt, simulator) };
     app = await NestFactory.create(
       {
         module: class TestApp {},
@@ -67,18 +72,17 @@ describe('WdtIngestionModule (demo mode, HTTP, schedule)', () => {
   });
   after(async () => {
     await app?.close();
+    await simulator?.stop();
     await db?.close();
   });
 
-  it('starts the simulator in demo mode and the schedule pulls once at start', async () => {
-    const connection = app.get<WdtConnection>(WDT_CONNECTION);
-    assert.ok(connection.simulator, 'simulator started');
+  it('the schedule pulls once at start', async () => {
     const runs = await waitFor(async () => {
       const { body } = await call('GET', '/api/v1/sync/wdt/runs', 'reader-key');
       return (body as unknown as { status: string; trigger: string }[]).find((r) => r.status === 'succeeded' && r.trigger === 'schedule');
     }, 'a scheduled run');
     assert.ok(runs);
-    assert.equal(new Set(observed.map((w) => w.warehouseNo)).size, connection.simulator.admin.listWarehouses().length);
+    assert.equal(new Set(observed.map((w) => w.warehouseNo)).size, simulator.admin.listWarehouses().length);
   });
 
   it('POST /api/v1/sync/wdt answers 202 with the run, which then succeeds', async () => {
@@ -97,13 +101,13 @@ describe('WdtIngestionModule (demo mode, HTTP, schedule)', () => {
   });
 
   it('answers 409 while a run is in progress, 403 for a reader, 404 for an unknown run', async () => {
-    app.get<WdtConnection>(WDT_CONNECTION).simulator!.admin.slowPages(200);
+    simulator.admin.slowPages(200);
     const first = await call('POST', '/api/v1/sync/wdt');
     const second = await call('POST', '/api/v1/sync/wdt');
     assert.equal(second.status, 409);
     assert.equal(second.body.error.code, 'conflict');
     assert.equal(second.body.error.details.runId, first.body.runId);
-    app.get<WdtConnection>(WDT_CONNECTION).simulator!.admin.slowPages(0);
+    simulator.admin.slowPages(0);
     assert.equal((await call('POST', '/api/v1/sync/wdt', 'reader-key')).status, 403);
     assert.equal((await call('GET', '/api/v1/sync/wdt/runs/nope', 'reader-key')).status, 404);
     await waitFor(async () => (await call('GET', first.body.run, 'reader-key')).body.status !== 'running', 'the slow run to end');

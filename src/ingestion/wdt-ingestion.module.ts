@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Module, ModuleMetadata, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { Database, DATABASE } from '../platform/database/database.module';
@@ -7,12 +7,9 @@ import { AdvisoryRunOwnership, InProcessRunOwnership } from './poll-wdt-warehous
 import { WdtSyncRunner } from './poll-wdt-warehouses/wdt-sync-runner';
 import { createWdtClient } from './wdt-client/create-wdt-client';
 import { WdtClient } from './wdt-client/wdt-client';
-import { WdtConnection, openWdtConnection } from './wdt-connection';
 import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from '../contracts/wdt-observation-recorder.port';
 import { WdtSyncController } from './wdt-sync.controller';
 import { WDT_SCHEDULE_ENABLED, WdtSyncScheduler } from './wdt-sync.scheduler';
-
-export const WDT_CONNECTION = Symbol('WdtConnection');
 
 export interface WdtIngestionOptions {
   /** Modules that provide WDT_OBSERVATION_RECORDER, unless a global module already does. */
@@ -21,29 +18,11 @@ export interface WdtIngestionOptions {
   readonly schedule?: boolean;
 }
 
-@Injectable()
-class WdtConnectionLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(WDT_CONNECTION) private readonly connection: WdtConnection) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.connection.simulator?.stop();
-  }
-}
-
-async function connect(config: AppConfig, logger: Logger): Promise<WdtConnection> {
-  const connection = await openWdtConnection(config.wdt);
-  if (connection.simulator) {
-    logger.warn(
-      { url: connection.simulator.url, mode: config.wdt.mode },
-      'no WDT credentials: DEMO MODE, pulling from the built-in WDT simulator',
-    );
-  }
-  return connection;
-}
-
 /**
- * WDT ingestion: the client (企业版 or 企业奇门 by WDT_MODE; the simulator in demo mode), the sync
- * runner, its schedule and `POST /api/v1/sync/wdt`. Needs APP_CONFIG, DATABASE, LEADER_LOCKS,
- * LOGGER and WDT_OBSERVATION_RECORDER from the app.
+ * WDT ingestion: the client (企业版 or 企业奇门 by WDT_MODE), the sync runner, its schedule and
+ * `POST /api/v1/sync/wdt`. Needs APP_CONFIG, DATABASE, LEADER_LOCKS, LOGGER and
+ * WDT_OBSERVATION_RECORDER from the app. It starts no simulator: in demo mode the runtime
+ * (src/runtime/demo-simulators.ts) has started one and filled its settings into APP_CONFIG.
  */
 @Module({})
 export class WdtIngestionModule {
@@ -54,9 +33,7 @@ export class WdtIngestionModule {
       controllers: [WdtSyncController],
       providers: [
         { provide: WDT_SCHEDULE_ENABLED, useValue: options.schedule ?? true },
-        { provide: WDT_CONNECTION, inject: [APP_CONFIG, LOGGER], useFactory: connect },
-        WdtConnectionLifecycle,
-        { provide: WdtClient, inject: [WDT_CONNECTION], useFactory: (c: WdtConnection) => createWdtClient(c.config) },
+        { provide: WdtClient, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createWdtClient(config.wdt) },
         {
           provide: WdtSyncRunner,
           inject: [WdtClient, WDT_OBSERVATION_RECORDER, DATABASE, APP_CONFIG, LOGGER],
@@ -72,7 +49,7 @@ export class WdtIngestionModule {
         },
         WdtSyncScheduler,
       ],
-      exports: [WdtSyncRunner, WdtClient, WDT_CONNECTION],
+      exports: [WdtSyncRunner, WdtClient],
     };
   }
 }

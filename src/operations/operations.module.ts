@@ -1,5 +1,4 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { MessageLog } from '../log/message-log.port';
@@ -28,23 +27,22 @@ class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
   }
 }
 
-/** Optional providers from other features, looked up when used (so this module loads without them). */
-export function lookup<T>(moduleRef: ModuleRef, token: unknown): T | undefined {
-  try {
-    return moduleRef.get<T>(token as never, { strict: false });
-  } catch {
-    return undefined;
-  }
-}
-
-function statusQuery(dataSource: DataSource, log: MessageLog, config: AppConfig, moduleRef: ModuleRef, sink: SinkHealthBoard): StatusQuery {
+/** The processors and schemes are optional (injected from the global processors and schemes modules when installed). */
+function statusQuery(
+  dataSource: DataSource,
+  log: MessageLog,
+  config: AppConfig,
+  sink: SinkHealthBoard,
+  supervisor: ProcessorSupervisor | undefined,
+  schemes: SchemeStatusSource | undefined,
+): StatusQuery {
   return new StatusQuery({
     db: dataSource,
     log,
     config,
     sink: () => sink.read(),
-    processorNames: () => lookup<ProcessorSupervisor>(moduleRef, ProcessorSupervisor)?.processors.map((p) => p.name) ?? [],
-    schemes: async () => (await lookup<SchemeStatusSource>(moduleRef, SCHEME_STATUS)?.schemeStatus()) ?? [],
+    processorNames: () => supervisor?.processors.map((p) => p.name) ?? [],
+    schemes: async () => (await schemes?.schemeStatus()) ?? [],
   });
 }
 
@@ -65,7 +63,18 @@ export class OperationsModule {
         },
         // The Kingdee sink registers itself here (optional injection on its side): operations need not know the sink module.
         { provide: SinkHealthBoard, useValue: new SinkHealthBoard() },
-        { provide: StatusQuery, inject: [DATA_SOURCE, MESSAGE_LOG, APP_CONFIG, ModuleRef, SinkHealthBoard], useFactory: statusQuery },
+        {
+          provide: StatusQuery,
+          inject: [
+            DATA_SOURCE,
+            MESSAGE_LOG,
+            APP_CONFIG,
+            SinkHealthBoard,
+            { token: ProcessorSupervisor, optional: true },
+            { token: SCHEME_STATUS, optional: true },
+          ],
+          useFactory: statusQuery,
+        },
         { provide: HubStatusHandler, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubStatusHandler(status) },
         { provide: HubMetrics, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubMetrics(() => status.snapshot()) },
         JobsLifecycle,

@@ -1,10 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
 import { loadStalls } from '../event-store/processor-stalls';
-import { lookup } from '../operations/operations.module';
 import { DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { ProcessorSupervisor } from './processor-supervisor';
@@ -17,11 +15,11 @@ export class SkipProcessorEventHandler implements ICommandHandler<SkipProcessorE
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    private readonly supervisor: ProcessorSupervisor,
   ) {}
 
   async execute({ request, actor }: SkipProcessorEventCommand): Promise<SkipResult> {
-    const processors = lookup<ProcessorSupervisor>(this.moduleRef, ProcessorSupervisor)?.processors ?? [];
+    const processors = this.supervisor.processors;
     const processor = processors.find((p) => p.name === request.processor);
     // Processors run outside the supervisor too (the latency observer): a recorded stall names them.
     if (!processor && !(await loadStalls(this.dataSource)).has(request.processor)) {

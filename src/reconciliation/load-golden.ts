@@ -1,3 +1,4 @@
+import { EventStore } from '../event-store/event-store';
 import { SqlExecutor } from '../event-store/stored-event';
 import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { WarehouseStreams } from '../warehouses/application/warehouse-streams';
@@ -18,9 +19,9 @@ export interface GoldenLoad {
  * Folded from the event store (not the read models), in chunks, so a lagging projection cannot
  * make a record look missing or drifted.
  */
-export async function loadGoldenInSink(db: SqlExecutor, signal?: AbortSignal): Promise<GoldenLoad> {
+export async function loadGoldenInSink(db: SqlExecutor, store: EventStore, signal?: AbortSignal): Promise<GoldenLoad> {
   const ids: { golden_id: string }[] = await db.query(`SELECT golden_id FROM golden_warehouses ORDER BY warehouse_no, golden_id`);
-  const streams = new WarehouseStreams(db);
+  const streams = new WarehouseStreams(store);
   const records: GoldenInSink[] = [];
   const withOpenFindings = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KingdeeClient } from '../kingdee-sink/kingdee-client';
 import type { IntegrationScheme } from '../schemes/scheme';
+import type { EventStore } from '../event-store/event-store';
 import { SqlExecutor } from '../event-store/stored-event';
 import { DomainError } from '../shared/domain/domain-error';
 import { commandMetadata } from '../warehouses/application/metadata';
@@ -19,6 +20,8 @@ export const RECONCILIATION_ACTOR = 'reconciliation';
 
 export interface ReconcileDeps {
   readonly db: SqlExecutor;
+  /** The app's store: golden records fold with its upcasters. */
+  readonly store: EventStore;
   readonly kingdee: Pick<KingdeeClient, 'executeBillQuery'>;
   readonly scheme: IntegrationScheme;
   readonly findings: KingdeeFindings;
@@ -51,7 +54,7 @@ export async function runReconciliation(deps: ReconcileDeps, trigger: string, op
   const runId = randomUUID();
   await store.startRun(runId, trigger, now());
   try {
-    const { records, withOpenFindings } = await loadGoldenInSink(deps.db, options.signal);
+    const { records, withOpenFindings } = await loadGoldenInSink(deps.db, deps.store, options.signal);
     const golden = goldenSnapshots(deps.scheme, records);
     let calls = 0;
     const rows: unknown[][] = [];

@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
+import { EventStore } from '../event-store/event-store';
 import type { KingdeeClient } from '../kingdee-sink/kingdee-client';
 import { KINGDEE_CLIENT } from '../kingdee-sink/kingdee-sink.consumer';
 import { KINGDEE_SCHEME } from '../kingdee-sink/kingdee-sink.module';
 import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
-import { lookup } from '../operations/operations.module';
-import { APP_CONFIG, DATA_SOURCE } from '../platform/tokens';
+import { APP_CONFIG, DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
 import type { IntegrationScheme } from '../schemes/scheme';
 import { CommandMetadata } from '../shared/domain/decider';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
@@ -26,8 +25,8 @@ export const RECONCILE_JOB_KIND = 'reconcile.kingdee';
 
 /**
  * Reconciliation as the API, CLI and scheduler use it: a job per run (one at a time per hub),
- * the latest findings, and stewards' decisions. Finds the Kingdee client, the sink's scheme and
- * the warehouses feature when they are installed, so the module loads without them.
+ * the latest findings, and stewards' decisions. The Kingdee client, the sink's scheme and the
+ * warehouses feature are optional, so the module loads without them (a run is then refused).
  */
 @Injectable()
 export class ReconciliationService {
@@ -36,8 +35,12 @@ export class ReconciliationService {
   constructor(
     private readonly jobs: JobRegistry,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    // null: Kingdee is not configured; undefined: the Kingdee sink module is not installed.
+    @Optional() @Inject(KINGDEE_CLIENT) private readonly kingdee?: KingdeeClient | null,
+    @Optional() @Inject(KINGDEE_SCHEME) private readonly kingdeeScheme?: IntegrationScheme,
+    @Optional() @Inject(WAREHOUSES) private readonly installedWarehouses?: Warehouses,
   ) {}
 
   /** Starts a run as a job; `conflict` while one is running in this hub. */
@@ -72,10 +75,11 @@ export class ReconciliationService {
   }
 
   private async deps() {
-    const kingdee = lookup<KingdeeClient | null>(this.moduleRef, KINGDEE_CLIENT);
+    const { kingdee } = this;
     if (!kingdee) throw new DomainError(ErrorCode.invalidState, 'Kingdee is not configured in this hub: nothing to reconcile with');
     return {
       db: this.dataSource,
+      store: this.store,
       kingdee,
       scheme: await this.scheme(),
       findings: this.warehouses().kingdeeFindings,
@@ -84,14 +88,13 @@ export class ReconciliationService {
   }
 
   private async scheme(): Promise<IntegrationScheme> {
-    const scheme = lookup<IntegrationScheme>(this.moduleRef, KINGDEE_SCHEME);
-    if (!scheme) throw new DomainError(ErrorCode.invalidState, 'the Kingdee sink (and its scheme) is not installed in this hub');
-    return scheme;
+    if (!this.kingdeeScheme)
+      throw new DomainError(ErrorCode.invalidState, 'the Kingdee sink (and its scheme) is not installed in this hub');
+    return this.kingdeeScheme;
   }
 
   private warehouses(): Warehouses {
-    const warehouses = lookup<Warehouses>(this.moduleRef, WAREHOUSES);
-    if (!warehouses) throw new DomainError(ErrorCode.invalidState, 'the warehouses feature is not installed in this hub');
-    return warehouses;
+    if (!this.installedWarehouses) throw new DomainError(ErrorCode.invalidState, 'the warehouses feature is not installed in this hub');
+    return this.installedWarehouses;
   }
 }

@@ -101,7 +101,7 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
 
   it('events committed after the pinned snapshot, while streams are being rebuilt, come in through the commit-order tail', async () => {
     const [early, late] = await edgeRecords();
-    const projection = hooked(new GoldenRecordsProjection(), async (call) => {
+    const projection = hooked(new GoldenRecordsProjection(kit.store), async (call) => {
       if (call !== 2) return;
       for (const [goldenId, value] of [
         [early, '早改名'],
@@ -125,7 +125,7 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
 
   it('resumes after a crash mid-rebuild from the last committed chunk, with the same snapshot, then applies what came after it', async () => {
     const name = 'warehouses.golden-records';
-    const crashing = hooked(new GoldenRecordsProjection(), async (call) => {
+    const crashing = hooked(new GoldenRecordsProjection(kit.store), async (call) => {
       if (call === 3) throw new Error('simulated crash');
     });
     await assert.rejects(replayer.replay(crashing, { batchSize: CHUNK }), /simulated crash/);
@@ -143,7 +143,7 @@ describe('per-stream rebuild (PostgreSQL)', { timeout: 300_000 }, () => {
       new OverrideFieldCommand({ goldenId: late!, field: 'name', value: '崩溃后晚', reason: 'after the crash' }, steward),
     );
 
-    const resumed = await replayer.replay(new GoldenRecordsProjection(), { batchSize: CHUNK });
+    const resumed = await replayer.replay(new GoldenRecordsProjection(kit.store), { batchSize: CHUNK });
     assert.equal(resumed.resumed, true);
     assert.ok(
       resumed.perStreamEvents > 0 && resumed.perStreamEvents < Number(progress.p),

@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Projection } from '../event-store/processor';
 import { DATA_SOURCE } from '../platform/tokens';
 import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
-import { lookup } from '../operations/operations.module';
 import { ProcessorSupervisor } from '../processors/processor-supervisor';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { ProjectionReplayer, ReplayResult } from './projection-replayer';
@@ -28,8 +26,9 @@ export class ReplayHandler {
   constructor(
     private readonly jobs: JobRegistry,
     private readonly replayer: ProjectionReplayer,
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    // Absent when the app runs no processors (ProcessorsModule not installed): nothing to replay.
+    @Optional() private readonly supervisor?: ProcessorSupervisor,
   ) {}
 
   /** Checks the request up front (unknown name 404, publisher 400), then runs it as a job. */
@@ -52,7 +51,7 @@ export class ReplayHandler {
   }
 
   private targets(name: string | undefined): { targets: Projection[]; skipped: ReplayJobResult['skipped'] } {
-    const all = lookup<ProcessorSupervisor>(this.moduleRef, ProcessorSupervisor)?.processors.map((p) => p.projection) ?? [];
+    const all = this.supervisor?.processors.map((p) => p.projection) ?? [];
     if (name !== undefined) {
       const projection = all.find((p) => p.name === name);
       if (!projection)

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
-import { lookup } from '../operations/operations.module';
 import { DATA_SOURCE } from '../platform/tokens';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { RequestKingdeeResyncCommand } from '../warehouses/application/commands';
@@ -35,15 +33,13 @@ export class ResyncKingdeeHandler {
   constructor(
     private readonly jobs: JobRegistry,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(WAREHOUSES) private readonly warehouses: Warehouses,
   ) {}
 
   async start(request: ResyncRequest, actor: string): Promise<JobView> {
     const ids = request.ids ?? [];
     if ((request.all === true) === ids.length > 0)
       throw new DomainError(ErrorCode.validation, 'give either all: true or ids (one or more golden ids)');
-    const warehouses = lookup<Warehouses>(this.moduleRef, WAREHOUSES);
-    if (!warehouses) throw new DomainError(ErrorCode.invalidState, 'the warehouses feature is not installed in this hub');
     const reason = request.reason ?? 'operator resync';
     return this.jobs.start(
       { kind: 'resync.kingdee', params: { all: request.all === true, ids, reason }, actor },
@@ -53,7 +49,9 @@ export class ResyncKingdeeHandler {
         let resynced = 0;
         for (const [i, goldenId] of targets.entries()) {
           try {
-            await warehouses.bus.execute(new RequestKingdeeResyncCommand({ goldenId, reason }, commandMetadata(actor, { correlationId })));
+            await this.warehouses.bus.execute(
+              new RequestKingdeeResyncCommand({ goldenId, reason }, commandMetadata(actor, { correlationId })),
+            );
             resynced++;
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { AppConfig } from '../config/config';
-import { pointedAt } from '../ingestion/wdt-connection';
+import { AppConfig, WdtConfig } from '../config/config';
 import { Logger } from '../platform/logging/logging.module';
 import { DEFAULT_KINGDEE_SIMULATOR_USER, startKingdeeSimulator } from '../simulators/kingdee';
 import { startWdtSimulator, WdtSimulator } from '../simulators/wdt';
@@ -12,13 +11,18 @@ export interface DemoRuntime {
   stop(): Promise<void>;
 }
 
+export interface DemoOptions {
+  /** false: leave an unconfigured Kingdee unconfigured (one-shot CLI commands write nothing to it). Default true. */
+  readonly kingdee?: boolean;
+}
+
 /**
  * Demo mode: when no WDT or Kingdee credentials are configured, the built-in simulators start
  * in-process (ephemeral ports) with a seeded, realistic data set, and the hub is pointed at them.
- * This is the only place they start: WdtIngestionModule and KingdeeSinkModule find the settings
- * filled in here and use them as they are.
+ * This is the only place they start (for `mdm start` and for in-process CLI commands):
+ * WdtIngestionModule and KingdeeSinkModule find the settings filled in here and use them as they are.
  */
-export async function startDemoSimulators(config: AppConfig, logger: Logger): Promise<DemoRuntime> {
+export async function startDemoSimulators(config: AppConfig, logger: Logger, options: DemoOptions = {}): Promise<DemoRuntime> {
   const stops: (() => Promise<void>)[] = [];
   let effective = config;
   const simulators: { wdt?: { url: string }; kingdee?: { url: string } } = {};
@@ -37,7 +41,7 @@ export async function startDemoSimulators(config: AppConfig, logger: Logger): Pr
       );
       if (twin) logger.warn({ warehouseNo: twin.warehouse_no, of: twin.of }, 'DEMO MODE: one WDT warehouse is a near-copy of another');
     }
-    if (config.kingdee.simulated) {
+    if (config.kingdee.simulated && options.kingdee !== false) {
       const dataFile = path.join(config.database.dataDir, 'kingdee-simulator.json');
       const kingdee = await startKingdeeSimulator({ port: 0, dataFile });
       const rejected = twin?.rejected;
@@ -69,6 +73,22 @@ export async function startDemoSimulators(config: AppConfig, logger: Logger): Pr
     async stop() {
       await Promise.all(stops.map((stop) => stop()));
     },
+  };
+}
+
+/** The WDT settings of a simulator: both protocols' (企业版 and 企业奇门), so either WDT_MODE works. */
+export function pointedAt(config: WdtConfig, simulator: WdtSimulator): WdtConfig {
+  const c = simulator.credentials;
+  return {
+    ...config,
+    baseUrl: simulator.openapiBaseUrl,
+    sid: c.sid,
+    appkey: c.appkey,
+    appsecret: c.appsecret,
+    qimenUrl: simulator.qimenUrl,
+    qimenAppKey: c.qimenAppKey,
+    qimenSecret: c.qimenSecret,
+    qimenTargetAppKey: c.qimenTargetAppKey,
   };
 }
 

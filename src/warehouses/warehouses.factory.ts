@@ -68,7 +68,7 @@ export interface WarehousesOptions {
 export function createWarehouses(dataSource: DataSource, store: EventStore, options: WarehousesOptions = {}) {
   const decider = createWarehouseDecider(options.policy ?? defaultSurvivorshipPolicy);
   const pipeline = new CommandPipeline(store, { ...options.pipeline, dataSource });
-  const streams = new WarehouseStreams(dataSource);
+  const streams = new WarehouseStreams(store);
   const reservations = new SourceKeyReservations(dataSource);
   const runner = new StreamCommandRunner(pipeline, streams, decider);
   const local = new LocalCommandBus();
@@ -96,10 +96,10 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, opti
     handlers,
     bus,
     observationRecorder: new WarehousesWdtObservationRecorder(bus, flagMissing),
-    syncResultRecorder: new WarehousesKingdeeSyncResultRecorder(bus, dataSource),
+    syncResultRecorder: new WarehousesKingdeeSyncResultRecorder(bus, dataSource, store),
     kingdeeFindings: new KingdeeFindings(bus, new KingdeeFindingsReader(streams)),
     queries: new WarehouseQueries(dataSource, streams),
-    projections: warehouseProjections(),
+    projections: warehouseProjections(store),
   };
 }
 

@@ -27,6 +27,11 @@ export function importEdges(root: string): ImportEdge[] {
   return edges;
 }
 
+/** Every production file (specs excluded) under `<root>/src`, relative to the repository. */
+export function productionFiles(root: string): string[] {
+  return sourceFiles(path.join(root, 'src')).map((file) => path.relative(root, file));
+}
+
 /** `src/<folder>/...` → `<folder>`; a file directly in src/ is its own node. */
 export function featureFolder(file: string): string {
   const parts = file.split(path.sep);

@@ -5,8 +5,6 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config';
 import { RunningHub, startHub } from '../../src/hub';
-import { WDT_CONNECTION } from '../../src/ingestion/wdt-ingestion.module';
-import type { WdtConnection } from '../../src/ingestion/wdt-connection';
 import { createLogger } from '../../src/platform/logging/logger';
 import { waitFor } from '../support/wait-for';
 
@@ -49,11 +47,6 @@ describe('demo mode: the whole pipeline with no configuration', { timeout: 300_0
     assert.ok(
       lines.some((l) => /DEMO MODE: no KINGDEE_BASE_URL/.test(l.msg ?? '')),
       'the log says Kingdee is simulated',
-    );
-    assert.equal(
-      hub.app.get<WdtConnection>(WDT_CONNECTION).simulator,
-      undefined,
-      'ingestion uses the bootstrap’s WDT simulator, no second one',
     );
     // 30 seeded warehouses and a near-copy of one; Kingdee rejects one of them.
     const stocks = await waitFor(

@@ -8,7 +8,7 @@ import { SyncProgress } from '../../src/ingestion/poll-wdt-warehouses/sync-run';
 import { createWdtClient } from '../../src/ingestion/wdt-client/create-wdt-client';
 import { WdtWarehouse } from '../../src/contracts/wdt-warehouse';
 import { ObservationContext, WdtListingCheck, WdtObservationRecorder } from '../../src/contracts/wdt-observation-recorder.port';
-import { pointedAt } from '../../src/ingestion/wdt-connection';
+import { pointedAt } from '../../src/runtime/demo-simulators';
 import { startWdtSimulator, WdtSimulator } from '../../src/simulators/wdt';
 import { createWarehouses } from '../../src/warehouses/warehouses.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

@@ -1,3 +1,4 @@
+import { EventStore } from '../../event-store/event-store';
 import { SqlExecutor } from '../../event-store/stored-event';
 import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from '../../contracts/golden-record-changed.v1';
 import { WarehouseStreams } from '../../warehouses/application/warehouse-streams';
@@ -21,6 +22,7 @@ export interface SchemePreviewResult {
 export class SchemePreview {
   constructor(
     private readonly db: SqlExecutor,
+    private readonly store: EventStore,
     private readonly batchSize: number,
   ) {}
 
@@ -30,7 +32,7 @@ export class SchemePreview {
         ORDER BY g.warehouse_no, g.golden_id LIMIT $1`,
       [limit],
     );
-    const streams = await new WarehouseStreams(this.db).load(rows.map((r) => r.golden_id));
+    const streams = await new WarehouseStreams(this.store).load(rows.map((r) => r.golden_id));
     const messages: GoldenRecordChangedV1[] = [];
     const filteredOut: { goldenId: string; reason: string }[] = [];
     for (const stream of streams.values()) {

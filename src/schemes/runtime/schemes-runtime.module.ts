@@ -63,8 +63,8 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
     { provide: ConfiguredScheme, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ConfiguredScheme(config) },
     {
       provide: SchemePreview,
-      inject: [DATA_SOURCE, APP_CONFIG],
-      useFactory: (ds: DataSource, config: AppConfig) => new SchemePreview(ds, config.kingdee.batchSize),
+      inject: [DATA_SOURCE, EVENT_STORE, APP_CONFIG],
+      useFactory: (ds: DataSource, store: EventStore, config: AppConfig) => new SchemePreview(ds, store, config.kingdee.batchSize),
     },
     ...[EnableSchemeHandler, DisableSchemeHandler, RecordSchemeMappingHandler].map((type) => ({
       provide: type,

@@ -1,6 +1,5 @@
 import { EventStore } from '../../event-store/event-store';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
-import { UpcasterRegistry } from '../../event-store/upcasters';
 import { WarehouseEvent, isWarehouseEvent, streamIdOf } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { WarehouseState, initialState } from '../domain/state';
@@ -26,11 +25,8 @@ export interface LoadOptions {
  * observations, a page of sync results) must not pay one round trip per warehouse.
  */
 export class WarehouseStreams {
-  private readonly store: EventStore;
-
-  constructor(db: SqlExecutor, upcasters = new UpcasterRegistry()) {
-    this.store = new EventStore(db, upcasters);
-  }
+  /** The app's store, so its upcasters apply to every fold (`tx` joins an open transaction). */
+  constructor(private readonly store: EventStore) {}
 
   async load(goldenIds: readonly string[], options: LoadOptions = {}): Promise<Map<string, LoadedStream>> {
     const ids = [...new Set(goldenIds)];

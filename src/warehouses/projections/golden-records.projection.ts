@@ -1,3 +1,4 @@
+import { EventStore } from '../../event-store/event-store';
 import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
@@ -20,6 +21,9 @@ export class GoldenRecordsProjection implements Projection {
   readonly name = 'warehouses.golden-records';
   /** What replay rebuilds beside the live tables and swaps in (Projection.tables). */
   readonly tables = ['golden_warehouses', 'warehouse_sync_status', 'golden_state'];
+
+  /** The store reads the events a kept fold lacks, with the app's upcasters. */
+  constructor(private readonly store: EventStore) {}
   /**
    * A record's rows are its own stream folded, nothing else: a rebuild may hand over whole streams.
    * It keeps the folds of long streams only: a short one is cheaper to read again, once, the first
@@ -38,7 +42,7 @@ export class GoldenRecordsProjection implements Projection {
   };
 
   async apply(events: readonly StoredEvent[], tx: SqlExecutor): Promise<void> {
-    await this.write(await foldTouched(events, tx), tx);
+    await this.write(await foldTouched(this.store, events, tx), tx);
   }
 
   private async write(

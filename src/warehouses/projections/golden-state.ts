@@ -34,9 +34,10 @@ const SAVE = `
  * Each stream the batch touches, folded up to its newest version in the batch: its snapshot plus
  * the batch's events. Events the snapshot lacks before the batch's first one (no snapshot yet after
  * an upgrade, or one left behind) are read from the store in one query; events the snapshot already
- * holds (a batch applied again) are passed over, and the stream is then its snapshot.
+ * holds (a batch applied again) are passed over, and the stream is then its snapshot. The store is
+ * the app's (with its upcasters), read inside the caller's transaction `db`.
  */
-export async function foldTouched(events: readonly StoredEvent[], db: SqlExecutor): Promise<Map<string, StreamSummary>> {
+export async function foldTouched(store: EventStore, events: readonly StoredEvent[], db: SqlExecutor): Promise<Map<string, StreamSummary>> {
   const batch = new Map<string, StoredEvent[]>();
   for (const { goldenId, stored } of warehouseFacts(events)) {
     const list = batch.get(goldenId) ?? [];
@@ -50,7 +51,7 @@ export async function foldTouched(events: readonly StoredEvent[], db: SqlExecuto
     const first = list.find((e) => e.streamVersion > after);
     if (first && first.streamVersion > after + 1) gaps.set(goldenId, { after, before: first.streamVersion });
   }
-  const filled = await readGaps(db, gaps);
+  const filled = await readGaps(store, db, gaps);
   const result = new Map<string, StreamSummary>();
   for (const [goldenId, list] of batch) {
     const start = foldOnto(kept.get(goldenId) ?? emptySummary(), filled.get(goldenId) ?? []);
@@ -60,12 +61,13 @@ export async function foldTouched(events: readonly StoredEvent[], db: SqlExecuto
 }
 
 async function readGaps(
+  store: EventStore,
   db: SqlExecutor,
   gaps: ReadonlyMap<string, { after: number; before: number }>,
 ): Promise<Map<string, StoredEvent[]>> {
   if (gaps.size === 0) return new Map();
   const ids = [...gaps].map(([goldenId]) => streamIdOf(goldenId));
-  const loaded = await new EventStore(db).readStreams(ids, {
+  const loaded = await store.readStreams(ids, {
     tx: db,
     after: new Map([...gaps].map(([goldenId, g]) => [streamIdOf(goldenId), g.after])),
     upTo: new Map([...gaps].map(([goldenId, g]) => [streamIdOf(goldenId), g.before - 1])),
@@ -78,9 +80,13 @@ async function readGaps(
  * fold plus whatever its stream gained since (events are only ever appended, so reading the tail
  * after reading the kept fold misses nothing). Records with no event at all are left out.
  */
-export async function currentSummaries(db: SqlExecutor, goldenIds: readonly string[]): Promise<Map<string, StreamSummary>> {
+export async function currentSummaries(
+  store: EventStore,
+  db: SqlExecutor,
+  goldenIds: readonly string[],
+): Promise<Map<string, StreamSummary>> {
   const kept = await loadSummaries(db, goldenIds);
-  const tails = await new EventStore(db).readStreams(goldenIds.map(streamIdOf), {
+  const tails = await store.readStreams(goldenIds.map(streamIdOf), {
     tx: db,
     after: new Map(goldenIds.map((id) => [streamIdOf(id), kept.get(id)?.version ?? 0])),
   });

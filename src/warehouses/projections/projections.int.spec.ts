@@ -162,7 +162,7 @@ describe('warehouse projections (PostgreSQL)', () => {
     await kit.warehouses.syncResultRecorder.recordSuccess([{ ...lateSuccess(ids.c, c.version), fStockId: '100777', fNumber: 'GZ-BY-02' }]);
     const [kept] = await kit.db.dataSource.query(`SELECT version FROM golden_state WHERE golden_id = $1`, [ids.c]);
     assert.equal(kept.version, c.version, 'not caught up yet');
-    const current = await currentSummaries(kit.db.dataSource, [...Object.values(ids), 'wh_unknown']);
+    const current = await currentSummaries(kit.store, kit.db.dataSource, [...Object.values(ids), 'wh_unknown']);
     for (const id of Object.values(ids)) {
       const events = (await kit.store.readStreams([streamIdOf(id)])).get(streamIdOf(id))!;
       assert.deepEqual(current.get(id), summarise(events), id);

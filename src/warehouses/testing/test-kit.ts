@@ -1,6 +1,7 @@
 import { EventStore } from '../../event-store/event-store';
 import { alwaysLeader } from '../../event-store/leader-lock';
 import { CheckpointedProcessor, loadCheckpoint } from '../../event-store/processor';
+import { UpcasterRegistry } from '../../event-store/upcasters';
 import { waitFor } from '../../../test/support/wait-for';
 import { ObservationContext } from '../../contracts/wdt-observation-recorder.port';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
@@ -16,9 +17,10 @@ export interface WarehousesTestKit {
   close(): Promise<void>;
 }
 
-export async function createWarehousesTestKit(label: string): Promise<WarehousesTestKit> {
+/** `upcasters`: the one registry, as the database module provides it (every read goes through `store`). */
+export async function createWarehousesTestKit(label: string, upcasters = new UpcasterRegistry()): Promise<WarehousesTestKit> {
   const db = await createTestDatabase(label);
-  const store = new EventStore(db.dataSource);
+  const store = new EventStore(db.dataSource, upcasters);
   const warehouses = createWarehouses(db.dataSource, store);
   const processors = warehouses.projections.map((p) => new CheckpointedProcessor(db.dataSource, store, p, alwaysLeader.forName(p.name)));
   return {

@@ -1,3 +1,4 @@
+import { EventStore } from '../../../event-store/event-store';
 import { SqlExecutor } from '../../../event-store/stored-event';
 import { CommandDispatcher } from '../../../platform/cqrs/command-dispatcher';
 import {
@@ -24,6 +25,7 @@ export class WarehousesKingdeeSyncResultRecorder implements KingdeeSyncResultRec
   constructor(
     private readonly bus: CommandDispatcher,
     private readonly db: SqlExecutor,
+    private readonly store: EventStore,
   ) {}
 
   recordSuccess(results: readonly KingdeeSyncSuccess[]): Promise<void> {
@@ -78,7 +80,7 @@ export class WarehousesKingdeeSyncResultRecorder implements KingdeeSyncResultRec
   }
 
   async syncState(goldenIds: readonly string[]): Promise<Map<string, KingdeeSyncState>> {
-    const summaries = await currentSummaries(this.db, goldenIds);
+    const summaries = await currentSummaries(this.store, this.db, goldenIds);
     const states = [...summaries].filter(([, s]) => exists(s.state));
     return new Map(
       states.map(([goldenId, { state }]) => [

@@ -16,7 +16,7 @@ class RacedStreams extends WarehouseStreams {
     private readonly kit: WarehousesTestKit,
     private readonly raced: string,
   ) {
-    super(kit.db.dataSource);
+    super(kit.store);
   }
   override async load(goldenIds: readonly string[], options?: LoadOptions): Promise<Map<string, LoadedStream>> {
     this.loads.push([...goldenIds]);
@@ -71,7 +71,7 @@ describe('RecordKingdeeSyncResults: a conflict re-reads the record that moved, n
     assert.deepEqual(streams.loads, [[a, b, c], [b]], 'the retry loads b alone');
     assert.equal(waits.length, 1);
     assert.ok(waits[0]! >= 10 && waits[0]! <= 20, `one jittered backoff of 10–20 ms: ${waits[0]}`);
-    const after = await new WarehouseStreams(kit.db.dataSource).load([a, b, c]);
+    const after = await new WarehouseStreams(kit.store).load([a, b, c]);
     for (const id of [a, b, c]) {
       const types = after.get(id)!.events.map((e) => e.type);
       assert.equal(types.filter((t) => t === 'KingdeeSyncSucceeded').length, 1, `${id}: ${types.join(', ')}`);
