@@ -1,5 +1,6 @@
 import { SYNC_STATUSES } from '../../projections/stream-summary';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { GoldenRecordField } from '../../../contracts/golden-field-catalogue';
 
 /** OpenAPI shapes of the responses (documentation only: handlers return the query types). */
 export class GoldenRecordDto {
@@ -22,6 +23,10 @@ export class GoldenRecordDto {
   @ApiProperty({ nullable: true, example: { x: 121.71, y: 31.19 } }) coordinates!: { x: number; y: number } | null;
   @ApiProperty({ nullable: true, description: 'the survivor, when this record was merged into another' }) mergedInto!: string | null;
 }
+
+// Written out for its examples; the build fails when it lists other fields than the field catalogue.
+type DtoFieldMismatch = Exclude<GoldenRecordField, keyof GoldenRecordDto> | Exclude<keyof GoldenRecordDto, GoldenRecordField>;
+const _dtoListsTheCatalogue: [DtoFieldMismatch] extends [never] ? true : never = true;
 
 export class WarehouseSummaryDto extends GoldenRecordDto {
   @ApiProperty({ example: 'wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5' }) goldenId!: string;
