@@ -143,6 +143,11 @@ export const GOLDEN_RECORD_FIELDS = Object.keys(GOLDEN_FIELD_CATALOGUE) as reado
 /** The fields survivorship decides (see GoldenFieldSpec.decided). */
 export type DecidedGoldenField = { [F in GoldenRecordField]: Catalogue[F]['decided'] extends true ? F : never }[GoldenRecordField];
 
+/** The record's fields of `values`, in the catalogue's order, and nothing else. */
+export function goldenRecordOf<T extends { readonly [F in GoldenRecordField]: unknown }>(values: T): Pick<T, GoldenRecordField> {
+  return Object.fromEntries(GOLDEN_RECORD_FIELDS.map((f) => [f, values[f]])) as Pick<T, GoldenRecordField>;
+}
+
 export function goldenFieldSpec(field: GoldenRecordField): GoldenFieldSpec {
   return GOLDEN_FIELD_CATALOGUE[field];
 }
