@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the stewards' console (console/ → dist/console) with Vite, after generating its API types
-// from the hub's OpenAPI document (console/src/api/generated.ts; needs dist/, i.e. `npm run build`).
+// from the hub's OpenAPI document (console/src/api/generated.ts) and its field labels from the golden
+// field catalogue (console/src/i18n/field-labels.generated.ts); both need dist/, i.e. `npm run build`.
 // `--if-stale`: types only when a file under src/ is newer than the last generation, the Vite build
 // only when dist/console/index.html is missing or older than a file under console/, so `npm start`
 // and `npm test` pay only after something changed.
@@ -52,8 +53,17 @@ export async function generateApiTypes({ ifStale = false } = {}) {
   return changed;
 }
 
+/** Regenerates console/src/i18n/field-labels.generated.ts from the field catalogue (cheap: one module, one file). */
+export async function generateFieldLabels() {
+  const { writeFieldLabels } = await import('./generate-from-catalogue.mjs');
+  const changed = await writeFieldLabels();
+  if (changed) console.log('console/src/i18n/field-labels.generated.ts regenerated from the field catalogue');
+  return changed;
+}
+
 export async function buildConsole({ ifStale = false } = {}) {
   await generateApiTypes({ ifStale });
+  await generateFieldLabels();
   if (ifStale && !consoleIsStale()) return false;
   console.log('building the console (vite) → dist/console');
   execFileSync(

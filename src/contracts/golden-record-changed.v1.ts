@@ -1,7 +1,8 @@
 /**
  * The public message on `mdm.warehouse.golden.v1` (docs/architecture.md). Key = goldenId. At-least-once:
  * consumers dedupe by (goldenId, version). Documented as JSON Schema in
- * `schemas/mdm.warehouse.golden.v1.schema.json`; changing this type is a contract change.
+ * `schemas/mdm.warehouse.golden.v1.schema.json`, generated from the field catalogue
+ * (golden-field-catalogue.ts), which must agree with the record type; changing either is a contract change.
  */
 export const GOLDEN_SCHEMA_ID = 'mdm.warehouse.golden/1';
 

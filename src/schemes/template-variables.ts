@@ -1,46 +1,32 @@
-import type { GoldenRecordChangedV1, GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
+import { GOLDEN_FIELD_CATALOGUE, GOLDEN_RECORD_FIELDS, type GoldenRecordField } from '../contracts/golden-field-catalogue';
+import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { codeOf } from '../shared/domain/warehouse-code';
 
 /**
  * The variables a mapping template may use. Golden-record fields come first (they carry survivorship
- * and steward overrides); names not on the golden record fall back to the newest raw WDT
- * observation (`sources.wdt`). `wdt.<field>` always reads the raw WDT value, for the rare mapping
- * that must ignore overrides; it accepts any field name because WDT adds fields over time.
+ * and steward overrides), by the names the field catalogue gives them; names not on the golden record
+ * fall back to the newest raw WDT observation (`sources.wdt`). `wdt.<field>` always reads the raw WDT
+ * value, for the rare mapping that must ignore overrides; it accepts any field name because WDT adds
+ * fields over time.
  */
-const GOLDEN_FIELDS = [
-  'warehouseNo',
-  'name',
-  'typeCode',
-  'typeLabel',
-  'status',
-  'isDefect',
-  'province',
-  'city',
-  'district',
-  'address',
-  'contact',
-  'telno',
-  'mobile',
-  'zip',
-  'remark',
-  'extWarehouseNo',
-  'coordinates',
-  'mergedInto',
-] as const satisfies readonly (keyof GoldenWarehouseRecord)[];
-// Compile-time check that the list above covers the whole record (a new field must be added here).
-type MissingGoldenField = Exclude<keyof GoldenWarehouseRecord, (typeof GOLDEN_FIELDS)[number]>;
-const _everyGoldenField: MissingGoldenField extends never ? true : never = true;
-
 type Resolver = (message: GoldenRecordChangedV1) => unknown;
 
-const snake = (camel: string): string => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+function resolversOf(field: GoldenRecordField): [string, Resolver][] {
+  // Coordinates are read as two numbers (WDT's coordinates_x / coordinates_y).
+  if (field === 'coordinates') {
+    const [x, y] = GOLDEN_FIELD_CATALOGUE.coordinates.variables;
+    return [
+      [x, (m) => m.record.coordinates?.x ?? null],
+      [y, (m) => m.record.coordinates?.y ?? null],
+    ];
+  }
+  return GOLDEN_FIELD_CATALOGUE[field].variables.map((name): [string, Resolver] => [name, (m) => m.record[field]]);
+}
 
 const GOLDEN_RESOLVERS: ReadonlyMap<string, Resolver> = new Map<string, Resolver>([
-  ...GOLDEN_FIELDS.filter((f) => f !== 'coordinates').map((f): [string, Resolver] => [snake(f), (m) => m.record[f]]),
-  ['coordinates_x', (m) => m.record.coordinates?.x ?? null],
-  ['coordinates_y', (m) => m.record.coordinates?.y ?? null],
+  ...GOLDEN_RECORD_FIELDS.flatMap(resolversOf),
   // The Kingdee FNumber is rendered from this: always the canonical code, however the record spells it.
-  ['warehouse_no', (m) => codeOf(m.record.warehouseNo)],
+  [GOLDEN_FIELD_CATALOGUE.warehouseNo.variables[0], (m) => codeOf(m.record.warehouseNo)],
   ['golden_id', (m) => m.goldenId],
   ['version', (m) => m.version],
 ]);

@@ -8,17 +8,27 @@ import { projectRoot } from '../../src/config/config';
 
 /**
  * The console's dictionary (console/src/i18n/messages.ts is browser code, outside the swc build):
- * transpiled here with TypeScript and evaluated, so a key missing in either language, an empty label,
- * a placeholder only one language has, or an English label left in the Chinese dictionary fails.
+ * transpiled here with TypeScript and evaluated with the sibling modules it imports (the generated
+ * field labels), so a key missing in either language, an empty label, a placeholder only one language
+ * has, or an English label left in the Chinese dictionary fails.
  */
-function loadMessages(): { zhCN: Record<string, string>; en: Record<string, string> } {
-  const source = readFileSync(path.join(projectRoot(), 'console', 'src', 'i18n', 'messages.ts'), 'utf8');
+function loadI18nModule(name: string): Record<string, unknown> {
+  const source = readFileSync(path.join(projectRoot(), 'console', 'src', 'i18n', `${name}.ts`), 'utf8');
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   });
-  const module = { exports: {} as Record<string, Record<string, string>> };
-  vm.runInNewContext(outputText, { module, exports: module.exports });
-  return { zhCN: module.exports.zhCN!, en: module.exports.en! };
+  const module = { exports: {} as Record<string, unknown> };
+  const require = (specifier: string) => {
+    if (!specifier.startsWith('./')) throw new Error(`messages may import only i18n siblings, not ${specifier}`);
+    return loadI18nModule(specifier.slice(2));
+  };
+  vm.runInNewContext(outputText, { module, exports: module.exports, require });
+  return module.exports;
+}
+
+function loadMessages(): { zhCN: Record<string, string>; en: Record<string, string> } {
+  const { zhCN, en } = loadI18nModule('messages') as Record<string, Record<string, string>>;
+  return { zhCN: zhCN!, en: en! };
 }
 
 /** Labels that are the same in both languages or name the other language on purpose. */

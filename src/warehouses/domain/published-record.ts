@@ -1,3 +1,4 @@
+import { goldenRecordOf } from '../../contracts/golden-field-catalogue';
 import { GoldenChange, GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { WarehouseEvent, goldenChangesOf } from './events';
 import { valueChanged } from './golden-changes';
@@ -12,26 +13,9 @@ type PublishedField = keyof GoldenWarehouseRecord;
 export function publishedRecord(state: WarehouseState): GoldenWarehouseRecord {
   const g = state.golden;
   if (!g || !state.goldenId) throw new Error('publishedRecord: the golden record does not exist yet');
-  return {
-    warehouseNo: g.warehouseNo,
-    name: g.name,
-    typeCode: g.typeCode,
-    typeLabel: warehouseTypeLabel(g.typeCode),
-    status: g.status,
-    isDefect: g.isDefect,
-    province: g.province,
-    city: g.city,
-    district: g.district,
-    address: g.address,
-    contact: g.contact,
-    telno: g.telno,
-    mobile: g.mobile,
-    zip: g.zip,
-    remark: g.remark,
-    extWarehouseNo: g.extWarehouseNo,
-    coordinates: g.coordinates,
-    mergedInto: state.mergedInto,
-  };
+  const record: GoldenWarehouseRecord = { ...g, typeLabel: warehouseTypeLabel(g.typeCode), mergedInto: state.mergedInto };
+  // In the catalogue's order, and nothing else a kept fold may carry.
+  return goldenRecordOf(record);
 }
 
 /** Raw fields of the newest observation per source system (`sources.wdt` in the message). */

@@ -1,3 +1,5 @@
+import { GOLDEN_RECORD_FIELDS, GoldenValueType, goldenFieldSpec } from '../../contracts/golden-field-catalogue';
+import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { EventStore } from '../../event-store/event-store';
 import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
@@ -74,24 +76,7 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
     version: summary.version,
     record_version: state.recordVersion,
     published_version: summary.publishedVersion,
-    warehouse_no: r.warehouseNo,
-    name: r.name,
-    type_code: r.typeCode,
-    type_label: r.typeLabel,
-    status: r.status,
-    is_defect: r.isDefect,
-    province: r.province,
-    city: r.city,
-    district: r.district,
-    address: r.address,
-    contact: r.contact,
-    telno: r.telno,
-    mobile: r.mobile,
-    zip: r.zip,
-    remark: r.remark,
-    ext_warehouse_no: r.extWarehouseNo,
-    coordinates: r.coordinates,
-    merged_into: r.mergedInto,
+    ...goldenColumnValues(r),
     missing_in_wdt: sources.some((s) => s.missing),
     overrides: state.overrides,
     quality_flags: [...flags.values()],
@@ -102,18 +87,42 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
   };
 }
 
-const COLUMNS = `golden_id, version, record_version, published_version, warehouse_no, name, type_code, type_label, status, is_defect, province, city,
-  district, address, contact, telno, mobile, zip, remark, ext_warehouse_no, coordinates, merged_into, missing_in_wdt, overrides,
-  quality_flags, search_text, search_bigrams, created_at, updated_at`;
+/** The record's columns, as the field catalogue names them, and their types in the recordset. */
+const GOLDEN_COLUMNS = GOLDEN_RECORD_FIELDS.map((f) => ({ field: f, ...goldenFieldSpec(f) }));
+const SQL_TYPES: Readonly<Record<GoldenValueType, string>> = {
+  code: 'text',
+  text: 'text',
+  optionalText: 'text',
+  optionalInteger: 'int',
+  status: 'text',
+  boolean: 'boolean',
+  optionalCoordinates: 'jsonb',
+  optionalGoldenId: 'text',
+};
+
+function goldenColumnValues(r: GoldenWarehouseRecord): Record<string, unknown> {
+  return Object.fromEntries(GOLDEN_COLUMNS.map((c) => [c.column, r[c.field]]));
+}
+
+const COLUMN_TYPES: readonly (readonly [string, string])[] = [
+  ['golden_id', 'text'],
+  ['version', 'int'],
+  ['record_version', 'int'],
+  ['published_version', 'int'],
+  ...GOLDEN_COLUMNS.map((c) => [c.column, SQL_TYPES[c.valueType]] as const),
+  ['missing_in_wdt', 'boolean'],
+  ['overrides', 'jsonb'],
+  ['quality_flags', 'jsonb'],
+  ['search_text', 'text'],
+  ['search_bigrams', 'text[]'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+const COLUMNS = COLUMN_TYPES.map(([column]) => column).join(', ');
 const UPSERT = `
   INSERT INTO golden_warehouses (${COLUMNS})
-  SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, record_version int, published_version int, warehouse_no text,
-    name text, type_code int, type_label text, status text, is_defect boolean, province text, city text, district text, address text,
-    contact text, telno text, mobile text, zip text, remark text, ext_warehouse_no text, coordinates jsonb, merged_into text,
-    missing_in_wdt boolean, overrides jsonb, quality_flags jsonb, search_text text, search_bigrams text[], created_at timestamptz,
-    updated_at timestamptz)
-  ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(',')
-    .slice(1)
-    .map((c) => `${c.trim()} = EXCLUDED.${c.trim()}`)
+  SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMN_TYPES.map(([column, type]) => `${column} ${type}`).join(', ')})
+  ON CONFLICT (golden_id) DO UPDATE SET ${COLUMN_TYPES.slice(1)
+    .map(([column]) => `${column} = EXCLUDED.${column}`)
     .join(', ')}
   WHERE golden_warehouses.version < EXCLUDED.version`;

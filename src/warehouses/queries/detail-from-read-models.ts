@@ -1,4 +1,5 @@
 import { SqlExecutor } from '../../event-store/stored-event';
+import { GOLDEN_RECORD_FIELDS, goldenFieldSpec } from '../../contracts/golden-field-catalogue';
 import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { warehouseTypeLabel } from '../domain/warehouse-types';
 import { WarehouseDetail, iso } from './warehouse-detail';
@@ -50,27 +51,11 @@ export async function detailFromReadModels(db: SqlExecutor, goldenId: string): P
   };
 }
 
+/** A golden_warehouses row's record, by the field catalogue's columns. */
 export function recordOf(row: Record<string, any>): GoldenWarehouseRecord {
-  return {
-    warehouseNo: row.warehouse_no,
-    name: row.name,
-    typeCode: row.type_code,
-    typeLabel: warehouseTypeLabel(row.type_code),
-    status: row.status,
-    isDefect: row.is_defect,
-    province: row.province,
-    city: row.city,
-    district: row.district,
-    address: row.address,
-    contact: row.contact,
-    telno: row.telno,
-    mobile: row.mobile,
-    zip: row.zip,
-    remark: row.remark,
-    extWarehouseNo: row.ext_warehouse_no,
-    coordinates: row.coordinates,
-    mergedInto: row.merged_into,
-  };
+  const record = Object.fromEntries(GOLDEN_RECORD_FIELDS.map((f) => [f, row[goldenFieldSpec(f).column]])) as GoldenWarehouseRecord;
+  // The label follows the code, as when the record is published, rather than the stored column.
+  return { ...record, typeLabel: warehouseTypeLabel(record.typeCode) };
 }
 
 interface LineageRow {

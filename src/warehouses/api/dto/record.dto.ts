@@ -1,4 +1,5 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { GoldenRecordField } from '../../../contracts/golden-field-catalogue';
 import { SYNC_STATUSES } from '../../projections/stream-summary';
 
 /** OpenAPI shapes of the records the API answers with (documentation only: handlers return the query types). */
@@ -35,6 +36,10 @@ export class GoldenRecordDto {
   @ApiProperty({ type: CoordinatesDto, nullable: true }) coordinates!: CoordinatesDto | null;
   @ApiProperty({ ...text(), description: 'the survivor, when this record was merged into another' }) mergedInto!: string | null;
 }
+
+// Written out for its examples; the build fails when it lists other fields than the field catalogue.
+type DtoFieldMismatch = Exclude<GoldenRecordField, keyof GoldenRecordDto> | Exclude<keyof GoldenRecordDto, GoldenRecordField>;
+const _dtoListsTheCatalogue: [DtoFieldMismatch] extends [never] ? true : never = true;
 
 export class WarehouseSummaryDto extends GoldenRecordDto {
   @ApiProperty({ example: 'wh_01JDX3Q5Z8M4N7P2R6S9T1V3W5' }) goldenId!: string;
