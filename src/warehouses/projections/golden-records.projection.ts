@@ -1,6 +1,7 @@
 import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
+import { matchKeys } from '../domain/match-keys';
 import { publishedRecord } from '../domain/published-record';
 import { searchGrams } from '../domain/similarity';
 import { toHalfWidth } from '../domain/text';
@@ -93,6 +94,7 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
     quality_flags: [...flags.values()],
     search_text: searchText,
     search_bigrams: searchGrams(searchText),
+    match_keys: matchKeys(r),
     created_at: summary.createdAt,
     updated_at: summary.updatedAt,
   };
@@ -100,13 +102,13 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
 
 const COLUMNS = `golden_id, version, record_version, published_version, warehouse_no, name, type_code, type_label, status, is_defect, province, city,
   district, address, contact, telno, mobile, zip, remark, ext_warehouse_no, coordinates, merged_into, missing_in_wdt, overrides,
-  quality_flags, search_text, search_bigrams, created_at, updated_at`;
+  quality_flags, search_text, search_bigrams, match_keys, created_at, updated_at`;
 const UPSERT = `
   INSERT INTO golden_warehouses (${COLUMNS})
   SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(golden_id text, version int, record_version int, published_version int, warehouse_no text,
     name text, type_code int, type_label text, status text, is_defect boolean, province text, city text, district text, address text,
     contact text, telno text, mobile text, zip text, remark text, ext_warehouse_no text, coordinates jsonb, merged_into text,
-    missing_in_wdt boolean, overrides jsonb, quality_flags jsonb, search_text text, search_bigrams text[], created_at timestamptz,
+    missing_in_wdt boolean, overrides jsonb, quality_flags jsonb, search_text text, search_bigrams text[], match_keys text[], created_at timestamptz,
     updated_at timestamptz)
   ON CONFLICT (golden_id) DO UPDATE SET ${COLUMNS.split(',')
     .slice(1)

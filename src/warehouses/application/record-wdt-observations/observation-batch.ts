@@ -4,7 +4,6 @@ import { warehouseCode } from '../../../shared/domain/warehouse-code';
 import { matchingRelevant } from '../../domain/decide-observation';
 import { WarehouseEvent } from '../../domain/events';
 import { MatchProfile } from '../../domain/matching';
-import { regionKey } from '../../domain/regions';
 import { WarehouseState } from '../../domain/state';
 import { BatchItem } from '../batch-decision';
 import { commandMetadata } from '../metadata';
@@ -51,34 +50,6 @@ export function observationItems(
 export function wantsCandidates(before: WarehouseState, events: readonly WarehouseEvent[]): boolean {
   const [first] = events;
   return first?.type === 'WarehouseObservedInWdt' && matchingRelevant(before, first.data.goldenChanges);
-}
-
-/**
- * Candidates per observation key: read-model records of the same 省/市, plus records earlier in this
- * batch (an initial load brings both duplicates at once, and the read model has neither yet).
- */
-export function candidatesByKey(
-  subjects: readonly { key: string; profile: MatchProfile }[],
-  readModel: readonly MatchProfile[],
-): Map<string, MatchProfile[]> {
-  const byRegion = new Map<string, MatchProfile[]>();
-  const bucket = (p: MatchProfile) => regionKey(p.province, p.city);
-  for (const p of readModel) {
-    const region = bucket(p);
-    if (region !== null) byRegion.set(region, [...(byRegion.get(region) ?? []), p]);
-  }
-  const result = new Map<string, MatchProfile[]>();
-  for (const { key, profile } of subjects) {
-    const region = bucket(profile);
-    if (region === null) continue;
-    const neighbours = byRegion.get(region) ?? [];
-    result.set(
-      key,
-      neighbours.filter((n) => n.goldenId !== profile.goldenId),
-    );
-    byRegion.set(region, [...neighbours.filter((n) => n.goldenId !== profile.goldenId), profile]);
-  }
-  return result;
 }
 
 export function outcomeOf(key: string, goldenId: string, versionBefore: number, events: readonly WarehouseEvent[]): ObservationOutcome {

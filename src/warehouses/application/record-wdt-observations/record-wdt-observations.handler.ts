@@ -12,7 +12,8 @@ import { MatchCandidates } from '../match-candidates';
 import { ReservationConflict, SourceKeyReservations } from '../source-key-reservations';
 import { goldenIdOfOrSelf } from '../stream-command-runner';
 import { LoadedStream, WarehouseStreams } from '../warehouse-streams';
-import { KeyedObservation, candidatesByKey, latestPerWarehouse, observationItems, outcomeOf, wantsCandidates } from './observation-batch';
+import { candidatesByKey } from './candidates-by-key';
+import { KeyedObservation, latestPerWarehouse, observationItems, outcomeOf, wantsCandidates } from './observation-batch';
 
 /** One warehouse_no as loaded: its golden record (reserved, or a fresh id) and its matching candidates. */
 interface LoadedKey {
@@ -113,6 +114,6 @@ export class RecordWdtObservationsHandler implements ICommandHandler<RecordWdtOb
         : [];
     });
     if (subjects.length === 0) return new Map();
-    return candidatesByKey(subjects, await this.candidates.inRegions(subjects.map((s) => s.profile)));
+    return candidatesByKey(subjects, await this.candidates.forSubjects(subjects.map((s) => s.profile)));
   }
 }
