@@ -17,7 +17,10 @@ export class MatchCandidates {
     if (keys.length === 0) return [];
     const pairs = uniqueRegions(subjects);
     const rows: CandidateRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM golden_warehouses g WHERE g.match_keys && $1::text[] AND g.status <> 'retired'
+      // One index probe per key: a single `&&` with hundreds of keys looks unselective to the planner, which scans the table.
+      `SELECT DISTINCT ON (g.golden_id) ${COLUMNS}
+         FROM unnest($1::text[]) AS k(key) JOIN golden_warehouses g ON g.match_keys @> ARRAY[k.key]
+        WHERE g.status <> 'retired'
        UNION ALL
        SELECT ${COLUMNS} FROM golden_warehouses g JOIN unnest($2::text[], $3::text[]) AS r(province, city)
            ON g.match_keys IS NULL AND g.province = r.province AND regexp_replace(g.city, '市$', '') = r.city
