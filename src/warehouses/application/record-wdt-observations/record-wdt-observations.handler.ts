@@ -11,9 +11,9 @@ import { newGoldenId } from '../golden-ids';
 import { MatchCandidates } from '../match-candidates';
 import { ReservationConflict, SourceKeyReservations } from '../source-key-reservations';
 import { goldenIdOfOrSelf } from '../stream-command-runner';
-import { WarehouseStreams } from '../warehouse-streams';
+import { LoadedStream, WarehouseStreams } from '../warehouse-streams';
 import { DecidedKey, KeyedObservation, latestPerWarehouse, observationAppends, observationItems, outcomeOf } from './observation-batch';
-import { ObservedKeys } from './observed-keys';
+import { ObservedKey, ObservedKeys } from './observed-keys';
 
 /**
  * RecordWdtObservation for a whole page: one query finds each key's golden record and skips the
@@ -82,34 +82,47 @@ export class RecordWdtObservationsHandler implements ICommandHandler<RecordWdtOb
     }
     const toDecide = observations.filter((o) => !result.has(o.key));
     if (toDecide.length === 0) return result;
+    for (const [key, decided] of await this.decide(toDecide, known, context)) result.set(key, decided);
+    return result;
+  }
+
+  /** New and changed rows: their streams in one read (new records have none), each decided once, then candidates for the subjects. */
+  private async decide(
+    toDecide: readonly KeyedObservation[],
+    known: ReadonlyMap<string, ObservedKey>,
+    context: ObservationContext,
+  ): Promise<Map<string, DecidedKey>> {
     const fresh = new Map(toDecide.filter((o) => !known.has(o.key)).map((o) => [o.key, newGoldenId(context.observedAt.getTime())]));
     const goldenIdOf = (key: string) => known.get(key)?.goldenId ?? fresh.get(key)!;
-    const streams = await this.streams.load(toDecide.filter((o) => known.has(o.key)).map((o) => goldenIdOf(o.key)));
+    const reserved = toDecide.filter((o) => known.has(o.key)).map((o) => goldenIdOf(o.key));
+    const streams = reserved.length > 0 ? await this.streams.load(reserved) : new Map<string, LoadedStream>();
     for (const goldenId of fresh.values()) streams.set(goldenId, { goldenId, state: this.decider.initialState(), version: 0, events: [] });
     const batch = decideBatch(this.decider, streams, observationItems(toDecide, goldenIdOf, context));
     const subjects = toDecide.map((_, i) => (batch.refused.has(i) ? null : matchingSubject(batch.before[i]!, batch.decided[i]!)));
     const wanted = subjects.filter((s) => s !== null);
     const readModel = wanted.length > 0 ? await this.candidates.forSubjects(wanted) : [];
-    toDecide.forEach((o, i) => {
-      const goldenId = goldenIdOf(o.key);
-      result.set(o.key, {
-        goldenId,
-        version: streams.get(goldenId)!.version,
-        fresh: fresh.has(o.key),
-        refused: batch.refused.has(i),
-        events: batch.decided[i]!,
-        before: batch.before[i]!,
-        subject: subjects[i]!,
-        readModel,
-      });
-    });
-    return result;
+    return new Map(
+      toDecide.map((o, i) => {
+        const goldenId = goldenIdOf(o.key);
+        const decided: DecidedKey = {
+          goldenId,
+          version: streams.get(goldenId)!.version,
+          fresh: fresh.has(o.key),
+          refused: batch.refused.has(i),
+          events: batch.decided[i]!,
+          before: batch.before[i]!,
+          subject: subjects[i]!,
+          readModel,
+        };
+        return [o.key, decided];
+      }),
+    );
   }
 }
 
-/** An unchanged row: nothing decided, nothing appended. */
+/** An unchanged row: nothing decided, nothing appended (so its stream was not read: `version` is never used). */
 const NOTHING: Omit<DecidedKey, 'goldenId'> = {
-  version: 1,
+  version: 0,
   fresh: false,
   refused: false,
   events: [],
