@@ -17,6 +17,7 @@ import { OverrideFieldHandler } from './application/override-field/override-fiel
 import { WarehousesKingdeeSyncResultRecorder } from './application/record-kingdee-sync-results/kingdee-sync-result-recorder';
 import { RecordKingdeeSyncResultsHandler } from './application/record-kingdee-sync-results/record-kingdee-sync-results.handler';
 import { RecordWdtObservationsHandler } from './application/record-wdt-observations/record-wdt-observations.handler';
+import { ObservedKeys } from './application/record-wdt-observations/observed-keys';
 import { RemoveOverrideHandler } from './application/remove-override/remove-override.handler';
 import { RequestKingdeeResyncHandler } from './application/request-kingdee-resync/request-kingdee-resync.handler';
 import { ResolveDuplicateHandler } from './application/resolve-stewardship-task/resolve-duplicate.handler';
@@ -75,7 +76,14 @@ export function createWarehouses(dataSource: DataSource, store: EventStore, opti
   const bus = options.bus ?? local;
   const flagMissing = new FlagMissingInWdtHandler(dataSource, pipeline, streams, reservations, decider);
   const handlers = [
-    new RecordWdtObservationsHandler(pipeline, streams, reservations, new MatchCandidates(dataSource), decider),
+    new RecordWdtObservationsHandler(
+      pipeline,
+      streams,
+      reservations,
+      new MatchCandidates(dataSource),
+      new ObservedKeys(dataSource),
+      decider,
+    ),
     flagMissing,
     new ReportWdtListingCheckHandler(pipeline, store),
     new DismissWdtListingTruncationHandler(pipeline, store),

@@ -13,6 +13,8 @@ export class RunTally {
   private readonly recorded = new Map<string, string>();
   /** Code → warehouse_no as WDT spelled it last (what a look-up by warehouse_no must send). */
   private readonly seenNos = new Map<string, string>();
+  /** The codes of seenNos, kept as a set: callers ask `seen.has` per code (a copy per call made that quadratic). */
+  private readonly seenCodes = new Set<string>();
   private counts: { -readonly [K in keyof SyncCounts]: SyncCounts[K] } = { ...ZERO_COUNTS };
 
   /** The rows of a page still to record; marks every row seen. */
@@ -21,6 +23,7 @@ export class RunTally {
     for (const warehouse of warehouses) {
       const code = codeOf(warehouse.warehouseNo);
       this.seenNos.set(code, warehouse.warehouseNo);
+      this.seenCodes.add(code);
       if (this.recorded.get(code) !== fingerprint(warehouse)) batch.set(code, warehouse);
     }
     return [...batch.values()];
@@ -50,7 +53,7 @@ export class RunTally {
 
   /** The codes seen in this run. */
   get seen(): ReadonlySet<string> {
-    return new Set(this.seenNos.keys());
+    return this.seenCodes;
   }
 
   /** Code → the warehouse_no WDT sent for it. */

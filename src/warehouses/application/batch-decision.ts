@@ -23,6 +23,8 @@ export interface BatchOutcome {
   readonly decided: (readonly WarehouseEvent[])[];
   /** Items the domain refused (e.g. unknown golden id), by index. */
   readonly refused: Map<number, DomainError>;
+  /** Each item's record as it was decided on (after the batch's earlier items for it), in item order. */
+  readonly before: WarehouseState[];
   readonly states: Map<string, WarehouseState>;
 }
 
@@ -40,7 +42,9 @@ export function decideBatch(
   const states = new Map([...streams.values()].map((s) => [s.goldenId, s.state]));
   const pending = new Map<string, { events: WarehouseEvent[]; metadata: CommandMetadata }>();
   const refused = new Map<number, DomainError>();
+  const before: WarehouseState[] = [];
   const decided = items.map((item, index) => {
+    before.push(states.get(item.goldenId)!);
     try {
       const events = decider.decide(item.command, states.get(item.goldenId)!, item.metadata);
       states.set(item.goldenId, events.reduce(evolve, states.get(item.goldenId)!));
@@ -62,7 +66,7 @@ export function decideBatch(
       events: p.events.map((e) => ({ type: e.type, data: e.data })),
       metadata: eventMetadata(p.metadata, extraMetadata),
     }));
-  return { appends, decided, refused, states };
+  return { appends, decided, refused, before, states };
 }
 
 /** A batch of commands on golden records as one pipeline command (keys: golden ids; a conflict re-reads only the streams that moved). */

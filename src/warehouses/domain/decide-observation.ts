@@ -15,6 +15,7 @@ import { sourceId, WDT_SYSTEM } from './source-keys';
 import { diffSource } from './source-diff';
 import { SourceRecord, WarehouseState, isRetired } from './state';
 import { SurvivorshipPolicy } from './survivorship';
+import { WdtWarehouse } from '../../contracts/wdt-warehouse';
 
 /** Fields that can turn a record into (or out of) a suspected duplicate. */
 const MATCH_FIELDS: readonly GoldenField[] = ['name', 'address', 'province', 'city', 'district'];
@@ -86,20 +87,49 @@ function reappeared(state: WarehouseState, previous: SourceRecord | undefined): 
 /** New or re-described records are compared with their 省/市 neighbours; each suspicion opens a task. */
 function suspicions(cmd: RecordWdtObservation, state: WarehouseState, changes: readonly GoldenFieldChange[]): WarehouseEvent[] {
   if (!matchingRelevant(state, changes) || !cmd.candidates?.length) return [];
-  const after = applyGoldenChanges({ ...state, goldenId: cmd.goldenId }, changes).golden!;
-  const subject: MatchProfile = { goldenId: cmd.goldenId, ...after };
-  const known = new Set(Object.values(state.duplicateTasks).map((t) => t.otherGoldenId));
-  return suspectDuplicates(subject, cmd.candidates, known).map((s) => ({
+  return suspicionsOf(subjectOf(cmd.goldenId, state, changes), state, cmd.candidates);
+}
+
+/**
+ * What an observation decided without candidates is compared as, when it calls for matching (a
+ * new or re-described record, not one WDT lists again): the batch path decides every observation
+ * once, then fetches candidates only for these and adds `suspicionsOf` to the same append.
+ */
+export function matchingSubject(before: WarehouseState, decided: readonly WarehouseEvent[]): MatchProfile | null {
+  const [observation, ...rest] = decided;
+  if (observation?.type !== 'WarehouseObservedInWdt' || rest.length > 0) return null;
+  const { goldenId, goldenChanges } = observation.data;
+  return matchingRelevant(before, goldenChanges) ? subjectOf(goldenId, before, goldenChanges) : null;
+}
+
+/** The suspicions a subject raises against candidates; `alsoKnown`: others already suspected in this append. */
+export function suspicionsOf(
+  subject: MatchProfile,
+  before: WarehouseState,
+  candidates: readonly MatchProfile[],
+  alsoKnown: ReadonlySet<string> = new Set(),
+): WarehouseEvent[] {
+  const known = new Set([...Object.values(before.duplicateTasks).map((t) => t.otherGoldenId), ...alsoKnown]);
+  return suspectDuplicates(subject, candidates, known).map((s) => ({
     type: 'SuspectedDuplicateDetected',
     data: {
-      goldenId: cmd.goldenId,
+      goldenId: subject.goldenId,
       otherGoldenId: s.other.goldenId,
       otherWarehouseNo: s.other.warehouseNo,
       score: s.score,
       reasons: s.reasons,
-      taskId: duplicateTaskId(cmd.goldenId, s.other.goldenId),
+      taskId: duplicateTaskId(subject.goldenId, s.other.goldenId),
     },
   }));
+}
+
+function subjectOf(goldenId: string, state: WarehouseState, changes: readonly GoldenFieldChange[]): MatchProfile {
+  return { goldenId, ...applyGoldenChanges({ ...state, goldenId }, changes).golden! };
+}
+
+/** The hash an observation of this row records: the same hash, not flagged missing, means nothing to record. */
+export function observationHash(warehouse: WdtWarehouse): string {
+  return contentHash(normaliseWdtWarehouse(warehouse));
 }
 
 /** Whether these changes make a record worth comparing with its neighbours (handlers fetch candidates only then). */

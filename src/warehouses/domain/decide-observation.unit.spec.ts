@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deciderSpec } from '../../../test/support/decider-spec';
-import { eventsOf, meta, observe, wdtWarehouse } from '../testing/fixtures';
-import { duplicateTaskId } from './decide-observation';
+import { eventsOf, foldEvents, meta, observe, wdtWarehouse } from '../testing/fixtures';
+import { duplicateTaskId, matchingSubject, suspicionsOf } from './decide-observation';
 import { WarehouseEvent, WarehouseObservedInWdt } from './events';
 import { MatchProfile } from './matching';
 import { warehouseDecider } from './warehouse-decider';
@@ -150,5 +150,47 @@ describe('matching on observation', () => {
           ['WarehouseObservedInWdt'],
         );
       });
+  });
+
+  describe('decided apart, as a page is (observation first, suspicions for the subjects after)', () => {
+    const apart = (history: readonly WarehouseEvent[], command: ReturnType<typeof observe>, candidates: MatchProfile[]) => {
+      const before = foldEvents(history);
+      const decided = warehouseDecider.decide({ ...command, candidates: [] }, before, meta(10));
+      const subject = matchingSubject(before, decided);
+      return [...decided, ...(subject ? suspicionsOf(subject, before, candidates) : [])];
+    };
+    const together = (history: readonly WarehouseEvent[], command: ReturnType<typeof observe>, candidates: MatchProfile[]) =>
+      warehouseDecider.decide({ ...command, candidates }, foldEvents(history), meta(10));
+
+    it('gives the events deciding with the candidates gives', () => {
+      const cases: [WarehouseEvent[], ReturnType<typeof observe>][] = [
+        [[], observe(wdtWarehouse())],
+        [
+          eventsOf([], observe(wdtWarehouse(), 'wh_a', 'run-1', [neighbour])),
+          observe(wdtWarehouse({ name: '上海浦东仓库' }), 'wh_a', 'run-2'),
+        ],
+        [created, observe(wdtWarehouse({ telno: '021-66667777' }), 'wh_a', 'run-2')],
+        [created, observe(wdtWarehouse({ address: '浦东新区川沙路5188号1号门' }), 'wh_a', 'run-2')],
+      ];
+      for (const [history, command] of cases)
+        assert.deepEqual(apart(history, command, [neighbour, stranger]), together(history, command, [neighbour, stranger]));
+      assert.equal(apart([], observe(wdtWarehouse()), [neighbour]).length, 2, 'the cases include a suspicion');
+      // Listed again after being flagged missing and retired: restored, never compared.
+      const missing = eventsOf(created, { type: 'FlagMissingInWdt', warehouseNo: 'SH-PD-01', syncRunId: 'run-2' });
+      const retired = eventsOf(missing, { type: 'RetireGoldenRecord', reason: 'WDT 已删除' }, meta(5, 'li.steward'));
+      const back = observe(wdtWarehouse({ name: '上海浦东仓库' }), 'wh_a', 'run-3');
+      assert.deepEqual(
+        apart(retired, back, [neighbour]).map((e) => e.type),
+        ['WarehouseObservedInWdt', 'GoldenRecordRestored'],
+      );
+      assert.deepEqual(apart(retired, back, [neighbour]), together(retired, back, [neighbour]));
+    });
+
+    it('a pair already suspected in the same append is not raised again', () => {
+      const before = foldEvents([]);
+      const subject = matchingSubject(before, warehouseDecider.decide(observe(wdtWarehouse()), before, meta(10)))!;
+      assert.equal(suspicionsOf(subject, before, [neighbour]).length, 1);
+      assert.deepEqual(suspicionsOf(subject, before, [neighbour], new Set(['wh_b'])), []);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { EventStore } from '../../event-store/event-store';
 import { PerStreamRebuild } from '../../event-store/per-stream-rebuild';
 import { Projection } from '../../event-store/processor';
 import { SqlExecutor, StoredEvent } from '../../event-store/stored-event';
+import { matchKeys } from '../domain/match-keys';
 import { publishedRecord } from '../domain/published-record';
 import { searchGrams } from '../domain/similarity';
 import { toHalfWidth } from '../domain/text';
@@ -82,6 +83,7 @@ function rowOf(goldenId: string, summary: StreamSummary): Record<string, unknown
     quality_flags: [...flags.values()],
     search_text: searchText,
     search_bigrams: searchGrams(searchText),
+    match_keys: matchKeys(r),
     created_at: summary.createdAt,
     updated_at: summary.updatedAt,
   };
@@ -115,6 +117,7 @@ const COLUMN_TYPES: readonly (readonly [string, string])[] = [
   ['quality_flags', 'jsonb'],
   ['search_text', 'text'],
   ['search_bigrams', 'text[]'],
+  ['match_keys', 'text[]'],
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
 ];

@@ -1,17 +1,33 @@
 import { ObservationContext, ObservationOutcome } from '../../../contracts/wdt-observation-recorder.port';
 import { WdtWarehouse } from '../../../contracts/wdt-warehouse';
+import { StreamAppend } from '../../../event-store/event-store';
 import { warehouseCode } from '../../../shared/domain/warehouse-code';
-import { matchingRelevant } from '../../domain/decide-observation';
-import { WarehouseEvent } from '../../domain/events';
+import { suspicionsOf } from '../../domain/decide-observation';
+import { WarehouseEvent, streamIdOf } from '../../domain/events';
 import { MatchProfile } from '../../domain/matching';
-import { regionKey } from '../../domain/regions';
 import { WarehouseState } from '../../domain/state';
 import { BatchItem } from '../batch-decision';
-import { commandMetadata } from '../metadata';
+import { commandMetadata, eventMetadata } from '../metadata';
+import { candidatesByKey } from './candidates-by-key';
 
 export interface KeyedObservation {
   readonly key: string;
   readonly warehouse: WdtWarehouse;
+}
+
+/** One warehouse_no as loaded and decided (the handler's load). */
+export interface DecidedKey {
+  readonly goldenId: string;
+  /** The stream version decided on: the append's expected version (0: a new record). */
+  readonly version: number;
+  readonly fresh: boolean;
+  /** The domain refused it (e.g. merged away): left out of the outcomes. */
+  readonly refused: boolean;
+  readonly events: readonly WarehouseEvent[];
+  readonly before: WarehouseState | null;
+  /** New or re-described: compared with `readModel` candidates and the batch's earlier subjects. */
+  readonly subject: MatchProfile | null;
+  readonly readModel: readonly MatchProfile[];
 }
 
 /** One observation per warehouse code (the last wins: WDT pages can repeat a row); no code, no record. */
@@ -28,57 +44,53 @@ export function observationItems(
   observations: readonly KeyedObservation[],
   goldenIdOf: (key: string) => string,
   context: ObservationContext,
-  candidates: ReadonlyMap<string, MatchProfile[]> = new Map(),
 ): BatchItem[] {
-  const metadata = commandMetadata(context.actor, { now: context.observedAt, correlationId: context.correlationId });
+  const metadata = observationMetadata(context);
   return observations.map((o) => {
     const goldenId = goldenIdOf(o.key);
     return {
       goldenId,
       metadata,
-      command: {
-        type: 'RecordWdtObservation',
-        goldenId,
-        warehouse: o.warehouse,
-        syncRunId: context.syncRunId,
-        candidates: candidates.get(o.key) ?? [],
-      },
+      command: { type: 'RecordWdtObservation', goldenId, warehouse: o.warehouse, syncRunId: context.syncRunId },
     };
   });
 }
 
-/** Whether the dry-run decision for an observation calls for matching candidates. */
-export function wantsCandidates(before: WarehouseState, events: readonly WarehouseEvent[]): boolean {
-  const [first] = events;
-  return first?.type === 'WarehouseObservedInWdt' && matchingRelevant(before, first.data.goldenChanges);
-}
+const observationMetadata = (context: ObservationContext) =>
+  commandMetadata(context.actor, { now: context.observedAt, correlationId: context.correlationId });
 
 /**
- * Candidates per observation key: read-model records of the same 省/市, plus records earlier in this
- * batch (an initial load brings both duplicates at once, and the read model has neither yet).
+ * The page's appends from its decided keys: per record, each observation followed by the duplicate
+ * suspicions of its subject (a record holding two keys suspects each pair once).
  */
-export function candidatesByKey(
-  subjects: readonly { key: string; profile: MatchProfile }[],
-  readModel: readonly MatchProfile[],
-): Map<string, MatchProfile[]> {
-  const byRegion = new Map<string, MatchProfile[]>();
-  const bucket = (p: MatchProfile) => regionKey(p.province, p.city);
-  for (const p of readModel) {
-    const region = bucket(p);
-    if (region !== null) byRegion.set(region, [...(byRegion.get(region) ?? []), p]);
+export function observationAppends(
+  keys: readonly string[],
+  decided: ReadonlyMap<string, DecidedKey>,
+  context: ObservationContext,
+): StreamAppend[] {
+  const subjects = keys.flatMap((key) => {
+    const profile = decided.get(key)!.subject;
+    return profile ? [{ key, profile }] : [];
+  });
+  const readModel = [...new Set([...decided.values()].map((d) => d.readModel))].flat();
+  const candidates = subjects.length > 0 ? candidatesByKey(subjects, readModel) : new Map<string, MatchProfile[]>();
+  const perRecord = new Map<string, { version: number; events: WarehouseEvent[]; suspected: Set<string> }>();
+  for (const key of keys) {
+    const d = decided.get(key)!;
+    if (d.events.length === 0) continue;
+    const entry = perRecord.get(d.goldenId) ?? { version: d.version, events: [], suspected: new Set<string>() };
+    const suspicions = d.subject ? suspicionsOf(d.subject, d.before!, candidates.get(key) ?? [], entry.suspected) : [];
+    for (const s of suspicions) if (s.type === 'SuspectedDuplicateDetected') entry.suspected.add(s.data.otherGoldenId);
+    entry.events.push(...d.events, ...suspicions);
+    perRecord.set(d.goldenId, entry);
   }
-  const result = new Map<string, MatchProfile[]>();
-  for (const { key, profile } of subjects) {
-    const region = bucket(profile);
-    if (region === null) continue;
-    const neighbours = byRegion.get(region) ?? [];
-    result.set(
-      key,
-      neighbours.filter((n) => n.goldenId !== profile.goldenId),
-    );
-    byRegion.set(region, [...neighbours.filter((n) => n.goldenId !== profile.goldenId), profile]);
-  }
-  return result;
+  const metadata = eventMetadata(observationMetadata(context), { syncRunId: context.syncRunId });
+  return [...perRecord].map(([goldenId, p]) => ({
+    streamId: streamIdOf(goldenId),
+    expectedVersion: p.version,
+    events: p.events.map((e) => ({ type: e.type, data: e.data })),
+    metadata,
+  }));
 }
 
 export function outcomeOf(key: string, goldenId: string, versionBefore: number, events: readonly WarehouseEvent[]): ObservationOutcome {

@@ -92,4 +92,23 @@ describe('recording WDT observations (PostgreSQL)', () => {
     assert.deepEqual(await kit.warehouses.observationRecorder.flagMissing(seen, syncContext('full-1', 20)), ['WH00007']);
     assert.deepEqual(await kit.warehouses.observationRecorder.flagMissing(seen, syncContext('full-2', 30)), []);
   });
+
+  it('skips an unchanged row only while the kept fold is at the head of its stream', async () => {
+    const recorder = kit.warehouses.observationRecorder;
+    const warehouse = wdtWarehouse({ warehouseNo: 'SKIP-01', name: '跳过测试仓' });
+    await recorder.recordObservations([warehouse], syncContext('skip-1', 40));
+    await kit.catchUp();
+    const [again] = await recorder.recordObservations([warehouse], syncContext('skip-2', 41));
+    assert.equal(again!.outcome, 'unchanged');
+    const keys: { source_key: string }[] = await kit.db.dataSource.query(`SELECT source_key FROM warehouse_source_keys`);
+    const seen = new Set(keys.map((k) => k.source_key).filter((k) => k !== 'SKIP-01'));
+    assert.deepEqual(await recorder.flagMissing(seen, syncContext('skip-3', 42)), ['SKIP-01']);
+    // The kept fold still says "listed, same content": it lags the flag, so the row is decided, not skipped.
+    const [back] = await recorder.recordObservations([warehouse], syncContext('skip-4', 43));
+    assert.equal(back!.outcome, 'changed');
+    const [listed] = await kit.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE type = 'WarehouseObservedInWdt' AND data->>'warehouseNo' = 'SKIP-01'`,
+    );
+    assert.equal(listed.n, 2);
+  });
 });
