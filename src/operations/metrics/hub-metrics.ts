@@ -67,8 +67,10 @@ export class HubMetrics {
     if (Number.isFinite(seconds) && seconds >= 0) this.e2eSeconds.observe(seconds);
   }
 
-  metrics(): Promise<string> {
-    return this.registry.metrics();
+  async metrics(): Promise<string> {
+    // prom-client spells a missing value `Nan` (e.g. the event-loop lag before its first sample);
+    // the exposition format's spelling is `NaN`, which strict parsers require.
+    return (await this.registry.metrics()).replace(/ Nan$/gm, ' NaN');
   }
 
   get contentType(): string {
