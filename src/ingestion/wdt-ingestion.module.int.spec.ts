@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { openApiSchemas } from '../../test/support/openapi-schemas';
 import { createTestDatabase, TestDatabase } from '../../test/support/test-database';
 import { waitFor } from '../../test/support/wait-for';
@@ -58,6 +59,7 @@ describe('WdtIngestionModule (against a WDT simulator: HTTP, schedule)', () => {
         module: class TestApp {},
         imports: [
           ConfigModule.forRoot(config),
+          CqrsModule.forRoot(),
           LoggingModule.forRoot(LoggingModule.loggerFor(config)),
           DatabaseModule,
           HttpPlatformModule,

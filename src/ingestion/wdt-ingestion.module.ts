@@ -9,6 +9,7 @@ import { createWdtClient } from './wdt-client/create-wdt-client';
 import { WdtClient } from './wdt-client/wdt-client';
 import { WDT_OBSERVATION_RECORDER, WdtObservationRecorder } from '../contracts/wdt-observation-recorder.port';
 import { WdtSyncController } from './wdt-sync.controller';
+import { GetWdtSyncRunHandler, ListWdtSyncRunsHandler } from './wdt-sync-runs.queries';
 import { WDT_SCHEDULE_ENABLED, WdtSyncScheduler } from './wdt-sync.scheduler';
 
 export interface WdtIngestionOptions {
@@ -48,6 +49,12 @@ export class WdtIngestionModule {
             }),
         },
         WdtSyncScheduler,
+        {
+          provide: ListWdtSyncRunsHandler,
+          inject: [WdtSyncRunner],
+          useFactory: (runner: WdtSyncRunner) => new ListWdtSyncRunsHandler(runner),
+        },
+        { provide: GetWdtSyncRunHandler, inject: [WdtSyncRunner], useFactory: (runner: WdtSyncRunner) => new GetWdtSyncRunHandler(runner) },
       ],
       exports: [WdtSyncRunner, WdtClient],
     };

@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, DefaultValuePipe, Inject } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '../platform/http/api-key.guard';
 import { Roles } from '../platform/http/roles.decorator';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
-import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import { SyncRunSummary } from './poll-wdt-warehouses/sync-run';
 import { WdtSyncRunner } from './poll-wdt-warehouses/wdt-sync-runner';
 import { SyncRunDto, WdtSyncStartedDto } from './wdt-sync.dto';
+import { GetWdtSyncRunQuery, ListWdtSyncRunsQuery } from './wdt-sync-runs.queries';
 
 /** Operator actions on WDT syncs: start one now (202, runs in the background), read runs. */
 @ApiTags('operations')
@@ -14,6 +15,7 @@ import { SyncRunDto, WdtSyncStartedDto } from './wdt-sync.dto';
 export class WdtSyncController {
   constructor(
     private readonly runner: WdtSyncRunner,
+    private readonly queries: QueryBus,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -32,15 +34,13 @@ export class WdtSyncController {
   @Roles('reader')
   @ApiOkResponse({ type: [SyncRunDto] })
   latest(@Query('limit', new DefaultValuePipe(10), ParseIntPipe) limit: number): Promise<SyncRunSummary[]> {
-    return this.runner.latestRuns(Math.min(Math.max(limit, 1), 100));
+    return this.queries.execute(new ListWdtSyncRunsQuery(limit));
   }
 
   @Get('runs/:id')
   @Roles('reader')
   @ApiOkResponse({ type: SyncRunDto })
-  async find(@Param('id') id: string): Promise<SyncRunSummary> {
-    const run = /^[0-9a-f-]{36}$/i.test(id) ? await this.runner.findRun(id) : undefined;
-    if (!run) throw new DomainError(ErrorCode.notFound, `no WDT sync run ${id}`);
-    return run;
+  find(@Param('id') id: string): Promise<SyncRunSummary> {
+    return this.queries.execute(new GetWdtSyncRunQuery(id));
   }
 }

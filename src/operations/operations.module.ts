@@ -15,6 +15,8 @@ import { StatusController } from './status/status.controller';
 import { StatusQuery } from './status/status.query';
 import { SinkHealthBoard } from './status/sink-health';
 import { HubStatusHandler } from './status/hub-status.query';
+import { StatusHistoryHandler } from './history/status-history.query';
+import { GetJobHandler, ListJobsHandler } from './jobs/job.queries';
 
 @Injectable()
 class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -76,6 +78,9 @@ export class OperationsModule {
           useFactory: statusQuery,
         },
         { provide: HubStatusHandler, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubStatusHandler(status) },
+        { provide: StatusHistoryHandler, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new StatusHistoryHandler(ds) },
+        { provide: ListJobsHandler, inject: [JobRegistry], useFactory: (jobs: JobRegistry) => new ListJobsHandler(jobs) },
+        { provide: GetJobHandler, inject: [JobRegistry], useFactory: (jobs: JobRegistry) => new GetJobHandler(jobs) },
         { provide: HubMetrics, inject: [StatusQuery], useFactory: (status: StatusQuery) => new HubMetrics(() => status.snapshot()) },
         JobsLifecycle,
         LatencyObserverRunner,

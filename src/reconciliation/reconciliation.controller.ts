@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { JobView } from '../operations/jobs/job';
 import { JobViewDto } from '../operations/jobs/job.dto';
 import { FindingsDto, ResolveReconciliationResultDto } from './findings.dto';
+import { ReconciliationFindingsQuery } from './findings.query';
+import { FindingsView } from './findings-view';
 import { actorOf } from '../platform/http/api-key.guard';
 import { Roles } from '../platform/http/roles.decorator';
 import { commandMetadata } from '../warehouses/application/metadata';
@@ -34,7 +37,10 @@ type AuthedRequest = { apiKey?: { name: string; role: string } };
 @ApiTags('reconciliation')
 @Controller('api/v1/reconcile/kingdee')
 export class ReconciliationController {
-  constructor(private readonly reconciliation: ReconciliationService) {}
+  constructor(
+    private readonly reconciliation: ReconciliationService,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -49,8 +55,8 @@ export class ReconciliationController {
   @Roles('reader')
   @ApiOperation({ summary: 'The latest findings and the open reconciliation tasks' })
   @ApiOkResponse({ type: FindingsDto })
-  findings() {
-    return this.reconciliation.findings();
+  findings(): Promise<FindingsView> {
+    return this.queries.execute(new ReconciliationFindingsQuery());
   }
 
   @Post('tasks/:id/resolve')

@@ -1,4 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../platform/tokens';
+import { ReconciliationFindingsHandler } from './findings.query';
 import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationScheduler, RECONCILE_SCHEDULE_ENABLED } from './reconciliation.scheduler';
 import { ReconciliationService } from './reconciliation.service';
@@ -20,6 +23,11 @@ export class ReconciliationModule {
         { provide: RECONCILE_SCHEDULE_ENABLED, useValue: options.schedule ?? true },
         ReconciliationService,
         ReconciliationScheduler,
+        {
+          provide: ReconciliationFindingsHandler,
+          inject: [DATA_SOURCE],
+          useFactory: (ds: DataSource) => new ReconciliationFindingsHandler(ds),
+        },
       ],
       exports: [ReconciliationService],
     };

@@ -13,7 +13,6 @@ import { CommandMetadata } from '../shared/domain/decider';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import type { Warehouses } from '../warehouses/warehouses.factory';
 import { WAREHOUSES } from '../warehouses/warehouses.tokens';
-import { findingsView, type FindingsView } from './findings-view';
 import { runReconciliation, type ReconcileResult } from './reconcile-kingdee';
 import {
   ResolveReconciliationTask,
@@ -63,10 +62,6 @@ export class ReconciliationService {
       this.busy = false;
       throw error;
     }
-  }
-
-  findings(): Promise<FindingsView> {
-    return findingsView(this.dataSource);
   }
 
   async resolve(request: ResolveReconciliationRequest, meta: CommandMetadata): Promise<ResolveReconciliationResult> {

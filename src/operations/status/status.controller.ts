@@ -1,9 +1,7 @@
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../../platform/tokens';
-import { MetricsHistoryStore } from '../history/metrics-history-store';
+import { StatusHistoryQuery } from '../history/status-history.query';
 import { StatusHistoryDto, StatusHistoryQueryDto } from '../history/status-history.dto';
 import { Roles } from '../../platform/http/roles.decorator';
 import { HubMetrics } from '../metrics/hub-metrics';
@@ -21,7 +19,6 @@ export class StatusController {
   constructor(
     private readonly queries: QueryBus,
     private readonly metrics: HubMetrics,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   @Get('api/v1/status')
@@ -41,7 +38,7 @@ export class StatusController {
     const now = Date.now();
     const since = query.since ? new Date(query.since) : new Date(now - 3_600_000);
     const runsSince = query.runsSince ? new Date(query.runsSince) : new Date(now - 7 * 86_400_000);
-    return new MetricsHistoryStore(this.dataSource).history(since, runsSince) as Promise<StatusHistoryDto>;
+    return this.queries.execute(new StatusHistoryQuery(since, runsSince)) as Promise<StatusHistoryDto>;
   }
 
   @Get('metrics')

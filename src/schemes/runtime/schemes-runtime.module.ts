@@ -13,6 +13,7 @@ import { SchemePreview } from './scheme-preview';
 import { DisableSchemeHandler, EnableSchemeHandler, RecordSchemeMappingHandler } from './scheme-command.handlers';
 import { RecordSchemeMappingCommand } from './scheme-commands';
 import { SchemeState } from './scheme-state';
+import { ListSchemesHandler } from './scheme-queries';
 import { SchemesController } from './schemes.controller';
 
 /** On start (of the hub, not one-shot CLI commands): a changed mapping becomes a SchemeMappingChanged event. */
@@ -71,6 +72,11 @@ class MappingAudit implements OnApplicationBootstrap, SchemeStatusSource {
       inject: [SchemeState],
       useFactory: (state: SchemeState) => new type(state),
     })),
+    {
+      provide: ListSchemesHandler,
+      inject: [SchemeState, ConfiguredScheme],
+      useFactory: (state: SchemeState, configured: ConfiguredScheme) => new ListSchemesHandler(state, configured),
+    },
     MappingAudit,
     { provide: SCHEME_STATUS, useExisting: MappingAudit },
   ],

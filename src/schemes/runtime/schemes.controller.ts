@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { actorOf } from '../../platform/http/api-key.guard';
@@ -15,6 +15,7 @@ import { ConfiguredScheme } from './configured-scheme';
 import { SchemeRuntimeState } from './scheme-events';
 import { SchemePreview, SchemePreviewResult } from './scheme-preview';
 import { DisableSchemeCommand, EnableSchemeCommand } from './scheme-commands';
+import { ListSchemesQuery } from './scheme-queries';
 import { SchemeState } from './scheme-state';
 
 export class SwitchBody {
@@ -40,12 +41,13 @@ export class SchemesController {
     private readonly resync: ResyncKingdeeHandler,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @Roles('reader')
-  async list(): Promise<SchemeRuntimeState[]> {
-    return [await this.state.read((await this.configured.get()).name)];
+  list(): Promise<SchemeRuntimeState[]> {
+    return this.queries.execute(new ListSchemesQuery());
   }
 
   @Post('preview')
