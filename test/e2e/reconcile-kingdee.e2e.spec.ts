@@ -218,13 +218,17 @@ describe('reconcile with Kingdee (WDT and Kingdee simulators, PostgreSQL)', { ti
     const task = await openTask('kingdee_unknown');
     assert.equal(task.goldenId, gb.golden_id);
     await resolve(task.taskId, { action: 'adopt' });
-    await waitFor(async () => {
-      const rows = await db.dataSource.query(
-        `SELECT 1 FROM warehouse_xref WHERE golden_id = $1 AND system = 'kingdee' AND external_id = $2`,
-        [gb.golden_id, handKeyed.FStockId],
-      );
-      return rows.length === 1;
-    }, 'the cross-reference to the adopted record');
+    await waitFor(
+      async () => {
+        const rows = await db.dataSource.query(
+          `SELECT 1 FROM warehouse_xref WHERE golden_id = $1 AND system = 'kingdee' AND external_id = $2`,
+          [gb.golden_id, handKeyed.FStockId],
+        );
+        return rows.length === 1;
+      },
+      'the cross-reference to the adopted record',
+      60_000,
+    );
     await settled();
     const adopted = kingdee.admin.stocks().find((s) => String(s.FStockId) === handKeyed.FStockId);
     assert.equal(adopted?.FNumber, deleted, 'updated in place under the golden code');
