@@ -4,11 +4,6 @@
 // `../domain/../../ingestion/x` are caught alike.
 import path from 'node:path';
 
-/** Pure modules some domains still borrow from a feature folder; each one is a debt to move to contracts/. */
-const BORROWED = {
-  'src/reconciliation/domain': ['src/schemes/', 'src/warehouses/domain/', 'src/config/config'],
-};
-
 function domainRoot(file) {
   const parts = file.split('/');
   const at = parts.lastIndexOf('domain');
@@ -31,7 +26,7 @@ export const domainImports = {
     const check = (node, spec) => {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
-      const allowed = [own + '/', 'src/shared/', 'src/contracts/', ...(BORROWED[own] ?? [])];
+      const allowed = [own + '/', 'src/shared/', 'src/contracts/'];
       if (allowed.some((prefix) => target.startsWith(prefix) || target + '/' === prefix)) return;
       context.report({ node, messageId: 'outward', data: { target } });
     };

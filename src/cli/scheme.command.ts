@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { SchemePreview, SchemePreviewResult } from '../schemes/runtime/scheme-preview';
 import { formatIssue, SchemeValidationError } from '../schemes/scheme-errors';
 import { parseScheme } from '../schemes/scheme-loader';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { intOption } from './args';
 import { CliCommand, CliError } from './commands';
 import { operate } from './operate';

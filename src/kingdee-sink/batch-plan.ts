@@ -1,4 +1,4 @@
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { sourceFilterRejection } from '../schemes/source-filter';
 import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import type { SinkMessage } from './sink-messages';

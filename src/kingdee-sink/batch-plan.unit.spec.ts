@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { planBatch } from './batch-plan';
 import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import { parseSinkMessages } from './sink-messages';

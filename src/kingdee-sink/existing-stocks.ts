@@ -1,7 +1,7 @@
 import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { matchKeys, type MatchKey } from '../schemes/match-keys';
 import type { ExistingStock } from '../schemes/render-batch-save';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import type { KingdeeClient } from './kingdee-client';
 import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 

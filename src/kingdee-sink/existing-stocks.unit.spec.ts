@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, it } from 'node:test';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { existingStocks } from './existing-stocks';
 import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';
 import { sinkUnderTest } from './testing/sink-under-test';

@@ -6,7 +6,7 @@ import { kingdeeFetch } from '../operations/metrics/instrumented-fetch';
 import { LOGGER, Logger } from '../platform/logging/logging.module';
 import { APP_CONFIG, MESSAGE_LOG } from '../platform/tokens';
 import { loadSchemeFile } from '../schemes/scheme-loader';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { SchemeState } from '../schemes/runtime/scheme-state';
 import { createKingdeeClient, KingdeeClient } from './kingdee-client';
 import { KINGDEE_SYNC_RESULT_RECORDER, KingdeeSyncResultRecorder } from '../contracts/kingdee-sync-result-recorder.port';

@@ -1,5 +1,5 @@
 import type { BatchContext, ConsumedMessage, MessageLog } from '../log/message-log.port';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { planBatch } from './batch-plan';
 import { FailingBatches } from './isolation';
 import type { SinkKingdee } from './existing-stocks';

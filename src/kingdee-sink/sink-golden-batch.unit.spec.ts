@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, it } from 'node:test';
 import type { LogMessage } from '../log/message-log.port';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { KingdeeError, KingdeeErrorCode } from './kingdee-client';
 import { SchemeDisabledError, SinkGoldenBatchHandler } from './sink-golden-batch.handler';
 import { FakeKingdee, failure } from './testing/fake-kingdee';

@@ -1,5 +1,5 @@
 import { matchKeys } from '../schemes/match-keys';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import type { ExistingKingdeeStock, OperationRecordOutcome, SwitchOperation } from './kingdee-client';
 import { KingdeeErrorCode } from './kingdee-client';
 import type { SinkKingdee } from './existing-stocks';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, it } from 'node:test';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { KingdeeError, KingdeeErrorCode } from './kingdee-client';
 import { FakeKingdee } from './testing/fake-kingdee';
 import { consumed, golden, marketScheme, MemoryRecorder } from './testing/sink-fixtures';

@@ -1,5 +1,5 @@
 import { renderBatchSaveBodies, type RenderedBatch } from '../schemes/render-batch-save';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { existingStocks, type ExistingStocksOptions, type SinkKingdee } from './existing-stocks';
 import { ISOLATE_AFTER, isContentSuspect, singleRecordBatches } from './isolation';
 import type { KingdeeSyncState } from '../contracts/kingdee-sync-result-recorder.port';

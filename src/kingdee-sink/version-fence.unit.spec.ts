@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { renderBatchSaveBodies } from '../schemes/render-batch-save';
 import { FakeKingdee } from './testing/fake-kingdee';
 import { consumed, golden, marketScheme } from './testing/sink-fixtures';

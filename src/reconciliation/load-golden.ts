@@ -4,7 +4,7 @@ import { GOLDEN_SCHEMA_ID, type GoldenRecordChangedV1 } from '../contracts/golde
 import { WarehouseStreams } from '../warehouses/application/warehouse-streams';
 import { publishedRecord, publishedSources } from '../warehouses/domain/published-record';
 import { summarise } from '../warehouses/projections/stream-summary';
-import type { GoldenInSink } from './domain/render-golden';
+import type { GoldenInSink } from './render-golden';
 
 const CHUNK = 500;
 

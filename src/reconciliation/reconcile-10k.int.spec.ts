@@ -10,7 +10,7 @@ import { stock } from '../simulators/kingdee/sim-test-client';
 import { publicReport } from './domain/findings';
 import { parseStockRows, reconcileFieldKeys } from './domain/kingdee-row';
 import { reconcile } from './domain/reconcile';
-import { goldenSnapshots } from './domain/render-golden';
+import { goldenSnapshots } from './render-golden';
 import { readStockPages } from './read-kingdee-stocks';
 
 const RECORDS = 10_000;

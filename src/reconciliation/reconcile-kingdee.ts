@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KingdeeClient } from '../kingdee-sink/kingdee-client';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import type { EventStore } from '../event-store/event-store';
 import { SqlExecutor } from '../event-store/stored-event';
 import { DomainError } from '../shared/domain/domain-error';
@@ -11,7 +11,7 @@ import { publicReport, type PublicReconciliationReport, type ReconciliationFindi
 import type { GoldenSnapshot } from './domain/golden-snapshot';
 import { parseStockRows, reconcileFieldKeys } from './domain/kingdee-row';
 import { reconcile } from './domain/reconcile';
-import { goldenSnapshots } from './domain/render-golden';
+import { goldenSnapshots } from './render-golden';
 import { loadGoldenInSink } from './load-golden';
 import { readStockPages } from './read-kingdee-stocks';
 import { ReconciliationStore } from './reconciliation-store';

@@ -8,7 +8,7 @@ import { KINGDEE_SCHEME } from '../kingdee-sink/kingdee-sink.module';
 import { JobView } from '../operations/jobs/job';
 import { JobRegistry } from '../operations/jobs/job-registry';
 import { APP_CONFIG, DATA_SOURCE, EVENT_STORE } from '../platform/tokens';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { CommandMetadata } from '../shared/domain/decider';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import type { Warehouses } from '../warehouses/warehouses.factory';

@@ -1,5 +1,5 @@
 import { SqlExecutor } from '../event-store/stored-event';
-import type { IntegrationScheme } from '../schemes/scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { CommandMetadata } from '../shared/domain/decider';
 import { DomainError, ErrorCode } from '../shared/domain/domain-error';
 import type { KingdeeFindings } from '../warehouses/application/kingdee-findings/kingdee-findings';

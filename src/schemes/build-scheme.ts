@@ -1,6 +1,6 @@
 import type { SchemeDto } from './scheme.dto';
 import type { BatchSaveOptionsDto } from './target.dto';
-import type { BatchSaveOptions, FieldMapping, IntegrationScheme, SourceFilter, UpdatePolicy } from './scheme';
+import type { BatchSaveOptions, FieldMapping, IntegrationScheme, SourceFilter, UpdatePolicy } from '../contracts/integration-scheme';
 import type { PathIssue } from './validate-dto';
 
 /** Kingdee's own defaults for the two options every body carries (docs/kingdee-api.md). */

@@ -1,6 +1,7 @@
-import { closestField, isKnownForm, KNOWN_FORMS, lookupField, primaryKeyField, type FieldType } from './field-catalogue';
+import { closestField, isKnownForm, KNOWN_FORMS, lookupField, primaryKeyField } from './field-catalogue';
+import type { FieldType } from '../contracts/integration-scheme';
 import { FieldValueError, typeFieldValue } from './field-value';
-import type { FieldMapping, MappingValue } from './scheme';
+import type { FieldMapping, MappingValue } from '../contracts/integration-scheme';
 import { parseTemplate, templateVariables, TemplateSyntaxError } from './template';
 import { isKnownVariable } from './template-variables';
 import type { PathIssue } from './validate-dto';

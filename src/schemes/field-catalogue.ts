@@ -1,10 +1,11 @@
+import type { FieldType } from '../contracts/integration-scheme';
+
 /**
  * How each Kingdee field must be typed in a BatchSave Model (docs/kingdee-api.md). The scheme
  * takes a field's type from here unless the mapping states one, so a seed-style `FALLOWMINUSQTY: 1`
  * renders as the checkbox `true` and `FStockProperty: 5` as the enum string "5". Keys are matched
  * case-insensitively (Kingdee does too) and rendered in the canonical casing below.
  */
-export type FieldType = 'string' | 'number' | 'boolean' | 'reference';
 
 export interface FieldSpec {
   readonly key: string;

@@ -1,7 +1,4 @@
-import type { FieldType } from './field-catalogue';
-
-/** A value as it goes into a BatchSave Model entry. */
-export type KingdeeValue = string | number | boolean | null | { readonly [referenceKey: string]: string };
+import type { FieldType, KingdeeValue } from '../contracts/integration-scheme';
 
 export class FieldValueError extends Error {
   override readonly name = 'FieldValueError';

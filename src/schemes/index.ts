@@ -8,7 +8,11 @@ export type {
   UpdatePolicy,
   FieldMapping,
   MappingValue,
-} from './scheme';
+  FieldType,
+  KingdeeValue,
+  KingdeeModel,
+  Template,
+} from '../contracts/integration-scheme';
 export { loadSchemeFile, parseScheme } from './scheme-loader';
 export { SchemeValidationError, SchemeRenderError, formatIssue, type SchemeIssue } from './scheme-errors';
 export {
@@ -21,10 +25,9 @@ export {
   type RenderedBatches,
   type RenderedEntry,
 } from './render-batch-save';
-export { renderModel, type KingdeeModel } from './render-model';
+export { renderModel } from './render-model';
 export { matchKeys, type MatchKey } from './match-keys';
 export { applySourceFilter, sourceFilterRejection } from './source-filter';
-export { BD_STOCK_FIELDS, lookupField, primaryKeyField, type FieldType, type FieldSpec } from './field-catalogue';
-export { parseTemplate, renderTemplate, templateVariables, type Template } from './template';
+export { BD_STOCK_FIELDS, lookupField, primaryKeyField, type FieldSpec } from './field-catalogue';
+export { parseTemplate, renderTemplate, templateVariables } from './template';
 export { isKnownVariable, knownVariableNames, resolveVariable, WDT_WAREHOUSE_FIELDS } from './template-variables';
-export type { KingdeeValue } from './field-value';

@@ -1,6 +1,6 @@
 import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { renderModel } from './render-model';
-import type { IntegrationScheme } from './scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { SchemeRenderError } from './scheme-errors';
 
 /** How a golden record is found in Kingdee: its rendered FNumber within its rendered use-org. */

@@ -6,7 +6,7 @@ import { projectRoot } from '../config/config';
 import { sampleGoldenMessage } from './golden-message.fixture';
 import { matchKeys } from './match-keys';
 import { renderBatchSaveBodies, renderBatchSaveBody } from './render-batch-save';
-import type { IntegrationScheme } from './scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { SchemeRenderError } from './scheme-errors';
 import { loadSchemeFile, parseScheme } from './scheme-loader';
 

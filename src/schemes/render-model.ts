@@ -1,11 +1,9 @@
 import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
-import { FieldValueError, typeFieldValue, type KingdeeValue } from './field-value';
-import type { FieldMapping, IntegrationScheme } from './scheme';
+import { FieldValueError, typeFieldValue } from './field-value';
+import type { FieldMapping, IntegrationScheme, KingdeeModel, KingdeeValue } from '../contracts/integration-scheme';
 import { SchemeRenderError } from './scheme-errors';
 import { renderTemplate } from './template';
 import { resolveVariable, UnknownVariableError } from './template-variables';
-
-export type KingdeeModel = Record<string, KingdeeValue>;
 
 /** The mapped fields of one golden record, typed, in scheme order (without the primary key). */
 export function renderModel(scheme: IntegrationScheme, message: GoldenRecordChangedV1): KingdeeModel {

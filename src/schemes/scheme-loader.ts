@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { buildScheme } from './build-scheme';
 import { compileMapping } from './compile-mapping';
-import type { IntegrationScheme } from './scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 import { SchemeValidationError, type SchemeIssue } from './scheme-errors';
 import { validateSchemeShape, type PathIssue } from './validate-dto';
 import { locate, parseYamlSource, toPlain, type YamlSource } from './yaml-source';

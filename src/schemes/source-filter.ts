@@ -1,5 +1,5 @@
 import type { GoldenWarehouseRecord } from '../contracts/golden-record-changed.v1';
-import type { IntegrationScheme } from './scheme';
+import type { IntegrationScheme } from '../contracts/integration-scheme';
 
 /** Why the scheme's source filter keeps `record` out of the target, or undefined when it passes. */
 export function sourceFilterRejection(scheme: IntegrationScheme, record: GoldenWarehouseRecord): string | undefined {

@@ -1,14 +1,10 @@
+import type { Template, TemplatePart } from '../contracts/integration-scheme';
+
 /**
  * Mapping templates: literal text with `{{variable}}` placeholders. A template that is exactly one
  * placeholder yields the variable's raw value (so a boolean or number survives to the typing step);
  * anything else is string concatenation with null/undefined as "".
  */
-export type TemplatePart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'var'; readonly name: string };
-
-export interface Template {
-  readonly source: string;
-  readonly parts: readonly TemplatePart[];
-}
 
 export class TemplateSyntaxError extends Error {
   override readonly name = 'TemplateSyntaxError';

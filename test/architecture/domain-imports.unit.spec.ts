@@ -31,6 +31,15 @@ describe('domain/ imports only itself, shared/ and contracts/', () => {
     );
   });
 
+  it('grants no domain an exception: reconciliation compares through contracts/, not the schemes module', async () => {
+    const messages = await lintAs(
+      'src/reconciliation/domain/example.ts',
+      "import { renderModel } from '../../schemes/render-model';\nexport const render = renderModel;\n",
+    );
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0] ?? '', /^mdm\/domain-imports: .*src\/schemes\/render-model/);
+  });
+
   it('accepts imports of its own domain, shared/ and contracts/', async () => {
     const messages = await lintAs(
       'src/warehouses/domain/example.ts',

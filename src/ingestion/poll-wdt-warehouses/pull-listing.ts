@@ -1,6 +1,7 @@
 import { WdtClient, WdtWarehouseQuery } from '../wdt-client/wdt-client';
 import { WdtPage } from '../wdt-client/read-page';
 import { PassCount, judgePass } from './pass-verdict';
+import { readAhead } from './read-ahead';
 
 export interface ListingHooks {
   /** Called for every page as it arrives; recording happens here, so a later failure loses nothing. */
@@ -42,7 +43,7 @@ async function readPass(client: WdtClient, query: WdtWarehouseQuery, hooks: List
   let rows = 0;
   let invalid = 0;
   let totalCount: number | undefined;
-  for await (const page of client.pages(query)) {
+  for await (const page of readAhead(client.pages(query))) {
     if (page.pageNo === 0) totalCount = page.totalCount;
     page.warehouses.forEach((w) => distinct.add(w.warehouseNo));
     rows += page.rowCount;

@@ -7,7 +7,7 @@ import type { GoldenRecordChangedV1 } from '../../contracts/golden-record-change
 import { sampleGoldenMessage } from '../../schemes/golden-message.fixture';
 import { matchKeys } from '../../schemes/match-keys';
 import { renderBatchSaveBodies, type ExistingStock } from '../../schemes/render-batch-save';
-import type { IntegrationScheme } from '../../schemes/scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { loadSchemeFile } from '../../schemes/scheme-loader';
 import { startKingdeeSimulator, type KingdeeSimulator } from '../../simulators/kingdee';
 import { KingdeeClient } from './kingdee-client';

@@ -5,7 +5,7 @@ import type { ConsumedMessage } from '../../log/message-log.port';
 import type { GoldenRecordChangedV1, GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { sampleGoldenMessage } from '../../schemes/golden-message.fixture';
 import { toLogMessage } from '../../publishing/golden-record-publisher';
-import type { IntegrationScheme } from '../../schemes/scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { loadSchemeFile } from '../../schemes/scheme-loader';
 import type {
   KingdeeRetirementResult,

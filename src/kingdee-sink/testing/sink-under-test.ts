@@ -1,5 +1,5 @@
 import type { LogMessage } from '../../log/message-log.port';
-import type { IntegrationScheme } from '../../schemes/scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { SinkGoldenBatchHandler, SinkGoldenBatchOptions } from '../sink-golden-batch.handler';
 import { FakeKingdee } from './fake-kingdee';
 import { MemoryRecorder, silentLogger } from './sink-fixtures';

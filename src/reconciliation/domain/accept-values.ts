@@ -1,10 +1,9 @@
-import type { IntegrationScheme } from '../../schemes/scheme';
-import { GOLDEN_FIELD_CATALOGUE } from '../../contracts/golden-field-catalogue';
-import { GOLDEN_FIELDS, type GoldenField } from '../../warehouses/domain/golden-fields';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
+import { GOLDEN_FIELD_CATALOGUE, GOLDEN_RECORD_FIELDS, type DecidedGoldenField } from '../../contracts/golden-field-catalogue';
 import type { DriftFinding } from './findings';
 
 export interface AcceptedValue {
-  readonly field: GoldenField;
+  readonly field: DecidedGoldenField;
   readonly value: unknown;
 }
 
@@ -23,7 +22,9 @@ export function acceptedValues(scheme: IntegrationScheme, drift: readonly Pick<D
     const parts = mapping?.value.kind === 'template' ? mapping.value.template.parts : [];
     const only = parts.length === 1 && parts[0]!.kind === 'var' ? parts[0]!.name : undefined;
     // A decided field read by exactly that one variable (not coordinates, read as two).
-    const golden = GOLDEN_FIELDS.find((g) => GOLDEN_FIELD_CATALOGUE[g].variables.join() === only);
+    const golden = GOLDEN_RECORD_FIELDS.find(
+      (g): g is DecidedGoldenField => GOLDEN_FIELD_CATALOGUE[g].decided && GOLDEN_FIELD_CATALOGUE[g].variables.join() === only,
+    );
     if (!golden)
       throw new NotAcceptableError(
         `Kingdee's ${field} cannot become a golden value: the scheme does not render it from one golden field; push the golden value instead`,

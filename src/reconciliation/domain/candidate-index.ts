@@ -1,4 +1,4 @@
-import { bigramDice, searchGrams } from '../../warehouses/domain/similarity';
+import { bigramDice, searchGrams } from '../../shared/domain/similarity';
 import type { GoldenSnapshot } from './golden-snapshot';
 
 /** Name alone, or name and address together, must be this similar for an unknown record to be proposed for adoption. */

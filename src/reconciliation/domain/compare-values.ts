@@ -1,5 +1,4 @@
-import type { FieldType } from '../../schemes/field-catalogue';
-import type { KingdeeValue } from '../../schemes/field-value';
+import type { FieldType, KingdeeValue } from '../../contracts/integration-scheme';
 
 /**
  * The value rules the sink writes by, read back: a reference is its number (`{FNumber:"02"}` is

@@ -1,4 +1,4 @@
-import type { KingdeeModel } from '../../schemes/render-model';
+import type { KingdeeModel } from '../../contracts/integration-scheme';
 
 /** What reconciliation knows of one golden record: the scheme's rendering of it and where the hub put it. */
 export interface GoldenSnapshot {

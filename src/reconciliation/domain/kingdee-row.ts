@@ -1,4 +1,4 @@
-import type { IntegrationScheme } from '../../schemes/scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 
 /** One BD_STOCK as ExecuteBillQuery returned it: status keys plus each mapped field by its Kingdee key. */
 export interface KingdeeStockRow {

@@ -1,4 +1,4 @@
-import type { IntegrationScheme } from '../../schemes/scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { candidateFinder } from './candidate-index';
 import { comparable, sameKingdeeValue } from './compare-values';
 import type { DriftFinding, MissingFinding, ReconciliationFindings, UnknownFinding } from './findings';

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { projectRoot } from '../../config/config';
 import { sampleGoldenMessage } from '../../schemes/golden-message.fixture';
-import type { IntegrationScheme } from '../../schemes/scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { loadSchemeFile } from '../../schemes/scheme-loader';
 import { acceptedValues, NotAcceptableError } from './accept-values';
 import { publicReport } from './findings';
 import { parseStockRows, reconcileFieldKeys } from './kingdee-row';
 import { reconcile } from './reconcile';
-import { goldenSnapshots, type GoldenInSink } from './render-golden';
+import { goldenSnapshots, type GoldenInSink } from '../render-golden';
 
 const TEMPLATE = path.join(projectRoot(), 'schemes', 'wdt-warehouse-to-kingdee-stock.yaml');
 

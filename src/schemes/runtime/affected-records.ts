@@ -1,6 +1,6 @@
 import { SqlExecutor } from '../../event-store/stored-event';
 import type { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
-import type { IntegrationScheme } from '../scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { sourceFilterRejection } from '../source-filter';
 
 /**

@@ -1,6 +1,6 @@
 import { AppConfig } from '../../config/config';
 import { loadSchemeFile } from '../scheme-loader';
-import type { IntegrationScheme } from '../scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 
 /** The scheme MDM_SCHEME names (or the shipped template), loaded once and kept. */
 export class ConfiguredScheme {

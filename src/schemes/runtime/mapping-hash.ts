@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IntegrationScheme } from '../scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 
 /**
  * A fingerprint of what a scheme sends: source filter, target options and every mapped field (key,

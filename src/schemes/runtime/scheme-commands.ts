@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { IntegrationScheme } from '../scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { SchemeRuntimeState } from './scheme-events';
 
 /** An admin switches the scheme on: the sink writes its batches again. */

@@ -4,7 +4,7 @@ import { GOLDEN_SCHEMA_ID, GoldenRecordChangedV1 } from '../../contracts/golden-
 import { WarehouseStreams } from '../../warehouses/application/warehouse-streams';
 import { publishedRecord, publishedSources } from '../../warehouses/domain/published-record';
 import { ExistingStock, RenderedBatch, renderBatchSaveBodies } from '../render-batch-save';
-import type { IntegrationScheme } from '../scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { sourceFilterRejection } from '../source-filter';
 
 export interface SchemePreviewResult {

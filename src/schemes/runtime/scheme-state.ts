@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandPipeline, PipelineOptions } from '../../event-store/command-pipeline';
 import { EventStore } from '../../event-store/event-store';
-import type { IntegrationScheme } from '../scheme';
+import type { IntegrationScheme } from '../../contracts/integration-scheme';
 import { mappingHash } from './mapping-hash';
 import type { MappingRecorded } from './scheme-commands';
 import { SchemeEvent, SchemeRuntimeState, evolveScheme, initialSchemeState, schemeStreamId } from './scheme-events';

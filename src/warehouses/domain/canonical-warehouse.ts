@@ -3,7 +3,7 @@ import { codeOf } from '../../shared/domain/warehouse-code';
 import { Coordinates, GoldenValues } from './golden-fields';
 import { normalisePhone } from './phone';
 import { QualityFlag, checkRegion } from './quality';
-import { cleanText, typedText } from './text';
+import { cleanText, typedText } from '../../shared/domain/text';
 import { isKnownWarehouseType, warehouseTypeLabel } from './warehouse-types';
 
 /** One source's view of a warehouse after normalisation: golden field values plus source-only details. */

@@ -8,7 +8,7 @@ import { invalid } from './override-values';
 import { retirementChange } from './decide-stewardship';
 import { DuplicateTask, WarehouseState } from './state';
 import { SurvivorshipPolicy } from './survivorship';
-import { typedText } from './text';
+import { typedText } from '../../shared/domain/text';
 
 /**
  * A duplicate task concerns two records, and its resolution is decided on both (the handler appends

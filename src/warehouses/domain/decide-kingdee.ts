@@ -4,7 +4,7 @@ import { deterministicId } from './content-hash';
 import { WarehouseEvent } from './events';
 import { requireActive, requireExisting } from './guards';
 import { WarehouseState } from './state';
-import { typedText } from './text';
+import { typedText } from '../../shared/domain/text';
 
 /**
  * Results arrive at least once and possibly out of order (the sink retries, partitions rebalance):

@@ -11,7 +11,7 @@ import { requireActive, requireExisting } from './guards';
 import { invalid } from './override-values';
 import { KingdeeFindingTask, WarehouseState } from './state';
 import { SurvivorshipPolicy } from './survivorship';
-import { cleanText } from './text';
+import { cleanText } from '../../shared/domain/text';
 
 /** The reason every override made by accepting Kingdee's value carries. */
 export const ACCEPTED_FROM_KINGDEE = 'accepted from Kingdee';

@@ -9,7 +9,7 @@ import { invalid, parseOverrideValue, requireOverridableField } from './override
 import { STEWARD_SYSTEM } from './source-keys';
 import { WarehouseState, isRetired } from './state';
 import { FieldOverride, SurvivorshipPolicy } from './survivorship';
-import { typedText } from './text';
+import { typedText } from '../../shared/domain/text';
 
 export function decideOverride(
   cmd: OverrideField,

@@ -1,6 +1,6 @@
 import { MatchProfile } from './matching';
 import { regionKey } from './regions';
-import { numbersOf } from './similarity';
+import { numbersOf } from '../../shared/domain/similarity';
 
 type Keyed = Pick<MatchProfile, 'name' | 'address' | 'province' | 'city'>;
 

@@ -1,5 +1,5 @@
 import { findProvince, sameCity } from './regions';
-import { addressCore, bigramDice, numbersConflict } from './similarity';
+import { addressCore, bigramDice, numbersConflict } from '../../shared/domain/similarity';
 
 /** What matching needs to know about a golden record. */
 export interface MatchProfile {

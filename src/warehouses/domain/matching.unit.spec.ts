@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MatchProfile, suspectDuplicates } from './matching';
-import { addressCore, bigramDice, numbersConflict, numbersOf } from './similarity';
+import { addressCore, bigramDice, numbersConflict, numbersOf } from '../../shared/domain/similarity';
 
 const profile = (
   goldenId: string,

@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '../../shared/domain/domain-error';
 import { GoldenField, GoldenValue, OVERRIDABLE_FIELDS, isOverridableField } from './golden-fields';
 import { normalisePhone } from './phone';
 import { findProvince } from './regions';
-import { cleanText, typedText } from './text';
+import { cleanText, typedText } from '../../shared/domain/text';
 import { isKnownWarehouseType } from './warehouse-types';
 
 /** Field-level validation detail, as the REST API returns it. */

@@ -3,7 +3,7 @@
  * `0086 21 12345678`, `021-12345678转801`. Mobiles become 11 digits, landlines
  * `<area code>-<number>[-<extension>]`. Anything unrecognised is kept (cleaned) and flagged.
  */
-import { toHalfWidth } from './text';
+import { toHalfWidth } from '../../shared/domain/text';
 
 export type PhoneKind = 'mobile' | 'landline' | 'local' | 'invalid';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalisePhone } from './phone';
-import { cleanText, compactForMatching, toHalfWidth } from './text';
+import { cleanText, compactForMatching, toHalfWidth } from '../../shared/domain/text';
 
 describe('text normalisation', () => {
   it('folds full-width letters, digits, punctuation and the ideographic space to half-width', () => {

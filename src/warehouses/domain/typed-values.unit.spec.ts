@@ -7,8 +7,8 @@ import { FieldOverridden } from './events';
 import { suspectDuplicates } from './matching';
 import { parseOverrideValue } from './override-values';
 import { publishedRecord } from './published-record';
-import { bigramDice } from './similarity';
-import { cleanText, compactForMatching, typedText } from './text';
+import { bigramDice } from '../../shared/domain/similarity';
+import { cleanText, compactForMatching, typedText } from '../../shared/domain/text';
 import { warehouseDecider } from './warehouse-decider';
 
 const TYPED = '北京大兴顺丰仓（主）Ａ１';

@@ -1,8 +1,8 @@
 import { SyncStatus } from '../projections/stream-summary';
 import { SqlExecutor } from '../../event-store/stored-event';
 import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
-import { searchGrams } from '../domain/similarity';
-import { cleanText, compactForMatching } from '../domain/text';
+import { searchGrams } from '../../shared/domain/similarity';
+import { cleanText, compactForMatching } from '../../shared/domain/text';
 import { recordOf } from './detail-from-read-models';
 import { iso } from './warehouse-detail';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SimStock } from '../../../../src/simulators/kingdee';
 import type { SimWarehouse } from '../../../../src/simulators/wdt';
-import { cleanText } from '../../../../src/warehouses/domain/text';
+import { cleanText } from '../../../../src/shared/domain/text';
 import { waitFor } from '../../../support/wait-for';
 import { HubApi } from '../../support/pipeline-harness';
 import { FaultRig } from './fault-rig';

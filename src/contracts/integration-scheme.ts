@@ -1,8 +1,10 @@
-import type { WarehouseStatus } from '../contracts/golden-record-changed.v1';
-import type { FieldType } from './field-catalogue';
-import type { Template } from './template';
+import type { WarehouseStatus } from './golden-record-changed.v1';
 
-/** An integration scheme (docs/architecture.md), validated and compiled from its YAML file. */
+/**
+ * An integration scheme (docs/architecture.md), validated and compiled from its YAML file by the
+ * schemes module; the Kingdee sink renders BatchSave bodies from it and reconciliation compares
+ * Kingdee with what it renders, so the compiled form is a contract between the three.
+ */
 export interface IntegrationScheme {
   readonly name: string;
   readonly version: string;
@@ -83,4 +85,21 @@ export interface FieldMapping {
   /** For references: the key inside the reference object, normally FNumber. */
   readonly referenceKey: string | undefined;
   readonly value: MappingValue;
+}
+
+/** How a Kingdee field is typed in a BatchSave Model (docs/kingdee-api.md). */
+export type FieldType = 'string' | 'number' | 'boolean' | 'reference';
+
+/** A value as it goes into a BatchSave Model entry. */
+export type KingdeeValue = string | number | boolean | null | { readonly [referenceKey: string]: string };
+
+/** The mapped fields of one golden record, typed, in scheme order (without the primary key). */
+export type KingdeeModel = Record<string, KingdeeValue>;
+
+/** A compiled mapping template: literal text and `{{variable}}` placeholders. */
+export type TemplatePart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'var'; readonly name: string };
+
+export interface Template {
+  readonly source: string;
+  readonly parts: readonly TemplatePart[];
 }

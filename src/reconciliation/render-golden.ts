@@ -1,10 +1,9 @@
-import type { GoldenRecordChangedV1 } from '../../contracts/golden-record-changed.v1';
-import { renderBatchSaveBodies } from '../../schemes/render-batch-save';
-import type { KingdeeModel } from '../../schemes/render-model';
-import type { IntegrationScheme } from '../../schemes/scheme';
-import { primaryKeyField } from '../../schemes/field-catalogue';
-import { sourceFilterRejection } from '../../schemes/source-filter';
-import type { GoldenSnapshot } from './golden-snapshot';
+import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
+import { renderBatchSaveBodies } from '../schemes/render-batch-save';
+import type { IntegrationScheme, KingdeeModel } from '../contracts/integration-scheme';
+import { primaryKeyField } from '../schemes/field-catalogue';
+import { sourceFilterRejection } from '../schemes/source-filter';
+import type { GoldenSnapshot } from './domain/golden-snapshot';
 
 export interface GoldenInSink {
   readonly message: GoldenRecordChangedV1;
