@@ -4,6 +4,7 @@ import { useSessionState } from './auth/session';
 import { Notice } from './components/ui';
 import { useI18n } from './i18n/i18n';
 import { DuplicatesPage } from './pages/DuplicatesPage';
+import { InboxPage } from './pages/InboxPage';
 import { Layout } from './pages/Layout';
 import { OperationsPage } from './pages/OperationsPage';
 import { ReconciliationPage } from './pages/ReconciliationPage';
@@ -36,6 +37,7 @@ function Routes() {
   const detail = match('/warehouses/:id', path);
   if (detail) return <WarehouseDetailPage key={detail.id} id={detail.id!} />;
   if (path === '/warehouses' || path === '/') return <WarehousesPage />;
+  if (path === '/stewardship') return gate('steward', <InboxPage />);
   if (path === '/stewardship/duplicates') return gate('steward', <DuplicatesPage />);
   if (path === '/stewardship/sync-failures') return gate('steward', <SyncFailuresPage />);
   if (path === '/reconciliation') return <ReconciliationPage />;

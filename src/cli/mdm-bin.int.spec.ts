@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { COMMANDS, runCli } from '../cli';
 import { projectRoot } from '../config/config';
 import { UsageError } from './commands';
+import { createTestDatabase } from '../../test/support/test-database';
 
 const root = projectRoot();
 const SCHEME = path.join(root, 'schemes', 'wdt-warehouse-to-kingdee-stock.yaml');
@@ -14,9 +15,34 @@ const env = { ...process.env, LOG_LEVEL: 'silent', PORT: '1', npm_config_update_
 
 /** Runs the `mdm` bin as a separate process: `npx mdm …` in the repository (as the README says), or `node bin/mdm.js …`. */
 function mdmProcess(via: 'npx' | 'node', ...argv: string[]): { code: number | null; out: string; err: string } {
-  const [cmd, prefix] = via === 'npx' ? ['npx', ['--no-install', 'mdm']] : [process.execPath, [path.join(root, 'bin', 'mdm.js')]];
-  const run = spawnSync(cmd, [...prefix, ...argv], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  return mdmIn(root, env, via, ...argv);
+}
+
+function mdmIn(cwd: string, environment: NodeJS.ProcessEnv, via: 'npx' | 'node', ...argv: string[]) {
+  const [cmd, prefix] = via === 'npx' ? ['npx', ['--no-install', 'mdm']] : [process.execPath, [path.join(cwd, 'bin', 'mdm.js')]];
+  const run = spawnSync(cmd, [...prefix, ...argv], { cwd, env: environment, encoding: 'utf8', timeout: 120_000 });
   return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** What a clean clone holds that the CLI needs (no dist/), with the installed packages linked in. */
+function cleanCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mdm-clone-'));
+  for (const entry of [
+    'package.json',
+    'tsconfig.json',
+    '.swcrc',
+    'bin',
+    'scripts',
+    'schemes',
+    'schemas',
+    'src',
+    'test',
+    'migrations',
+    'bench',
+  ])
+    cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
 }
 
 /** `runCli` in this process, stdout captured (the test runner's own binary chunks pass through). */
@@ -42,6 +68,28 @@ describe('the mdm command line', { timeout: 180_000 }, () => {
       assert.match(out, /^usage: mdm <command>/);
       for (const command of COMMANDS) assert.ok(out.includes(`mdm ${command.path.join(' ')}`), `${command.path.join(' ')} in\n${out}`);
       assert.doesNotMatch(err, /building/, 'npm test built dist/ already: the bin must not build again');
+    }
+  });
+
+  it('from a clean clone (no dist/): `npx mdm --help` builds once, then `npx mdm status` and `npx mdm scheme validate` work', async () => {
+    const dir = cleanCopy();
+    const db = await createTestDatabase('mdm_bin_clone');
+    try {
+      const help = mdmIn(dir, env, 'npx', '--help');
+      assert.equal(help.code, 0, help.err);
+      assert.match(help.err, /mdm: building dist\//);
+      assert.match(help.out, /^usage: mdm <command>/);
+      const validate = mdmIn(dir, env, 'npx', 'scheme', 'validate', 'schemes/wdt-warehouse-to-kingdee-stock.yaml');
+      assert.equal(validate.code, 0, validate.err);
+      assert.doesNotMatch(validate.err, /building/, 'dist/ is current now');
+      assert.match(validate.out, /: ok — wdt-warehouse-to-kingdee-stock v1/);
+      const status = mdmIn(dir, { ...env, DATABASE_URL: db.url }, 'npx', 'status');
+      assert.equal(status.code, 0, status.err);
+      assert.match(status.out, /^events\s+0 \(head position 0\)/m);
+      assert.match(status.out, /^scheme\s+wdt-warehouse-to-kingdee-stock: enabled/m);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

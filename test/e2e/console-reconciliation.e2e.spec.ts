@@ -36,6 +36,12 @@ describe('对账 page in Chromium (hub on embedded defaults, simulators)', { tim
     await page.click('button:has-text("立即对账")');
     await page.locator('.notice:has-text("对账完成")').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid=rc-count-kingdee_drift]', { hasText: '1' }).waitFor();
+    // The stewards' inbox lists the finding beside every other open task and leads back here to decide it.
+    await page.click('nav.nav a:has-text("待办")');
+    const inboxRow = page.locator('[data-testid=inbox] tbody tr', { hasText: '金蝶字段不一致' });
+    assert.match(await inboxRow.innerText(), new RegExp(no));
+    await inboxRow.locator('a:has-text("去处理")').click();
+    await page.locator('[data-testid=reconciliation]').waitFor();
     const row = page.locator('[data-testid=rc-tasks] tbody tr', { hasText: '金蝶里手工改的名字' });
     assert.match(await row.innerText(), new RegExp(`${no}[\\s\\S]*FName[\\s\\S]*金蝶里手工改的名字`));
     await h.screenshot('14-reconciliation');

@@ -58,6 +58,7 @@ describe('console tour in both languages (Chromium, hub on embedded defaults)', 
   const pages: { name: string; path: () => string; ready: string }[] = [
     { name: 'warehouses', path: () => '/warehouses', ready: '[data-testid=warehouse-table][aria-busy=false] tbody tr.clickable' },
     { name: 'detail', path: () => `/warehouses/${subjectId}`, ready: '[data-testid=source-value]' },
+    { name: 'inbox', path: () => '/stewardship', ready: '[data-testid=inbox-counts]' },
     { name: 'duplicates', path: () => '/stewardship/duplicates', ready: '.reasons .chip' },
     { name: 'sync-failures', path: () => '/stewardship/sync-failures', ready: '[data-testid=sync-failures] tbody tr' },
     { name: 'reconciliation', path: () => '/reconciliation', ready: '[data-testid=reconciliation]' },

@@ -252,6 +252,35 @@ describe('reconcile with Kingdee (WDT and Kingdee simulators, PostgreSQL)', { ti
     assert.match(metrics, /^mdm_reconciliation_findings\{type="drifted"\} 0$/m);
   });
 
+  it('a missing record recreated, another retired, a hand-keyed one ignored: the next reconciliation is clean', async () => {
+    const [recreated, retired] = wdt.admin
+      .listWarehouses()
+      .slice(12, 14)
+      .map((w) => w.warehouse_no) as [string, string];
+    const [gr, gt] = [await golden(recreated), await golden(retired)];
+    kingdee.admin.deleteStock(recreated);
+    kingdee.admin.deleteStock(retired);
+    const stray = kingdee.admin.addStock(stock('HAND-TMP-9', { FName: '临时周转点（勿用）' }));
+    const report = await reconcile();
+    assert.deepEqual(report.missingInKingdee.map((m: { warehouseNo: string }) => m.warehouseNo).sort(), [recreated, retired].sort());
+    assert.deepEqual(
+      report.unknownInKingdee.map((u: { FNumber: string }) => u.FNumber),
+      ['HAND-TMP-9'],
+    );
+    await resolve((await openTask('kingdee_missing', gr.golden_id)).taskId, { action: 'recreate' });
+    await resolve((await openTask('kingdee_missing', gt.golden_id)).taskId, { action: 'retire', reason: '仓库已撤销' });
+    await resolve((await openTask('kingdee_unknown')).taskId, { action: 'ignore' });
+    await waitFor(() => kingdee.admin.stock(recreated)?.FName === gr.name, 'the recreated record back in Kingdee', 60_000);
+    await waitFor(async () => (await call('GET', `/api/v1/warehouses/${gt.golden_id}`)).record.status === 'retired', 'the record retired');
+    await settled();
+    assert.equal(kingdee.admin.stock(retired), undefined, 'a retired record is not written back');
+    assert.equal(kingdee.admin.stock('HAND-TMP-9')?.FStockId, stray.FStockId, 'an ignored record is left as it is');
+    const after = await reconcile();
+    assert.deepEqual([after.drifted, after.missingInKingdee, after.unknownInKingdee], [[], [], []]);
+    assert.equal(after.kingdeeRecords, WAREHOUSES, 'two deleted, one recreated, one hand-keyed');
+    await waitFor(async () => (await call('GET', '/api/v1/reconcile/kingdee')).tasks.length === 0, 'every reconciliation task closed');
+  });
+
   it('exits non-zero with one line on stderr when Kingdee cannot be read, and prints no report', async () => {
     kingdee.admin.failNext(20, 500);
     try {

@@ -13,7 +13,8 @@ const DAXING = { province: '北京', city: '北京市', district: '大兴区', a
 /**
  * Retirement, merges and steward input reaching Kingdee, on real PostgreSQL and Kafka: a merged-away
  * duplicate's BD_STOCK is forbidden while the survivor is updated in place; a steward's override
- * with full-width brackets arrives exactly as typed; retire → forbidden, restore → enabled; a record
+ * with full-width brackets arrives exactly as typed, and the ETag it answers with survives the sink's result;
+ * retire → forbidden, restore → enabled; a record
  * never written to Kingdee ends "not in Kingdee" instead of pending; a warehouse WDT deleted and the
  * steward retired comes back (enabled) when WDT lists it again.
  */
@@ -78,6 +79,31 @@ describe('retire and merge reach Kingdee (WDT sim → hub → Kafka → sink →
     assert.equal(detail.record.name, TYPED_NAME);
     assert.equal(detail.overrides.name.reason, '按门店招牌命名，已与店长确认');
     await until(() => stock('BJ-DX-01')?.FName === TYPED_NAME, `FName ${TYPED_NAME} in Kingdee`);
+  });
+
+  it('an ETag taken before the sink recorded its result still lets the steward save afterwards', async () => {
+    const survivorId = await goldenIdOf('BJ-DX-01');
+    const changed = await api.send('PUT', `/warehouses/${survivorId}/overrides/remark`, {
+      body: { value: '周日不收货', reason: '店长电话确认' },
+    });
+    assert.equal(changed.status, 200, JSON.stringify(changed.json));
+    const etag = changed.headers.get('etag');
+    assert.ok(etag, 'the override answers with the new ETag');
+    await until(() => stock('BJ-DX-01')?.FDescription === '周日不收货', 'the remark in Kingdee');
+    await until(async () => {
+      const detail = await api.call('GET', `/warehouses/${survivorId}`);
+      return (
+        detail.kingdeeSync.status === 'synced' &&
+        detail.kingdeeSync.syncedVersion === changed.json.version &&
+        detail.streamVersion > changed.json.streamVersion
+      );
+    }, 'the sink’s result recorded for that version (the stream moved on, the record version did not)');
+    const later = await api.send('PUT', `/warehouses/${survivorId}/overrides/remark`, {
+      body: { value: '周日不收货，节假日照常', reason: '店长补充' },
+      headers: { 'if-match': etag },
+    });
+    assert.equal(later.status, 200, `the sink's result must not make the steward's ETag stale: ${JSON.stringify(later.json)}`);
+    await until(() => stock('BJ-DX-01')?.FDescription === '周日不收货，节假日照常', 'the second remark in Kingdee');
   });
 
   it('retire → forbidden in Kingdee; restore → enabled and written again', async () => {

@@ -63,7 +63,10 @@ export class HubApi {
     return this.change('POST', `/warehouses/${encodeURIComponent(id)}/${action}`, { reason }, version);
   }
 
-  async tasks(type: StewardshipTask['type'], status: StewardshipTask['status'] | undefined): Promise<readonly StewardshipTask[]> {
+  async tasks(
+    type: StewardshipTask['type'] | undefined,
+    status: StewardshipTask['status'] | undefined,
+  ): Promise<readonly StewardshipTask[]> {
     return (await this.client.read<TaskPage>('/stewardship/tasks', { type, status, pageSize: 100 })).data.items;
   }
 

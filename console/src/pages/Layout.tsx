@@ -16,6 +16,7 @@ export function LangSwitch() {
 
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; role: Role }> = [
   { to: '/warehouses', label: 'nav.warehouses', role: 'reader' },
+  { to: '/stewardship', label: 'nav.inbox', role: 'steward' },
   { to: '/stewardship/duplicates', label: 'nav.duplicates', role: 'steward' },
   { to: '/stewardship/sync-failures', label: 'nav.syncFailures', role: 'steward' },
   { to: '/reconciliation', label: 'nav.reconciliation', role: 'reader' },
@@ -27,6 +28,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me, can, signOut } = useSession();
   const { path } = useLocation();
+  // The longest item the path falls under is the current one (/stewardship/duplicates is not also 待办).
+  const current = NAV.filter((item) => path === item.to || path.startsWith(`${item.to}/`)).sort((a, b) => b.to.length - a.to.length)[0];
   return (
     <div className="app">
       <header className="topbar">
@@ -36,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav className="nav">
           {NAV.filter((item) => can(item.role)).map((item) => (
-            <Link key={item.to} to={item.to} className={path.startsWith(item.to) ? 'nav-item active' : 'nav-item'}>
+            <Link key={item.to} to={item.to} className={item === current ? 'nav-item active' : 'nav-item'}>
               {t(item.label)}
             </Link>
           ))}

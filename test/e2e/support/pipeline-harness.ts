@@ -71,6 +71,24 @@ export class HubApi {
     return json;
   }
 
+  /** A call whose status and headers the caller judges (e.g. a 412 expected or not). */
+  async send(
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Headers; json: any }> {
+    const response = await fetch(`${this.url}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${ADMIN_KEY}`,
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    return { status: response.status, headers: response.headers, json: await response.json().catch(() => undefined) };
+  }
+
   /** POST /sync/wdt and wait for the run to finish; returns its summary. */
   async sync(timeoutMs = 240_000): Promise<any> {
     const { runId } = await this.call('POST', '/sync/wdt');
