@@ -1,7 +1,6 @@
 import { closestField, isKnownForm, KNOWN_FORMS, lookupField, primaryKeyField } from './field-catalogue';
-import type { FieldType } from '../contracts/integration-scheme';
+import type { FieldMapping, FieldType, MappingValue } from '../contracts/integration-scheme';
 import { FieldValueError, typeFieldValue } from './field-value';
-import type { FieldMapping, MappingValue } from '../contracts/integration-scheme';
 import { parseTemplate, templateVariables, TemplateSyntaxError } from './template';
 import { isKnownVariable } from './template-variables';
 import type { PathIssue } from './validate-dto';

@@ -6,7 +6,6 @@ import type { FieldType } from '../contracts/integration-scheme';
  * renders as the checkbox `true` and `FStockProperty: 5` as the enum string "5". Keys are matched
  * case-insensitively (Kingdee does too) and rendered in the canonical casing below.
  */
-
 export interface FieldSpec {
   readonly key: string;
   readonly type: FieldType;

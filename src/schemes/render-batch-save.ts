@@ -1,8 +1,7 @@
 import type { GoldenRecordChangedV1 } from '../contracts/golden-record-changed.v1';
 import { primaryKeyField } from './field-catalogue';
 import { renderModel } from './render-model';
-import type { KingdeeModel } from '../contracts/integration-scheme';
-import type { BatchSaveOptions, IntegrationScheme } from '../contracts/integration-scheme';
+import type { BatchSaveOptions, IntegrationScheme, KingdeeModel } from '../contracts/integration-scheme';
 import { SchemeRenderError } from './scheme-errors';
 
 export interface ExistingStock {
