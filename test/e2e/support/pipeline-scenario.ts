@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { MessageLog } from '../../../src/log/message-log.port';
+import { DLQ_EVENT_SOURCE, DLQ_EVENT_TYPE } from '../../../src/publishing/cloud-events';
 import { waitFor } from '../../support/wait-for';
 import { ADMIN_KEY, assertMappedStocks, HubApi, readTopic, Simulators, stockIds } from './pipeline-harness';
 
@@ -37,6 +38,13 @@ export async function firstSyncOneRejected(ctx: PipelineContext): Promise<void> 
   const [letter] = await readTopic(ctx.log, ctx.dlqTopic, 1);
   const value = JSON.parse(letter!.value!);
   assert.equal(letter!.headers?.reason, 'kingdee_validation_failed');
+  // The CloudEvents binary binding, as read back from the log the hub wrote (a Kafka broker in pipeline.e2e).
+  const h = letter!.headers ?? {};
+  assert.deepEqual(
+    [h.ce_specversion, h.ce_type, h.ce_source, h.ce_subject, h['content-type']],
+    ['1.0', DLQ_EVENT_TYPE, DLQ_EVENT_SOURCE, task.record.goldenId, 'application/json'],
+  );
+  assert.ok(h.ce_id && Number.isFinite(Date.parse(h.ce_time ?? '')), JSON.stringify(h));
   assert.equal(letter!.key, task.record.goldenId);
   assert.deepEqual(
     [value.message.record.warehouseNo, value.reason.code, value.goldenId],
