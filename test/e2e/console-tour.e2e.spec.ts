@@ -61,7 +61,7 @@ describe('console tour in both languages (Chromium, hub on embedded defaults)', 
     { name: 'inbox', path: () => '/stewardship', ready: '[data-testid=inbox-counts]' },
     { name: 'duplicates', path: () => '/stewardship/duplicates', ready: '.reasons .chip' },
     { name: 'sync-failures', path: () => '/stewardship/sync-failures', ready: '[data-testid=sync-failures] tbody tr' },
-    { name: 'reconciliation', path: () => '/reconciliation', ready: '[data-testid=reconciliation]' },
+    { name: 'reconciliation', path: () => '/reconciliation', ready: '[data-testid=rc-tasks]' },
     { name: 'operations', path: () => '/operations', ready: '[data-testid=status-tiles]' },
     { name: 'status', path: () => '/status', ready: '[data-testid=chart-sync-runs] .recharts-bar-rectangle' },
   ];
