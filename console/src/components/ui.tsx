@@ -36,6 +36,17 @@ export function Notice({ tone, children, onClose }: { tone: 'info' | 'success' |
   );
 }
 
+/** The one row of a table that has none: a message across every column. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="empty">
+        {children}
+      </td>
+    </tr>
+  );
+}
+
 export function Spinner() {
   const { t } = useI18n();
   return <span className="spinner" aria-label={t('common.loading')} />;

@@ -1,7 +1,7 @@
 import { StewardshipTask } from '../api/types';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
-import { ErrorBox, Spinner } from '../components/ui';
+import { EmptyRow, ErrorBox, Spinner } from '../components/ui';
 import { useAsync } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
 import { reconciliationApi } from '../reconciliation/reconciliation-api';
@@ -119,13 +119,7 @@ export function InboxPage() {
                 </td>
               </tr>
             ))}
-            {rows.data.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="empty">
-                  {t('inbox.empty')}
-                </td>
-              </tr>
-            ) : null}
+            {rows.data.length === 0 ? <EmptyRow columns={5}>{t('inbox.empty')}</EmptyRow> : null}
           </tbody>
         </table>
       ) : null}

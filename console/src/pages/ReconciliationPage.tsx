@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
-import { ErrorBox, KeyValues, Notice, Panel, Spinner } from '../components/ui';
+import { EmptyRow, ErrorBox, KeyValues, Notice, Panel, Spinner } from '../components/ui';
 import { useAsync } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
@@ -139,13 +139,7 @@ export function ReconciliationPage() {
                 </tr>
               )),
             )}
-            {data.tasks.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="empty">
-                  {t('rc.empty')}
-                </td>
-              </tr>
-            ) : null}
+            {data.tasks.length === 0 ? <EmptyRow columns={7}>{t('rc.empty')}</EmptyRow> : null}
           </tbody>
         </table>
       ) : null}

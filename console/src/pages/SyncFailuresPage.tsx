@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { StewardshipTask } from '../api/types';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
-import { ErrorBox, Notice, Spinner } from '../components/ui';
+import { EmptyRow, ErrorBox, Notice, Spinner } from '../components/ui';
 import { useAsync } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -93,13 +93,7 @@ export function SyncFailuresPage() {
                 </tr>
               );
             })}
-            {tasks.data.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="empty">
-                  {t('fail.empty')}
-                </td>
-              </tr>
-            ) : null}
+            {tasks.data.length === 0 ? <EmptyRow columns={7}>{t('fail.empty')}</EmptyRow> : null}
           </tbody>
         </table>
       ) : null}

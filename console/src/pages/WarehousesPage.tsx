@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { useSession } from '../auth/session';
 import { Badge, StatusBadge, SyncBadge } from '../components/badges';
 import { Pager, PAGE_SIZES } from '../components/pager';
-import { ErrorBox, Spinner } from '../components/ui';
+import { EmptyRow, ErrorBox, Spinner } from '../components/ui';
 import { useAsync } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
 import { WDT_TYPES, wdtTypeLabel } from '../i18n/wdt-types';
@@ -200,13 +200,7 @@ export function WarehousesPage() {
                   </tr>
                 );
               })}
-              {result.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={8} className="empty">
-                    {t('list.noMatch')}
-                  </td>
-                </tr>
-              ) : null}
+              {result.data.items.length === 0 ? <EmptyRow columns={8}>{t('list.noMatch')}</EmptyRow> : null}
             </tbody>
           </table>
           <Pager
