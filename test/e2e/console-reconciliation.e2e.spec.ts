@@ -40,7 +40,12 @@ describe('对账 page in Chromium (hub on embedded defaults, simulators)', { tim
     await page.click('nav.nav a:has-text("待办")');
     const inboxRow = page.locator('[data-testid=inbox] tbody tr', { hasText: '金蝶字段不一致' });
     assert.match(await inboxRow.innerText(), new RegExp(no));
-    await inboxRow.locator('a:has-text("去处理")').click();
+    assert.equal(await inboxRow.locator('a:has-text("去处理")').getAttribute('href'), '/reconciliation');
+    // The record's page names the open finding and leads to the page that decides it (not to the sync failures).
+    await inboxRow.locator(`a:has-text("${no}")`).click();
+    const badge = page.locator('a', { has: page.locator('.badge', { hasText: '待处理：金蝶字段不一致' }) });
+    assert.equal(await badge.getAttribute('href'), '/reconciliation');
+    await badge.click();
     await page.locator('[data-testid=reconciliation]').waitFor();
     const row = page.locator('[data-testid=rc-tasks] tbody tr', { hasText: '金蝶里手工改的名字' });
     assert.match(await row.innerText(), new RegExp(`${no}[\\s\\S]*FName[\\s\\S]*金蝶里手工改的名字`));

@@ -1,7 +1,7 @@
 import { SyncState, WarehouseDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
-type Tone = 'green' | 'amber' | 'red' | 'grey' | 'blue' | 'violet';
+export type Tone = 'green' | 'amber' | 'red' | 'grey' | 'blue' | 'violet';
 
 export function Badge({ tone, children, title }: { tone: Tone; children: React.ReactNode; title?: string }) {
   return (

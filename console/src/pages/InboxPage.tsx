@@ -1,41 +1,20 @@
-import { StewardshipTask } from '../api/types';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
+import { TASK_PAGE, TASK_TONE, TaskType } from '../components/task-types';
 import { EmptyRow, ErrorBox, Spinner } from '../components/ui';
 import { useAsync } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
 import { reconciliationApi } from '../reconciliation/reconciliation-api';
 import { Link } from '../router';
 
-type InboxType = StewardshipTask['type'] | 'kingdee_unknown';
-
 interface InboxRow {
   readonly taskId: string;
-  readonly type: InboxType;
+  readonly type: TaskType;
   readonly goldenId: string | null;
   readonly code: string | null;
   readonly name: string | null;
   readonly openedAt: string;
 }
-
-/** Where each task type is handled: the inbox lists, the pages act. */
-const HANDLED_ON: Record<InboxType, string> = {
-  duplicate: '/stewardship/duplicates',
-  sync_failure: '/stewardship/sync-failures',
-  kingdee_drift: '/reconciliation',
-  kingdee_missing: '/reconciliation',
-  kingdee_unknown: '/reconciliation',
-  wdt_listing_truncated: '/operations',
-};
-
-const TONE: Record<InboxType, 'amber' | 'red' | 'violet' | 'blue' | 'grey'> = {
-  duplicate: 'amber',
-  sync_failure: 'red',
-  kingdee_drift: 'amber',
-  kingdee_missing: 'red',
-  kingdee_unknown: 'violet',
-  wdt_listing_truncated: 'blue',
-};
 
 /**
  * 待办: every open stewardship task in one list, newest first, with a count per type and a link to the
@@ -70,7 +49,7 @@ export function InboxPage() {
       });
     return [...fromTasks, ...unknown].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
   }, [api]);
-  const counts = new Map<InboxType, number>();
+  const counts = new Map<TaskType, number>();
   for (const row of rows.data ?? []) counts.set(row.type, (counts.get(row.type) ?? 0) + 1);
 
   return (
@@ -103,7 +82,7 @@ export function InboxPage() {
             {rows.data.map((row) => (
               <tr key={row.taskId}>
                 <td className="nowrap">
-                  <Badge tone={TONE[row.type]}>{tx(`taskType.${row.type}`, row.type)}</Badge>
+                  <Badge tone={TASK_TONE[row.type]}>{tx(`taskType.${row.type}`, row.type)}</Badge>
                 </td>
                 <td className="mono">
                   {row.goldenId ? (
@@ -115,7 +94,7 @@ export function InboxPage() {
                 <td>{row.name ?? '—'}</td>
                 <td className="nowrap muted">{dateTime(row.openedAt)}</td>
                 <td className="nowrap">
-                  <Link to={HANDLED_ON[row.type]}>{t('inbox.handle')}</Link>
+                  <Link to={TASK_PAGE[row.type]}>{t('inbox.handle')}</Link>
                 </td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSession } from '../auth/session';
 import { Badge } from '../components/badges';
+import { TASK_TONE } from '../components/task-types';
 import { EmptyRow, ErrorBox, KeyValues, Notice, Panel, Spinner } from '../components/ui';
 import { useAsync } from '../components/use-async';
 import { useI18n } from '../i18n/i18n';
@@ -103,13 +104,7 @@ export function ReconciliationPage() {
             {data.tasks.flatMap((task) =>
               rowsOf(task).map((row, i) => (
                 <tr key={`${task.taskId}-${i}`}>
-                  <td>
-                    {i === 0 ? (
-                      <Badge tone={task.type === 'kingdee_drift' ? 'amber' : task.type === 'kingdee_missing' ? 'red' : 'violet'}>
-                        {t(`rc.type.${task.type}`)}
-                      </Badge>
-                    ) : null}
-                  </td>
+                  <td>{i === 0 ? <Badge tone={TASK_TONE[task.type]}>{t(`rc.type.${task.type}`)}</Badge> : null}</td>
                   <td className="mono">
                     {i === 0 && task.goldenId ? (
                       <Link to={`/warehouses/${encodeURIComponent(task.goldenId)}`}>{task.warehouseNo ?? task.goldenId}</Link>

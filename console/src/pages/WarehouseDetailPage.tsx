@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import { FieldValue, GOLDEN_FIELDS, OVERRIDABLE_FIELDS, WarehouseDetail } from '../api/types';
 import { useSession } from '../auth/session';
 import { StatusBadge, SyncBadge, Badge } from '../components/badges';
+import { TASK_PAGE, TASK_TONE } from '../components/task-types';
 import { HistoryTimeline } from '../components/history';
 import { LifecycleButton } from '../components/lifecycle-dialog';
 import { OverrideDialog, OverrideRequest } from '../components/override-dialog';
@@ -95,7 +96,7 @@ function DetailBody({
   onChanged(changed?: WarehouseDetail): void;
   setFlash(flash: Flash): void;
 }) {
-  const { t, dateTime } = useI18n();
+  const { t, tx, dateTime } = useI18n();
   const { api, can } = useSession();
   const [editing, setEditing] = useState<OverrideRequest | null>(null);
   const editable = can('steward') && !asOf && record.record.status !== 'retired';
@@ -135,10 +136,8 @@ function DetailBody({
             </span>
             {record.dataQuality.missingInWdt ? <Badge tone="amber">{t('list.missing')}</Badge> : null}
             {record.openTasks.map((task) => (
-              <Link key={task.taskId} to={task.type === 'duplicate' ? '/stewardship/duplicates' : '/stewardship/sync-failures'}>
-                <Badge tone={task.type === 'duplicate' ? 'amber' : 'red'}>
-                  {t(task.type === 'duplicate' ? 'detail.openDuplicate' : 'detail.openSyncFailure')}
-                </Badge>
+              <Link key={task.taskId} to={TASK_PAGE[task.type]}>
+                <Badge tone={TASK_TONE[task.type]}>{t('detail.openTask', { type: tx(`taskType.${task.type}`, task.type) })}</Badge>
               </Link>
             ))}
             {loading ? <Spinner /> : null}
