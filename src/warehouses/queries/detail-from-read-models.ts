@@ -2,6 +2,7 @@ import { SqlExecutor } from '../../event-store/stored-event';
 import { GOLDEN_RECORD_FIELDS, goldenFieldSpec } from '../../contracts/golden-field-catalogue';
 import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1';
 import { warehouseTypeLabel } from '../domain/warehouse-types';
+import { StewardshipTaskType } from './stewardship-task-types';
 import { WarehouseDetail, iso } from './warehouse-detail';
 
 /** A golden record from the read models (eventually consistent; `version` says how current). */
@@ -47,7 +48,7 @@ export async function detailFromReadModels(db: SqlExecutor, goldenId: string): P
       lastAttemptAt: iso(sync?.last_attempt_at),
     },
     dataQuality: { missingInWdt: row.missing_in_wdt, flags: row.quality_flags },
-    openTasks: tasks.map((t: { task_id: string; type: 'duplicate' | 'sync_failure' }) => ({ taskId: t.task_id, type: t.type })),
+    openTasks: tasks.map((t: { task_id: string; type: StewardshipTaskType }) => ({ taskId: t.task_id, type: t.type })),
   };
 }
 

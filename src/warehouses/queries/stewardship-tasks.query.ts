@@ -1,12 +1,7 @@
 import { SqlExecutor } from '../../event-store/stored-event';
 import { Page } from './search-warehouses.query';
+import { StewardshipTaskType } from './stewardship-task-types';
 import { iso } from './warehouse-detail';
-
-/**
- * Reconciliation adds drift and missing-in-Kingdee tasks (unknown Kingdee records live in the reconciliation log);
- * `wdt_listing_truncated`: a sync's listing looked cut short, so it flagged nothing missing (no record concerned).
- */
-export type StewardshipTaskType = 'duplicate' | 'sync_failure' | 'kingdee_drift' | 'kingdee_missing' | 'wdt_listing_truncated';
 
 export interface TaskParams {
   readonly status?: 'open' | 'resolved';

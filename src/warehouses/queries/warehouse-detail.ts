@@ -3,6 +3,7 @@ import { GoldenWarehouseRecord } from '../../contracts/golden-record-changed.v1'
 import { QualityFlag } from '../domain/quality';
 import { SourceKey } from '../domain/source-keys';
 import { FieldOverride, RuleKind } from '../domain/survivorship';
+import { StewardshipTaskType } from './stewardship-task-types';
 
 /** Where a golden field's current value came from. */
 export interface LineageView {
@@ -49,7 +50,7 @@ export interface WarehouseDetail {
   readonly crossReference: CrossReferenceView;
   readonly kingdeeSync: SyncStatusView;
   readonly dataQuality: { readonly missingInWdt: boolean; readonly flags: readonly QualityFlag[] };
-  readonly openTasks: readonly { readonly taskId: string; readonly type: 'duplicate' | 'sync_failure' }[];
+  readonly openTasks: readonly { readonly taskId: string; readonly type: StewardshipTaskType }[];
 }
 
 export const iso = (value: Date | string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);

@@ -1,9 +1,9 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { SYNC_STATUSES } from '../../projections/stream-summary';
+import { STEWARDSHIP_TASK_TYPES } from '../../queries/stewardship-task-types';
 import { CoordinatesDto, GOLDEN_VALUE_SCHEMA, GoldenRecordDto } from './record.dto';
 
 /** OpenAPI shape of GET /warehouses/{id} (WarehouseDetail in src/warehouses/queries/warehouse-detail.ts). */
-export const TASK_TYPES = ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing', 'wdt_listing_truncated'];
 
 export class SourceKeyDto {
   @ApiProperty({ example: 'wdt' }) system!: string;
@@ -70,7 +70,7 @@ export class DataQualityDto {
 
 export class OpenTaskRefDto {
   @ApiProperty() taskId!: string;
-  @ApiProperty({ enum: TASK_TYPES }) type!: string;
+  @ApiProperty({ enum: STEWARDSHIP_TASK_TYPES }) type!: string;
 }
 
 @ApiExtraModels(CoordinatesDto, LineageDto, OverrideDto)

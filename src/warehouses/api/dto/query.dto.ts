@@ -1,6 +1,7 @@
 import { SYNC_STATUSES, SyncStatus } from '../../projections/stream-summary';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { WAREHOUSE_SORTS, WarehouseSort } from '../../queries/search-warehouses.query';
+import { STEWARDSHIP_TASK_TYPES, StewardshipTaskType } from '../../queries/stewardship-task-types';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -70,18 +71,14 @@ export class GetWarehouseDto extends ReadYourWritesDto {
   asOf?: string;
 }
 
-/** Duplicates, Kingdee sync failures and the reconciliation findings recorded on golden records. */
-const TASK_TYPES = ['duplicate', 'sync_failure', 'kingdee_drift', 'kingdee_missing', 'wdt_listing_truncated'] as const;
-type TaskType = (typeof TASK_TYPES)[number];
-
 export class ListTasksDto extends PagingDto {
   @ApiPropertyOptional({ enum: ['open', 'resolved'] })
   @IsOptional()
   @IsIn(['open', 'resolved'])
   status?: 'open' | 'resolved';
 
-  @ApiPropertyOptional({ enum: TASK_TYPES })
+  @ApiPropertyOptional({ enum: STEWARDSHIP_TASK_TYPES })
   @IsOptional()
-  @IsIn(TASK_TYPES)
-  type?: TaskType;
+  @IsIn(STEWARDSHIP_TASK_TYPES)
+  type?: StewardshipTaskType;
 }

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
-import { TASK_TYPES } from './detail.dto';
+import { STEWARDSHIP_TASK_TYPES } from '../../queries/stewardship-task-types';
 import { detailsSchema, TASK_DETAIL_MODELS } from './task-details.dto';
 
 /** OpenAPI shapes of history and tasks (documentation only: handlers return the query types). */
@@ -24,7 +24,7 @@ export class TaskRecordRefDto {
 @ApiExtraModels(...TASK_DETAIL_MODELS)
 export class StewardshipTaskDto {
   @ApiProperty() taskId!: string;
-  @ApiProperty({ enum: TASK_TYPES }) type!: string;
+  @ApiProperty({ enum: STEWARDSHIP_TASK_TYPES }) type!: string;
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: TaskRecordRefDto, nullable: true, description: 'null for wdt_listing_truncated (no single record)' })
